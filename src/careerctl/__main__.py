@@ -1,0 +1,5 @@
+"""`python -m careerctl`."""
+
+from careerctl.cli import run
+
+run()

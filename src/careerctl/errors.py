@@ -1,0 +1,102 @@
+"""careerctl's one exception family; each error knows its exit code and its one-line message."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Process exit codes (README: Exit codes)."""
+
+    OK = 0
+    NO_RESULT = 1
+    BAD_INPUT = 2
+    INTERRUPTED = 130
+
+
+class CareerctlError(Exception):
+    """Base of every error careerctl reports to a user."""
+
+    exit_code = ExitCode.BAD_INPUT
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(CareerctlError):
+    """A file the user gave (KB, profile, answers) cannot be read or is malformed."""
+
+    def __init__(self, path: object, message: str, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line else f"{path}"
+        super().__init__(f"{where}: {message}")
+        self.path = str(path)
+        self.line = line
+
+
+class InvalidKB(CareerctlError):
+    """A KB loaded but breaks one or more validation rules; `problems` lists them all."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        errors = [p for p in problems if p.severity == "error"]
+        head = f"invalid knowledge base: {len(errors)} error(s)"
+        super().__init__(head + "".join(f"\n{p}" for p in problems))
+        self.problems = problems
+
+
+class UnknownName(CareerctlError):
+    """A role or skill name matches nothing in the KB."""
+
+    def __init__(self, kind: str, name: str, suggestions: list[str]) -> None:
+        hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"unknown {kind} {name!r}{hint}")
+        self.kind = kind
+        self.name = name
+        self.suggestions = suggestions
+
+
+class NoLevels(CareerctlError):
+    """A command needs the person's levels and none were given."""
+
+
+class NoResult(CareerctlError):
+    """The question has no answer (no route, nothing to plan); not a mistake."""
+
+    exit_code = ExitCode.NO_RESULT
+
+
+class StorageError(CareerctlError):
+    """A file careerctl writes (profile, cache, report) could not be written."""
+
+
+class Problem:
+    """One validation finding, located by file and line where known."""
+
+    __slots__ = ("severity", "path", "line", "key", "message")
+
+    def __init__(
+        self, severity: str, path: str, line: int | None, key: str, message: str
+    ) -> None:
+        self.severity = severity  # "error" or "warning"
+        self.path = path
+        self.line = line
+        self.key = key
+        self.message = message
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        key = f" {self.key}:" if self.key else ""
+        return f"{where}: {self.severity}:{key} {self.message}"
+
+    def to_dict(self) -> dict[str, object]:
+        """The problem as a JSON-ready mapping."""
+        return {
+            "severity": self.severity,
+            "file": self.path,
+            "line": self.line,
+            "key": self.key,
+            "message": self.message,
+        }

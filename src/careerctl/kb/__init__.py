@@ -1,0 +1,1 @@
+"""The knowledge base: loading, validating and importing."""

@@ -1,0 +1,366 @@
+"""Import the O*NET database (skills, occupations, related occupations, job zones) as a KB.
+
+Rules (docs/importers.md): O*NET levels 0..7 map to careerctl's 0..5 as round(LV * 5 / 7),
+importance 1..5 becomes the weight; ratings that are not relevant, below "somewhat
+important" or that map to level 0 are dropped; transitions are the Primary-Short related
+occupations; the track is the SOC major group and the seniority the job zone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from careerctl.errors import InputError
+from careerctl.kb.importers import (
+    KB_VERSION,
+    ImportReport,
+    clean,
+    flow,
+    half_up,
+    number,
+    plural,
+    read_table,
+    slugify,
+    unique_slugs,
+    write_kb,
+)
+
+CODE = "O*NET-SOC Code"
+LV_MAX = 7  # O*NET's level scale runs 0..7
+MIN_IMPORTANCE = 2.0  # O*NET's "somewhat important"; below it a skill is dropped
+TRANSITION_TIER = "Primary-Short"
+DESCRIPTOR_URL = "https://www.onetonline.org/find/descriptor/result/{}"
+SOURCE_URL = "https://www.onetcenter.org/database.html"
+README_FILE = "ONET_Read_Me.txt"
+
+SOC_MAJOR_GROUPS = {
+    "11": "Management",
+    "13": "Business and Financial Operations",
+    "15": "Computer and Mathematical",
+    "17": "Architecture and Engineering",
+    "19": "Life, Physical, and Social Science",
+    "21": "Community and Social Service",
+    "23": "Legal",
+    "25": "Educational Instruction and Library",
+    "27": "Arts, Design, Entertainment, Sports, and Media",
+    "29": "Healthcare Practitioners and Technical",
+    "31": "Healthcare Support",
+    "33": "Protective Service",
+    "35": "Food Preparation and Serving Related",
+    "37": "Building and Grounds Cleaning and Maintenance",
+    "39": "Personal Care and Service",
+    "41": "Sales and Related",
+    "43": "Office and Administrative Support",
+    "45": "Farming, Fishing, and Forestry",
+    "47": "Construction and Extraction",
+    "49": "Installation, Maintenance, and Repair",
+    "51": "Production",
+    "53": "Transportation and Material Moving",
+    "55": "Military Specific",
+}
+
+
+@dataclass
+class _Rating:
+    """One occupation's importance and level ratings for one skill."""
+
+    importance: float | None = None
+    level: float | None = None
+    not_relevant: bool = False
+
+
+@dataclass(frozen=True)
+class _Occupation:
+    code: str
+    title: str
+    description: str
+
+
+Ratings = dict[str, dict[str, _Rating]]  # SOC code -> element id -> rating
+
+
+def import_onet(src: Path, out: Path) -> ImportReport:
+    """Read the O*NET tables in `src` and write a careerctl KB folder to `out`."""
+    ratings = _read_ratings(src / "skills.tsv")
+    elements = _read_elements(src / "content_model_reference.tsv")
+    skill_ids = _skill_ids(ratings, elements, src / "skills.tsv")
+    anchors = _read_anchors(src / "level_scale_anchors.tsv", skill_ids)
+    occupations = _read_occupations(src / "occupation_data.tsv")
+    zones = _read_zones(src / "job_zones.tsv")
+    requirements = {
+        code: reqs
+        for code in occupations
+        if (reqs := _requirements(ratings.get(code, {}), skill_ids))
+    }
+    role_ids = unique_slugs({c: occupations[c].title for c in requirements})
+    related = _read_related(src / "related_occupations.tsv", role_ids)
+    skills = [_skill(e, skill_ids[e], elements, anchors) for e in skill_ids]
+    roles = [
+        _role(occupations[c], role_ids[c], zones, requirements[c], related.get(c, []), role_ids)
+        for c in sorted(requirements)
+    ]
+    version = _version(src / README_FILE)
+    write_kb(
+        out,
+        {"version": KB_VERSION, "skills": skills},
+        {"version": KB_VERSION, "about": _about(version), "roles": roles},
+    )
+    skipped = tuple(
+        f"{c} {occupations[c].title}" for c in sorted(occupations) if c not in requirements
+    )
+    return _report(version, skills, roles, skipped)
+
+
+def _read_ratings(path: Path) -> Ratings:
+    ratings: Ratings = defaultdict(lambda: defaultdict(_Rating))
+    columns = (CODE, "Element ID", "Scale ID", "Data Value", "Not Relevant")
+    for line, row in read_table(path, columns, tsv=True):
+        scale = row["Scale ID"]
+        if scale not in ("IM", "LV"):
+            continue
+        value = number(path, line, "Data Value", row["Data Value"])
+        rating = ratings[row[CODE]][row["Element ID"]]
+        if scale == "IM":
+            rating.importance = value
+        else:
+            rating.level = value
+            rating.not_relevant = row["Not Relevant"] == "Y"
+    if not ratings:
+        raise InputError(path, "no skill ratings (IM or LV rows) found")
+    return ratings
+
+
+def _read_elements(path: Path) -> dict[str, tuple[str, str]]:
+    """Content model element id -> (name, description)."""
+    columns = ("Element ID", "Element Name", "Description")
+    return {
+        row["Element ID"]: (clean(row["Element Name"]), clean(row["Description"]))
+        for _, row in read_table(path, columns, tsv=True)
+    }
+
+
+def _skill_ids(
+    ratings: Ratings, elements: dict[str, tuple[str, str]], path: Path
+) -> dict[str, str]:
+    """Element id -> skill id, for every rated element, in element id order."""
+    rated = sorted({e for by_element in ratings.values() for e in by_element}, key=_element_key)
+    unknown = [e for e in rated if e not in elements or _group(e) not in elements]
+    if unknown:
+        message = f"element(s) missing from content_model_reference.tsv: {', '.join(unknown)}"
+        raise InputError(path, message)
+    ids = unique_slugs({e: elements[e][0] for e in rated})
+    return {e: ids[e] for e in rated}
+
+
+def _element_key(element: str) -> list[tuple[int, str]]:
+    """Sort key putting 2.B.2 before 2.B.10."""
+    return [(int(p), "") if p.isdigit() else (0, p) for p in element.split(".")]
+
+
+def _group(element: str) -> str:
+    """O*NET's grouping of a skill: 2.A (Basic Skills), or 2.B.n (Social Skills...)."""
+    parts = element.split(".")
+    return ".".join(parts[:2] if parts[1:2] == ["A"] else parts[:3])
+
+
+def _read_anchors(path: Path, skill_ids: dict[str, str]) -> dict[str, dict[float, str]]:
+    """Element id -> {O*NET level: anchor text} for the level scale."""
+    anchors: dict[str, dict[float, str]] = {e: {} for e in skill_ids}
+    columns = ("Element ID", "Scale ID", "Anchor Value", "Anchor Description")
+    for line, row in read_table(path, columns, tsv=True):
+        if row["Scale ID"] == "LV" and row["Element ID"] in anchors:
+            value = number(path, line, "Anchor Value", row["Anchor Value"])
+            anchors[row["Element ID"]][value] = clean(row["Anchor Description"]).rstrip(".")
+    bare = [e for e, points in anchors.items() if not points]
+    if bare:
+        raise InputError(path, f"no level anchors for element(s): {', '.join(bare)}")
+    return anchors
+
+
+def _read_occupations(path: Path) -> dict[str, _Occupation]:
+    columns = (CODE, "Title", "Description")
+    return {
+        row[CODE]: _Occupation(row[CODE], clean(row["Title"]), clean(row["Description"]))
+        for _, row in read_table(path, columns, tsv=True)
+    }
+
+
+def _read_zones(path: Path) -> dict[str, int]:
+    zones: dict[str, int] = {}
+    for line, row in read_table(path, (CODE, "Job Zone"), tsv=True):
+        zone = number(path, line, "Job Zone", row["Job Zone"])
+        if zone not in (1, 2, 3, 4, 5):
+            raise InputError(path, f"Job Zone: expected 1..5, found {row['Job Zone']!r}", line)
+        zones[row[CODE]] = int(zone)
+    return zones
+
+
+def _read_related(path: Path, role_ids: dict[str, str]) -> dict[str, list[str]]:
+    """SOC code -> its Primary-Short related occupations that are imported, most related first."""
+    ranked: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    columns = (CODE, "Related O*NET-SOC Code", "Relatedness Tier", "Index")
+    for line, row in read_table(path, columns, tsv=True):
+        source, target = row[CODE], row["Related O*NET-SOC Code"]
+        if row["Relatedness Tier"] == TRANSITION_TIER and source != target:
+            if source in role_ids and target in role_ids:
+                ranked[source].append((number(path, line, "Index", row["Index"]), target))
+    return {code: list(dict.fromkeys(t for _, t in sorted(pairs))) for code, pairs in ranked.items()}
+
+
+def _requirements(by_element: dict[str, _Rating], skill_ids: dict[str, str]) -> dict[str, Any]:
+    """Skill id -> {level, weight} for the ratings that survive the drop rule."""
+    reqs: dict[str, Any] = {}
+    for element, skill in skill_ids.items():
+        mapped = map_rating(by_element.get(element, _Rating()))
+        if mapped:
+            reqs[skill] = flow(level=mapped[0], weight=mapped[1])
+    return reqs
+
+
+def map_rating(rating: _Rating) -> tuple[int, int] | None:
+    """(level 0..5, weight 1..5) for an O*NET rating, or None when the rule drops it."""
+    if rating.importance is None or rating.level is None or rating.not_relevant:
+        return None
+    level = min(max(half_up(rating.level * 5 / LV_MAX), 0), 5)
+    if rating.importance < MIN_IMPORTANCE or level == 0:
+        return None
+    return level, min(max(half_up(rating.importance), 1), 5)
+
+
+def anchor_texts(points: dict[float, str]) -> list[str]:
+    """Anchors for levels 1..5 from O*NET's level anchors, interpolating the gaps."""
+    return [_anchor_text(level, sorted(points.items())) for level in range(1, 6)]
+
+
+def _anchor_text(level: int, points: list[tuple[float, str]]) -> str:
+    exact = [(abs(lv * 5 / LV_MAX - level), lv, t) for lv, t in points if _mapped(lv) == level]
+    if exact:
+        _, lv, text = min(exact)
+        return f"{text} (O*NET level {lv:g} of {LV_MAX})."
+    below = [(lv, t) for lv, t in points if _mapped(lv) < level]
+    above = [(lv, t) for lv, t in points if _mapped(lv) > level]
+    if below and above:
+        (lo, low), (hi, high) = below[-1], above[0]
+        return (
+            f'Between "{low}" (O*NET level {lo:g}) and "{high}" (O*NET level {hi:g}).'
+        )
+    if below:
+        lo, low = below[-1]
+        return f'Beyond "{low}" (O*NET level {lo:g}, its highest example).'
+    hi, high = above[0]
+    return f'Short of "{high}" (O*NET level {hi:g}, its lowest example).'
+
+
+def _mapped(lv: float) -> int:
+    return half_up(lv * 5 / LV_MAX)
+
+
+def _skill(
+    element: str,
+    skill_id: str,
+    elements: dict[str, tuple[str, str]],
+    anchors: dict[str, dict[float, str]],
+) -> dict[str, Any]:
+    name, description = elements[element]
+    texts = anchor_texts(anchors[element])
+    return {
+        "id": skill_id,
+        "name": name,
+        "category": slugify(elements[_group(element)][0]),
+        "summary": description,
+        "levels": {level: text for level, text in enumerate(texts, start=1)},
+        "resources": [
+            flow(
+                title=f"O*NET OnLine: {name}",
+                kind="docs",
+                level=1,
+                url=DESCRIPTOR_URL.format(element),
+            )
+        ],
+    }
+
+
+def _role(
+    occupation: _Occupation,
+    role_id: str,
+    zones: dict[str, int],
+    requirements: dict[str, Any],
+    related: list[str],
+    role_ids: dict[str, str],
+) -> dict[str, Any]:
+    zone = zones.get(occupation.code, 1)
+    role: dict[str, Any] = {
+        "id": role_id,
+        "name": occupation.title,
+        "aliases": [occupation.code],
+        "track": track(occupation.code),
+        "seniority": zone,
+        "summary": occupation.description,
+        "skills": requirements,
+    }
+    if related:
+        role["next"] = [
+            flow(role=role_ids[t], years=transition_years(zone, zones.get(t, 1)))
+            for t in related
+        ]
+    return role
+
+
+def track(code: str) -> str:
+    """The role's track: its SOC major group name, slugged."""
+    major = code[:2]
+    return slugify(SOC_MAJOR_GROUPS.get(major, f"soc {major}"))
+
+
+def transition_years(zone_from: int, zone_to: int) -> int:
+    """Years before a move: 1, plus 1 for each job zone the move climbs."""
+    return 1 + max(0, zone_to - zone_from)
+
+
+def _version(readme: Path) -> str:
+    try:
+        text = readme.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return "unknown"
+    found = re.search(r"O\*NET (\d+(?:\.\d+)*) Database", text)
+    return found.group(1) if found else "unknown"
+
+
+def _about(version: str) -> dict[str, str]:
+    return {
+        "name": f"O*NET {version} occupations",
+        "source": (
+            f"O*NET {version} Database by the U.S. Department of Labor, Employment and Training"
+            " Administration (USDOL/ETA); O*NET® is a trademark of USDOL/ETA. Modified by"
+            " careerctl (ratings mapped to its 0-5 scale, see docs/importers.md); USDOL/ETA"
+            " has not approved, endorsed, or tested these modifications."
+        ),
+        "version": version,
+        "licence": "CC BY 4.0",
+        "url": SOURCE_URL,
+    }
+
+
+def _report(
+    version: str, skills: list[Any], roles: list[dict[str, Any]], skipped: tuple[str, ...]
+) -> ImportReport:
+    requirements = sum(len(r["skills"]) for r in roles)
+    transitions = sum(len(r.get("next", ())) for r in roles)
+    summary = (
+        f"Imported {plural(len(roles), 'O*NET ' + version + ' occupation')}"
+        f" ({plural(len(skills), 'skill')}, {plural(requirements, 'requirement')},"
+        f" {plural(transitions, 'transition')})"
+    )
+    if skipped:
+        examples = ", ".join(skipped[:3]) + (", ..." if len(skipped) > 3 else "")
+        summary += f"; skipped {plural(len(skipped), 'occupation')} with no usable skill ratings ({examples})"
+    return ImportReport(len(roles), len(skills), requirements, transitions, skipped, summary + ".")
+
+
+def _unused() -> Iterator[None]:  # pragma: no cover
+    yield None

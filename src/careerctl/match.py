@@ -1,0 +1,98 @@
+"""Every role ranked by how well a person's levels fit it.
+
+Fit compares the person's level c and the role's required level r over the union of the
+skills the role requires (weight w from the role) and the skills the person has at level > 0
+(a skill the role does not require counts as required at level 0 with weight 1):
+
+    d   = sum of w * (2 * max(0, r - c) + max(0, c - r))
+    fit = 1 - d / (2 * LEVEL_MAX * sum of w)        clamped to [0, 1]
+
+Falling a level short costs twice as much as being a level over. The denominator is the
+largest distance possible (every skill 5 levels short), so fit is the weighted share of the
+worst case avoided. A person whose levels equal a role's requirements has d = 0 and fit 1.
+
+Rows are sorted by fit (highest first), then readiness (highest first), then role id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role
+from careerctl.plan import readiness
+from careerctl.route import hours_to_raise
+
+SHORTFALL_COST = 2
+"""Cost of each level a person falls short by, per unit of weight."""
+OVERQUALIFIED_COST = 1
+"""Cost of each level a person is over the requirement, per unit of weight."""
+UNREQUIRED_WEIGHT = 1
+"""Weight of a skill the person has but the role does not require."""
+
+
+@dataclass(slots=True, frozen=True)
+class MatchRow:
+    """One role, how well the person fits it, and how far they are from meeting it."""
+
+    rank: int
+    role: str
+    name: str
+    track: str
+    fit: float
+    readiness: float
+    hours_needed: int
+
+
+def match_roles(
+    kb: KnowledgeBase, levels: Levels, track: str | None = None, top: int | None = None
+) -> list[MatchRow]:
+    """Every role (or those on `track`) ranked by fit to `levels`, at most `top` rows."""
+    held = {s: lvl for s, lvl in levels.items() if lvl > 0}
+    unrequired = _unrequired_cost(held)
+    scored = [
+        (_fit(role, held, unrequired), readiness(role, held), role)
+        for role in kb.roles.values()
+        if track is None or role.track == track
+    ]
+    scored.sort(key=lambda row: (-row[0], -row[1], row[2].id))
+    return [
+        MatchRow(
+            i, role.id, role.name, role.track, f, ready, hours_needed(kb, role, held)
+        )
+        for i, (f, ready, role) in enumerate(scored[:top], start=1)
+    ]
+
+
+def fit(role: Role, levels: Levels) -> float:
+    """How closely `levels` agree with the role's requirements, from 0 to 1."""
+    held = {s: lvl for s, lvl in levels.items() if lvl > 0}
+    return _fit(role, held, _unrequired_cost(held))
+
+
+def _unrequired_cost(held: Levels) -> int:
+    """Distance if none of the skills held were required: shared by every role."""
+    return sum(held.values()) * UNREQUIRED_WEIGHT * OVERQUALIFIED_COST
+
+
+def _fit(role: Role, held: Levels, unrequired: int) -> float:
+    """Fit of `held` (levels > 0 only) to the role, given their `_unrequired_cost`."""
+    distance, weight = unrequired, len(held) * UNREQUIRED_WEIGHT
+    for r in role.requirements:
+        have = held.get(r.skill, 0)
+        if have:  # this skill is required after all: drop its "unrequired" share
+            distance -= have * UNREQUIRED_WEIGHT * OVERQUALIFIED_COST
+            weight -= UNREQUIRED_WEIGHT
+        short, over = max(0, r.level - have), max(0, have - r.level)
+        distance += r.weight * (SHORTFALL_COST * short + OVERQUALIFIED_COST * over)
+        weight += r.weight
+    if weight <= 0:
+        return 1.0
+    return min(1.0, max(0.0, 1 - distance / (SHORTFALL_COST * LEVEL_MAX * weight)))
+
+
+def hours_needed(kb: KnowledgeBase, role: Role, levels: Levels) -> int:
+    """Hours to raise `levels` to every requirement of the role (prerequisites not counted)."""
+    return sum(
+        hours_to_raise(kb.skills[r.skill], levels.get(r.skill, 0), r.level)
+        for r in role.requirements
+    )

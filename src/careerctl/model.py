@@ -1,0 +1,122 @@
+"""The knowledge base and everything the planner reasons about, as plain typed values."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import msgspec
+
+LEVEL_MIN = 0
+LEVEL_MAX = 5
+WEIGHT_MIN = 1
+WEIGHT_MAX = 5
+DEFAULT_WEIGHT = 3
+DEFAULT_SCALE = ("none", "novice", "advanced beginner", "competent", "proficient", "expert")
+DEFAULT_EFFORT = (10, 30, 80, 200, 400)  # hours to reach levels 1..5 from the one below
+RESOURCE_KINDS = ("book", "course", "certification", "docs", "practice")
+
+Levels = Mapping[str, int]
+"""A person's level per skill id; a skill that is absent counts as level 0."""
+
+
+class Resource(msgspec.Struct, frozen=True):
+    """Something to read, take or practise to reach `level` of a skill."""
+
+    title: str
+    kind: str
+    level: int
+    url: str | None = None
+
+
+class Skill(msgspec.Struct, frozen=True):
+    """A skill with one behavioural anchor per level 1..5."""
+
+    id: str
+    name: str
+    category: str
+    summary: str
+    levels: tuple[str, ...]
+    requires: dict[int, dict[str, int]]
+    effort: tuple[int, ...]
+    resources: tuple[Resource, ...]
+    tags: tuple[str, ...] = ()
+
+    def anchor(self, level: int) -> str:
+        """The behaviour that describes `level` (1..5)."""
+        return self.levels[level - 1]
+
+    def hours(self, level: int) -> int:
+        """Hours to reach `level` from the level below it."""
+        return self.effort[level - 1]
+
+    def prerequisites(self, level: int) -> dict[str, int]:
+        """Skill levels needed before this skill can reach `level`."""
+        needed: dict[str, int] = {}
+        for at, prereqs in self.requires.items():
+            if at <= level:
+                for skill, lvl in prereqs.items():
+                    needed[skill] = max(needed.get(skill, 0), lvl)
+        return needed
+
+    def resource_for(self, level: int) -> Resource | None:
+        """The resource that best fits `level`: an exact match, else the nearest below, else any."""
+        if not self.resources:
+            return None
+        return min(self.resources, key=lambda r: (r.level > level, abs(r.level - level)))
+
+
+class Requirement(msgspec.Struct, frozen=True):
+    """A role needs `skill` at `level`, with importance `weight` (1..5)."""
+
+    skill: str
+    level: int
+    weight: int = DEFAULT_WEIGHT
+
+
+class Transition(msgspec.Struct, frozen=True):
+    """A usual move to `role` after about `years` in the current one."""
+
+    role: str
+    years: float
+
+
+class Role(msgspec.Struct, frozen=True):
+    """A job on a track, with what it requires and where people go next."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    track: str
+    seniority: int
+    summary: str
+    responsibilities: tuple[str, ...]
+    requirements: tuple[Requirement, ...]
+    next: tuple[Transition, ...]
+
+    def required(self) -> dict[str, int]:
+        """Required level per skill id."""
+        return {r.skill: r.level for r in self.requirements}
+
+
+class About(msgspec.Struct, frozen=True):
+    """Where a KB comes from: shown by `kb stats`, required for imported taxonomies."""
+
+    name: str = ""
+    source: str = ""
+    version: str = ""
+    licence: str = ""
+    url: str = ""
+
+
+class KnowledgeBase(msgspec.Struct, frozen=True):
+    """Every skill and role of one KB, keyed by id, plus the KB's identity (a content hash)."""
+
+    skills: dict[str, Skill]
+    roles: dict[str, Role]
+    scale: tuple[str, ...] = DEFAULT_SCALE
+    about: About = About()
+    identity: str = ""
+
+    def level_name(self, level: int) -> str:
+        """The scale's name for `level`."""
+        return self.scale[level]

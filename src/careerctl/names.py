@@ -1,0 +1,62 @@
+"""Finding roles and skills by id, alias or name, in any case, with suggestions when nothing matches."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from careerctl.errors import UnknownName
+from careerctl.model import KnowledgeBase, Role, Skill
+
+
+def suggest(name: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
+    """The closest candidates to a mistyped `name`, best first."""
+    return difflib.get_close_matches(name.lower(), list(candidates), n=limit, cutoff=0.6)
+
+
+def role_keys(kb: KnowledgeBase) -> dict[str, str]:
+    """Every way to name a role (id, alias, lower-cased name) mapped to its id."""
+    keys: dict[str, str] = {}
+    for role in kb.roles.values():
+        keys.setdefault(role.name.lower(), role.id)
+        for alias in role.aliases:
+            keys[alias.lower()] = role.id
+    for role_id in kb.roles:
+        keys[role_id] = role_id
+    return keys
+
+
+def find_role(kb: KnowledgeBase, name: str) -> Role:
+    """The role called `name` (id, alias or name, any case); UnknownName otherwise."""
+    wanted = name.strip().lower()
+    if wanted in kb.roles:
+        return kb.roles[wanted]
+    keys = role_keys(kb)
+    if wanted in keys:
+        return kb.roles[keys[wanted]]
+    raise UnknownName("role", name, suggest(wanted, keys))
+
+
+def find_skill(kb: KnowledgeBase, name: str) -> Skill:
+    """The skill called `name` (id or name, any case); UnknownName otherwise."""
+    wanted = name.strip().lower()
+    if wanted in kb.skills:
+        return kb.skills[wanted]
+    keys = {skill.name.lower(): skill.id for skill in kb.skills.values()}
+    if wanted in keys:
+        return kb.skills[keys[wanted]]
+    raise UnknownName("skill", name, suggest(wanted, [*kb.skills, *keys]))
+
+
+def find_any(kb: KnowledgeBase, name: str) -> Role | Skill:
+    """A role, else a skill, called `name`; the suggestion draws on both."""
+    try:
+        return find_role(kb, name)
+    except UnknownName:
+        pass
+    try:
+        return find_skill(kb, name)
+    except UnknownName:
+        skill_names = [skill.name.lower() for skill in kb.skills.values()]
+        candidates = [*role_keys(kb), *kb.skills, *skill_names]
+        raise UnknownName("role or skill", name, suggest(name, candidates)) from None

@@ -1,0 +1,358 @@
+"""Readiness, gaps and the ranked learning plan: which skill level to learn next, in what order.
+
+A step raises one skill by one level. Its value is the readiness it adds to the target, plus
+half the readiness it adds to each role between the current role and the target on the
+cheapest route (the horizon). A step whose prerequisites are not met is blocked: it passes
+its value, split equally, to the next level of each unmet prerequisite (and on down, if those
+are blocked too). The plan repeatedly applies the available step with the most value per
+hour (then the most value, then the lowest skill id) until the target is fully met.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from careerctl.errors import NoResult, UnknownName
+from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role, Skill
+from careerctl.route import find_route
+
+INTERMEDIATE_FACTOR = 0.5
+"""How much readiness for a role between current and target counts, next to the target's."""
+
+
+@dataclass(slots=True, frozen=True)
+class StepResource:
+    """Something to read, take or practise for a step."""
+
+    title: str
+    kind: str
+    url: str | None
+
+
+@dataclass(slots=True, frozen=True)
+class Step:
+    """One skill raised by one level, in plan order, with why it is worth doing now."""
+
+    rank: int
+    skill: str
+    from_level: int
+    to_level: int
+    hours: int
+    cumulative_hours: int
+    readiness_after: float
+    gain: float
+    why: str
+    also_needed_by: list[str]
+    unblocks: list[str]
+    resource: StepResource | None
+
+
+@dataclass(slots=True, frozen=True)
+class Gap:
+    """A target requirement the person does not meet yet."""
+
+    skill: str
+    category: str
+    have: int
+    need: int
+    weight: int
+
+
+@dataclass(slots=True, frozen=True)
+class Plan:
+    """An ordered learning sequence towards a target role."""
+
+    target: str
+    current: str | None
+    horizon: list[str]
+    readiness: float
+    steps: list[Step]
+    total_hours: int
+    readiness_after: float
+    gaps: list[Gap]
+
+
+@dataclass(slots=True)
+class _Values:
+    """The value of every available step at one point of the plan, and who passed it on."""
+
+    value: dict[str, float]
+    passed_by: dict[str, list[str]]
+
+
+def readiness(role: Role, levels: Levels) -> float:
+    """Share of the role's weighted requirements the levels meet, from 0 to 1."""
+    met, total = _readiness_parts(role, levels)
+    return met / total if total else 1.0
+
+
+def find_gaps(kb: KnowledgeBase, role: Role, levels: Levels) -> list[Gap]:
+    """The role's requirements the levels fall short of, by category then skill."""
+    gaps = [
+        Gap(
+            r.skill,
+            kb.skills[r.skill].category,
+            levels.get(r.skill, 0),
+            r.level,
+            r.weight,
+        )
+        for r in role.requirements
+        if levels.get(r.skill, 0) < r.level
+    ]
+    return sorted(gaps, key=lambda g: (g.category, g.skill))
+
+
+def find_horizon(
+    kb: KnowledgeBase, target_id: str, levels: Levels, current_id: str | None = None
+) -> list[str]:
+    """Roles strictly between current and target on the cheapest route, then the target."""
+    if current_id is None or current_id == target_id:
+        return [target_id]
+    try:
+        route = find_route(kb, current_id, target_id, levels)
+    except NoResult:
+        return [target_id]
+    return route.roles[1:]
+
+
+def build_plan(
+    kb: KnowledgeBase,
+    target_id: str,
+    levels: Levels,
+    current_id: str | None = None,
+    top: int | None = None,
+) -> Plan:
+    """The ranked steps that take `levels` to meet the target role (at most `top` of them)."""
+    for role_id in (target_id, current_id):
+        if role_id is not None and role_id not in kb.roles:
+            raise UnknownName("role", role_id, [])
+    target = kb.roles[target_id]
+    horizon = find_horizon(kb, target_id, levels, current_id)
+    planner = _Planner(kb, target, [kb.roles[r] for r in horizon[:-1]], levels)
+    steps = planner.run(top)
+    return Plan(
+        target=target_id,
+        current=current_id,
+        horizon=horizon,
+        readiness=readiness(target, levels),
+        steps=steps,
+        total_hours=steps[-1].cumulative_hours if steps else 0,
+        readiness_after=readiness(target, planner.levels),
+        gaps=find_gaps(kb, target, levels),
+    )
+
+
+def weeks_to_meet(plan: Plan, hours_per_week: float) -> float:
+    """Weeks the plan takes at `hours_per_week`."""
+    if hours_per_week <= 0:
+        raise ValueError("hours_per_week must be positive")
+    return plan.total_hours / hours_per_week
+
+
+def _readiness_parts(role: Role, levels: Levels) -> tuple[int, int]:
+    """Weighted levels met and weighted levels required, as integers."""
+    met = total = 0
+    for r in role.requirements:
+        met += r.weight * min(levels.get(r.skill, 0), r.level)
+        total += r.weight * r.level
+    return met, total
+
+
+class _Planner:
+    """Greedy step selection over a mutable copy of the person's levels."""
+
+    def __init__(
+        self, kb: KnowledgeBase, target: Role, between: list[Role], levels: Levels
+    ) -> None:
+        self.kb = kb
+        self.target = target
+        self.between = between
+        self.levels: dict[str, int] = {s: lvl for s, lvl in levels.items() if lvl > 0}
+        self.roles = [(target, 1.0), *((r, INTERMEDIATE_FACTOR) for r in between)]
+        self._prereqs: dict[tuple[str, int], list[tuple[str, int]]] = {}
+
+    def run(self, top: int | None) -> list[Step]:
+        """Apply the best step until the target is met or `top` steps are taken."""
+        steps: list[Step] = []
+        met, total = _readiness_parts(self.target, self.levels)
+        hours = 0
+        while met < total and (top is None or len(steps) < top):
+            values = self.value_steps()
+            if not values.value:
+                raise NoResult(self.explain_stuck())
+            skill = self.pick(values.value)
+            step = self.apply(skill, values, len(steps) + 1, hours)
+            hours = step.cumulative_hours
+            steps.append(step)
+            met, total = _readiness_parts(self.target, self.levels)
+        return steps
+
+    def level(self, skill: str) -> int:
+        """The current level of `skill`."""
+        return self.levels.get(skill, 0)
+
+    def unmet(self, skill: str) -> list[tuple[str, int]] | None:
+        """Unmet prerequisites of the next level of `skill`; None if it cannot rise at all."""
+        nxt = self.level(skill) + 1
+        if nxt > LEVEL_MAX:
+            return None
+        key = (skill, nxt)
+        needed = self._prereqs.get(key)
+        if needed is None:
+            needed = sorted(self.kb.skills[skill].prerequisites(nxt).items())
+            self._prereqs[key] = needed
+        return [(p, lvl) for p, lvl in needed if self.level(p) < lvl]
+
+    def direct_values(self) -> dict[str, float]:
+        """Readiness each skill's next level adds across the horizon, weighted."""
+        raw: dict[str, float] = {}
+        for role, factor in self.roles:
+            total = sum(r.weight * r.level for r in role.requirements)
+            for r in role.requirements:
+                if self.level(r.skill) < r.level:
+                    raw[r.skill] = raw.get(r.skill, 0.0) + factor * r.weight / total
+        return raw
+
+    def value_steps(self) -> _Values:
+        """Value of every available step, blocked steps passing theirs to prerequisites."""
+        raw = self.direct_values()
+        edges = self.blocked_edges(raw)
+        order = _topological(raw.keys(), edges)
+        total = dict(raw)
+        values = _Values({}, {})
+        for skill in order:
+            amount = total.get(skill, 0.0)
+            if amount <= 0:
+                continue
+            targets = edges.get(skill)
+            if targets is None:
+                values.value[skill] = amount
+                continue
+            for p in targets:
+                total[p] = total.get(p, 0.0) + amount / len(targets)
+                values.passed_by.setdefault(p, []).append(skill)
+        return values
+
+    def blocked_edges(self, seeds: Iterable[str]) -> dict[str, list[str]]:
+        """For each blocked skill reachable from `seeds`, the skills it passes value to."""
+        edges: dict[str, list[str]] = {}
+        stack = sorted(seeds)
+        seen = set(stack)
+        while stack:
+            skill = stack.pop()
+            unmet = self.unmet(skill)
+            if unmet == []:
+                continue
+            edges[skill] = [p for p, _ in unmet or []]
+            for p in edges[skill]:
+                if p not in seen:
+                    seen.add(p)
+                    stack.append(p)
+        return edges
+
+    def pick(self, values: dict[str, float]) -> str:
+        """The best available step: most value per hour, then most value, then lowest id."""
+        return min(values, key=lambda s: _rank_key(s, values[s], self.step_hours(s)))
+
+    def step_hours(self, skill: str) -> int:
+        """Hours of the next level of `skill`."""
+        return self.kb.skills[skill].hours(self.level(skill) + 1)
+
+    def apply(self, skill: str, values: _Values, rank: int, hours_before: int) -> Step:
+        """Raise `skill` by one level and describe the step."""
+        met_before, total = _readiness_parts(self.target, self.levels)
+        have = self.level(skill)
+        also = [r.id for r in self.between if r.required().get(skill, 0) > have]
+        unblocks = sorted(values.passed_by.get(skill, []))
+        why = self.explain(skill, unblocks, also, have)
+        hours = self.step_hours(skill)
+        self.levels[skill] = have + 1
+        met_after, _ = _readiness_parts(self.target, self.levels)
+        return Step(
+            rank=rank,
+            skill=skill,
+            from_level=have,
+            to_level=have + 1,
+            hours=hours,
+            cumulative_hours=hours_before + hours,
+            readiness_after=met_after / total if total else 1.0,
+            gain=(met_after - met_before) / total if total else 0.0,
+            why=why,
+            also_needed_by=also,
+            unblocks=unblocks,
+            resource=_resource(self.kb.skills[skill], have + 1),
+        )
+
+    def explain(
+        self, skill: str, unblocks: list[str], also: list[str], have: int
+    ) -> str:
+        """A short sentence that says why the step is worth taking."""
+        parts = []
+        need = self.target.required().get(skill, 0)
+        if need > have:
+            total = sum(r.weight * r.level for r in self.target.requirements)
+            weight = next(
+                r.weight for r in self.target.requirements if r.skill == skill
+            )
+            parts.append(
+                f"+{100 * weight / total:.1f}% readiness for {self.target.name}"
+            )
+        if also:
+            names = ", ".join(self.kb.roles[r].name for r in also)
+            parts.append(f"{'also needed' if parts else 'needed'} by {names}")
+        if unblocks:
+            names = ", ".join(
+                f"{self.kb.skills[s].name} {self.level(s) + 1}" for s in unblocks
+            )
+            parts.append(f"unblocks {names}")
+        return "; ".join(parts)
+
+    def explain_stuck(self) -> str:
+        """Why no step can move towards the target."""
+        blocked = sorted(
+            r.skill for r in self.target.requirements if self.level(r.skill) < r.level
+        )
+        skill = self.kb.skills[blocked[0]]
+        return (
+            f"No plan can meet {self.target.name}: {skill.name} {self.level(skill.id) + 1} "
+            "needs prerequisites that cannot be reached in this knowledge base."
+        )
+
+
+def _rank_key(skill: str, value: float, hours: int) -> tuple[float, float, str]:
+    """Sort key of a candidate step; near-equal floats compare equal so ids break ties."""
+    per_hour = _round(value / hours) if hours else float("inf")
+    return (-per_hour, -_round(value), skill)
+
+
+def _round(x: float) -> float:
+    """`x` rounded to 12 significant digits, so that float noise does not decide ties."""
+    return float(f"{x:.12g}")
+
+
+def _topological(seeds: Iterable[str], edges: dict[str, list[str]]) -> list[str]:
+    """Skills ordered so that each comes after every skill that passes value to it."""
+    indegree: dict[str, int] = {s: 0 for s in seeds}
+    for targets in edges.values():
+        for p in targets:
+            indegree[p] = indegree.get(p, 0) + 1
+    for s in edges:
+        indegree.setdefault(s, 0)
+    ready = sorted((s for s, d in indegree.items() if d == 0), reverse=True)
+    order: list[str] = []
+    while ready:
+        skill = ready.pop()
+        order.append(skill)
+        for p in edges.get(skill, []):
+            indegree[p] -= 1
+            if indegree[p] == 0:
+                ready.append(p)
+                ready.sort(reverse=True)
+    return order  # skills on a prerequisite cycle are left out: their value cannot flow
+
+
+def _resource(skill: Skill, level: int) -> StepResource | None:
+    """The resource for reaching `level` of `skill`, if the skill lists any."""
+    found = skill.resource_for(level)
+    return StepResource(found.title, found.kind, found.url) if found else None

@@ -1,0 +1,1 @@
+"""Renderers: human output (Rich), stable JSON documents, diagrams and reports."""

@@ -1,0 +1,168 @@
+"""Human output: Rich tables, trees and panels. Every KB string is shown literally (see `lit`)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from careerctl.errors import Problem
+from careerctl.kb.stats import Stats
+from careerctl.model import KnowledgeBase, Role, Skill
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def visible(match: re.Match[str]) -> str:
+    """A control character as a visible escape, e.g. ESC -> '\\x1b'."""
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def lit(value: object, style: str = "") -> Text:
+    """Text from data (KB, profile, answers): never markup, never a terminal escape."""
+    return Text(_CONTROL.sub(visible, str(value)), style=style)
+
+
+def make_console(stderr: bool = False) -> Console:
+    """A console that colours only a terminal and honours NO_COLOR (Rich reads it)."""
+    return Console(stderr=stderr, highlight=False, emoji=False, markup=False, soft_wrap=False)
+
+
+def table(console: Console, *columns: str, title: str | None = None) -> Table:
+    """A table with box characters on a terminal and plain ASCII when piped."""
+    style = box.ROUNDED if console.is_terminal else box.ASCII
+    grid = Table(*columns, box=style, title=title, title_justify="left", show_lines=False)
+    return grid
+
+
+def print_roles(console: Console, roles: Iterable[Role]) -> None:
+    """The roles table (transitions are in `roles --tree` and `show`)."""
+    grid = table(console, "id", "name", "aliases", "track", "rung", "skills")
+    grid.columns[0].no_wrap = True
+    for role in roles:
+        grid.add_row(
+            lit(role.id, "bold"),
+            lit(role.name),
+            lit(", ".join(role.aliases)),
+            lit(role.track),
+            str(role.seniority),
+            str(len(role.requirements)),
+        )
+    console.print(grid)
+
+
+def print_ladders(console: Console, kb: KnowledgeBase, roles: Iterable[Role]) -> None:
+    """Each track's ladder as a tree, rung by rung, with the moves out of each role."""
+    by_track: dict[str, list[Role]] = defaultdict(list)
+    for role in roles:
+        by_track[role.track].append(role)
+    root = Tree(lit("career map" if not kb.about.name else kb.about.name, "bold"))
+    for track in sorted(by_track):
+        branch = root.add(lit(track, "bold cyan"))
+        for role in sorted(by_track[track], key=lambda r: (r.seniority, r.id)):
+            label = lit(f"{role.seniority}  {role.name}", "bold")
+            label.append(lit(f"  ({', '.join(role.aliases)})" if role.aliases else "", "dim"))
+            node = branch.add(label)
+            for move in role.next:
+                target = kb.roles.get(move.role)
+                name = target.name if target else move.role
+                node.add(lit(f"-> {name} after ~{move.years:g} years", "green"))
+    console.print(root)
+
+
+def print_skills(console: Console, skills: Iterable[Skill]) -> None:
+    """The skills table."""
+    grid = table(console, "id", "name", "category", "needs first", "hours to 5")
+    for skill in skills:
+        needs = skill.prerequisites(5)
+        grid.add_row(
+            lit(skill.id, "bold"),
+            lit(skill.name),
+            lit(skill.category),
+            lit(", ".join(f"{k} {v}" for k, v in sorted(needs.items()))),
+            str(sum(skill.effort)),
+        )
+    console.print(grid)
+
+
+def print_role(console: Console, kb: KnowledgeBase, role: Role) -> None:
+    """One role: who it is, what it does, what it needs, where it leads."""
+    title = lit(role.name, "bold")
+    title.append(lit(f"  {role.id}", "dim"))
+    console.print(title)
+    console.print(lit(f"track {role.track}, rung {role.seniority}; aliases: {', '.join(role.aliases) or '-'}"))
+    console.print(lit(role.summary))
+    if role.responsibilities:
+        console.print(Text("\nResponsibilities", style="bold"))
+        for item in role.responsibilities:
+            console.print(lit(f"  - {item}"))
+    grid = table(console, "skill", "level", "weight", title="Requirements")
+    for req in sorted(role.requirements, key=lambda r: (-r.weight, r.skill)):
+        skill = kb.skills.get(req.skill)
+        grid.add_row(lit(skill.name if skill else req.skill), f"{req.level} {kb.level_name(req.level)}", str(req.weight))
+    console.print(grid)
+    if role.next:
+        console.print(Text("Next", style="bold"))
+        for move in role.next:
+            target = kb.roles.get(move.role)
+            console.print(lit(f"  -> {target.name if target else move.role} after ~{move.years:g} years"))
+
+
+def print_skill(console: Console, kb: KnowledgeBase, skill: Skill) -> None:
+    """One skill: its anchors, prerequisites and resources."""
+    title = lit(skill.name, "bold")
+    title.append(lit(f"  {skill.id}, {skill.category}", "dim"))
+    console.print(title)
+    console.print(lit(skill.summary))
+    grid = table(console, "level", "what a person at this level does", "hours", "needs first")
+    for level in range(1, len(skill.levels) + 1):
+        needs = skill.prerequisites(level)
+        grid.add_row(
+            f"{level} {kb.level_name(level)}",
+            lit(skill.anchor(level)),
+            str(skill.hours(level)),
+            lit(", ".join(f"{k} {v}" for k, v in sorted(needs.items()))),
+        )
+    console.print(grid)
+    if skill.resources:
+        console.print(Text("Resources", style="bold"))
+        for res in sorted(skill.resources, key=lambda r: (r.level, r.title)):
+            line = lit(f"  level {res.level}  {res.title} ({res.kind})")
+            if res.url:
+                line.append(lit(f"  {res.url}", "dim"))
+            console.print(line)
+
+
+def print_problems(console: Console, folder: str, problems: list[Problem]) -> None:
+    """Validation results, one problem per line, then a summary line."""
+    for problem in problems:
+        style = "red" if problem.severity == "error" else "yellow"
+        console.print(lit(str(problem), style))
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    verdict = "invalid" if errors else "valid"
+    console.print(lit(f"{folder}: {verdict} ({errors} errors, {warnings} warnings)", "bold"))
+
+
+def print_stats(console: Console, kb: KnowledgeBase, folder: str, stats: Stats) -> None:
+    """KB size, shape and attribution."""
+    grid = table(console, "what", "count", title=f"Knowledge base {folder}")
+    for name in ("roles", "skills", "requirements", "transitions", "prerequisites", "resources"):
+        grid.add_row(name, f"{getattr(stats, name):,}")
+    grid.add_row("tracks", lit(", ".join(f"{k} {v}" for k, v in stats.tracks.items())))
+    grid.add_row("categories", lit(", ".join(f"{k} {v}" for k, v in stats.categories.items())))
+    console.print(grid)
+    about = kb.about
+    if any((about.name, about.source, about.version, about.licence)):
+        console.print(Text("Source", style="bold"))
+        for label, value in (("name", about.name), ("source", about.source), ("version", about.version),
+                             ("licence", about.licence), ("url", about.url)):
+            if value:
+                console.print(lit(f"  {label}: {value}"))

@@ -1,0 +1,263 @@
+"""Routes through the role graph: the cheapest chains of transitions from one role to another.
+
+Roles are nodes and each role's `next` transitions are edges. The cost of an edge A -> B is
+the hours needed to raise every skill B requires from its level "at A" to the level B
+requires: the sum of `Skill.hours(l)` for each level l climbed, 0 for a skill already there.
+"At A" is the level A requires (0 when A does not require the skill), except on the first
+edge of a route, where the person's own levels are used when they are given.
+
+Only the skills B requires are counted: prerequisites of those skills that B does not
+require add no hours to the edge (the plan, not the route, sequences prerequisites).
+
+The cheapest route is found with Dijkstra, ties broken by fewer hops and then by the
+sequence of role ids; alternatives are Yen's k shortest simple paths in the same order.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from careerctl.errors import NoResult, UnknownName
+from careerctl.model import KnowledgeBase, Levels, Role, Skill
+
+Path = tuple[str, ...]
+Edge = tuple[str, str]
+_Entry = tuple[int, int, Path]  # (hours, hops, roles): the order routes are ranked in
+
+
+@dataclass(slots=True, frozen=True)
+class Raise:
+    """One skill a leg raises, from one level to a higher one, and the hours that takes."""
+
+    skill: str
+    from_level: int
+    to_level: int
+    hours: int
+
+
+@dataclass(slots=True, frozen=True)
+class Leg:
+    """One transition of a route, with the skills it raises."""
+
+    from_role: str
+    to_role: str
+    years: float
+    hours: int
+    raises: list[Raise]
+
+
+@dataclass(slots=True, frozen=True)
+class Route:
+    """A chain of roles from a source to a target, with its legs and totals."""
+
+    roles: list[str]
+    legs: list[Leg]
+    hours: int
+    years: float
+
+
+def hours_to_raise(skill: Skill, from_level: int, to_level: int) -> int:
+    """Hours to take `skill` from `from_level` up to `to_level` (0 if already there)."""
+    if to_level <= from_level:
+        return 0
+    return sum(skill.effort[max(from_level, 0) : to_level])
+
+
+class _Graph:
+    """The role graph as seen from one source, with edge costs computed once and cached."""
+
+    def __init__(self, kb: KnowledgeBase, source: str, levels: Levels | None) -> None:
+        self.kb = kb
+        self.source = source
+        self.levels = levels
+        self._required: dict[str, dict[str, int]] = {}
+        self._costs: dict[Edge, int] = {}
+        self._next: dict[str, list[tuple[str, float]]] = {}
+
+    def successors(self, role_id: str) -> list[tuple[str, float]]:
+        """Distinct roles reachable in one transition, by id, with their typical years."""
+        found = self._next.get(role_id)
+        if found is None:
+            found = sorted(transitions_from(self.kb, role_id).items())
+            self._next[role_id] = found
+        return found
+
+    def start_levels(self, role_id: str) -> Levels:
+        """The levels a route stands on when it leaves `role_id`."""
+        if role_id == self.source and self.levels is not None:
+            return self.levels
+        found = self._required.get(role_id)
+        if found is None:
+            found = self.kb.roles[role_id].required()
+            self._required[role_id] = found
+        return found
+
+    def cost(self, a: str, b: str) -> int:
+        """Hours of the edge a -> b."""
+        found = self._costs.get((a, b))
+        if found is None:
+            found = sum(r.hours for r in self.raises(a, b))
+            self._costs[(a, b)] = found
+        return found
+
+    def raises(self, a: str, b: str) -> list[Raise]:
+        """The skills the edge a -> b raises, by skill id."""
+        start = self.start_levels(a)
+        found = []
+        for req in sorted(self.kb.roles[b].requirements, key=lambda r: r.skill):
+            have = start.get(req.skill, 0)
+            if req.level > have:
+                hours = hours_to_raise(self.kb.skills[req.skill], have, req.level)
+                found.append(Raise(req.skill, have, req.level, hours))
+        return found
+
+    def path_cost(self, path: Path) -> int:
+        """Hours of a whole path."""
+        return sum(self.cost(a, b) for a, b in pairwise(path))
+
+    def route(self, path: Path) -> Route:
+        """The Route for a path of role ids."""
+        legs = [self.leg(a, b) for a, b in pairwise(path)]
+        # rounded so that 0.1 + 0.2 years does not print as 0.30000000000000004
+        years = round(sum((leg.years for leg in legs), 0.0), 6)
+        return Route(list(path), legs, sum(leg.hours for leg in legs), years)
+
+    def leg(self, a: str, b: str) -> Leg:
+        """The Leg for the edge a -> b."""
+        raises = self.raises(a, b)
+        years = float(dict(self.successors(a))[b])
+        return Leg(a, b, years, sum(r.hours for r in raises), raises)
+
+
+def transitions_from(kb: KnowledgeBase, role_id: str) -> dict[str, float]:
+    """Roles one transition away from `role_id` (known roles only, not itself), with years."""
+    found: dict[str, float] = {}
+    for move in kb.roles[role_id].next:
+        if move.role in kb.roles and move.role != role_id:
+            found[move.role] = min(found.get(move.role, move.years), move.years)
+    return found
+
+
+def find_route(
+    kb: KnowledgeBase, source_id: str, target_id: str, levels: Levels | None = None
+) -> Route:
+    """The cheapest route from one role to another; NoResult when none exists."""
+    return find_routes(kb, source_id, target_id, 1, levels)[0]
+
+
+def find_routes(
+    kb: KnowledgeBase,
+    source_id: str,
+    target_id: str,
+    k: int,
+    levels: Levels | None = None,
+) -> list[Route]:
+    """Up to `k` cheapest simple routes, best first; NoResult when there is none."""
+    if k < 1:
+        raise ValueError("k must be at least 1")
+    _check_role(kb, source_id)
+    _check_role(kb, target_id)
+    graph = _Graph(kb, source_id, levels)
+    paths = _k_shortest(graph, source_id, target_id, k)
+    if not paths:
+        raise NoResult(_no_route(kb.roles[source_id], kb.roles[target_id]))
+    return [graph.route(path) for path in paths]
+
+
+def next_rung(kb: KnowledgeBase, role_id: str) -> str | None:
+    """The default target for someone at `role_id`: the next rung up its track, if any."""
+    _check_role(kb, role_id)
+    role = kb.roles[role_id]
+    moves = sorted(transitions_from(kb, role_id))
+    above = [r for r in moves if _is_above(kb.roles[r], role)]
+    if above:
+        graph = _Graph(kb, role_id, None)
+        return min(above, key=lambda r: (graph.cost(role_id, r), r))
+    higher = [r for r in kb.roles.values() if _is_above(r, role)]
+    if higher:
+        return min(higher, key=lambda r: (r.seniority, r.id)).id
+    return moves[0] if moves else None
+
+
+def _is_above(candidate: Role, role: Role) -> bool:
+    """Whether `candidate` is a higher rung on the same track as `role`."""
+    return candidate.track == role.track and candidate.seniority > role.seniority
+
+
+def _check_role(kb: KnowledgeBase, role_id: str) -> None:
+    """Raise UnknownName unless `role_id` is a role of the KB."""
+    if role_id not in kb.roles:
+        raise UnknownName("role", role_id, [])
+
+
+def _no_route(source: Role, target: Role) -> str:
+    """The sentence that says there is no route."""
+    return (
+        f"There is no route from {source.name} to {target.name}: "
+        "no chain of transitions leads there."
+    )
+
+
+def _shortest(
+    graph: _Graph,
+    start: str,
+    target: str,
+    banned_nodes: set[str] | frozenset[str] = frozenset(),
+    banned_edges: set[Edge] | frozenset[Edge] = frozenset(),
+) -> _Entry | None:
+    """Dijkstra from `start` to `target` avoiding banned nodes and edges, ranked like routes."""
+    heap: list[_Entry] = [(0, 0, (start,))]
+    settled: set[str] = set()
+    while heap:
+        hours, hops, path = heapq.heappop(heap)
+        node = path[-1]
+        if node == target:
+            return hours, hops, path
+        if node in settled:
+            continue
+        settled.add(node)
+        for nxt, _years in graph.successors(node):
+            if nxt in settled or nxt in banned_nodes or (node, nxt) in banned_edges:
+                continue
+            heapq.heappush(
+                heap, (hours + graph.cost(node, nxt), hops + 1, (*path, nxt))
+            )
+    return None
+
+
+def _k_shortest(graph: _Graph, source: str, target: str, k: int) -> list[Path]:
+    """Yen's algorithm: the `k` best simple paths from `source` to `target`, best first."""
+    best = _shortest(graph, source, target)
+    if best is None:
+        return []
+    found: list[Path] = [best[2]]
+    candidates: list[_Entry] = []
+    seen: set[Path] = {best[2]}
+    while len(found) < k:
+        for entry in _spur_paths(graph, found, target):
+            if entry[2] not in seen:
+                seen.add(entry[2])
+                heapq.heappush(candidates, entry)
+        if not candidates:
+            break
+        found.append(heapq.heappop(candidates)[2])
+    return found
+
+
+def _spur_paths(graph: _Graph, found: Sequence[Path], target: str) -> list[_Entry]:
+    """Yen's deviations from the last path found, one per spur node."""
+    last = found[-1]
+    entries: list[_Entry] = []
+    for j in range(len(last) - 1):
+        root = last[: j + 1]
+        banned_edges = {
+            (p[j], p[j + 1]) for p in found if len(p) > j + 1 and p[: j + 1] == root
+        }
+        spur = _shortest(graph, last[j], target, set(root[:-1]), banned_edges)
+        if spur is not None:
+            path = root[:-1] + spur[2]
+            entries.append((graph.path_cost(path), len(path) - 1, path))
+    return entries
