@@ -37,7 +37,9 @@ def fail(exc: CareerctlError) -> NoReturn:
 
 def clean(text: str) -> str:
     """Message text with control characters shown, not obeyed."""
-    return "".join(ch if ch in "\n\t" or (ch.isprintable() and ch != "\x7f") else f"\\x{ord(ch):02x}" for ch in text)
+    return "".join(
+        ch if ch in "\n\t" or (ch.isprintable() and ch != "\x7f") else f"\\x{ord(ch):02x}" for ch in text
+    )
 
 
 app = typer.Typer(
@@ -78,11 +80,17 @@ def show_version(value: bool) -> None:
 def main(
     ctx: typer.Context,
     kb: Optional[Path] = typer.Option(
-        None, "--kb", envvar="CAREERCTL_KB", help="Knowledge base folder (skills.yaml, roles.yaml).",
+        None,
+        "--kb",
+        envvar="CAREERCTL_KB",
+        help="Knowledge base folder (skills.yaml, roles.yaml).",
         show_default="the bundled backend KB",
     ),
     profile: Optional[Path] = typer.Option(
-        None, "--profile", envvar="CAREERCTL_PROFILE", help="Profile file to read and write.",
+        None,
+        "--profile",
+        envvar="CAREERCTL_PROFILE",
+        help="Profile file to read and write.",
         show_default="the user data folder",
     ),
     version: bool = typer.Option(
@@ -159,8 +167,12 @@ def skills(
 @app.command()
 def show(
     ctx: typer.Context,
-    name: str = typer.Argument(..., help="A role or skill: id, alias or name, any case.", autocompletion=complete_role),
-    json_: bool = typer.Option(False, "--json", help="Print a careerctl.role/1 or careerctl.skill/1 document."),
+    name: str = typer.Argument(
+        ..., help="A role or skill: id, alias or name, any case.", autocompletion=complete_role
+    ),
+    json_: bool = typer.Option(
+        False, "--json", help="Print a careerctl.role/1 or careerctl.skill/1 document."
+    ),
 ) -> None:
     """Show one role or skill in full."""
     from careerctl.model import Role

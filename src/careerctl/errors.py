@@ -77,9 +77,7 @@ class Problem:
 
     __slots__ = ("severity", "path", "line", "key", "message")
 
-    def __init__(
-        self, severity: str, path: str, line: int | None, key: str, message: str
-    ) -> None:
+    def __init__(self, severity: str, path: str, line: int | None, key: str, message: str) -> None:
         self.severity = severity  # "error" or "warning"
         self.path = path
         self.line = line

@@ -26,7 +26,9 @@ def atomic_write(path: Path, data: bytes) -> None:
         sync_folder(path.parent)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise StorageError(f"{path}: cannot write: {describe_os_error(exc)}; the old file is unchanged") from None
+        raise StorageError(
+            f"{path}: cannot write: {describe_os_error(exc)}; the old file is unchanged"
+        ) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

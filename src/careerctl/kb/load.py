@@ -1,7 +1,8 @@
-"""Load a KB folder: read, parse, validate, and keep a compiled cache so YAML is parsed only when it changes."""
+"""Load a KB folder: read, parse, validate, and cache it compiled so YAML is parsed only when it changes."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from pathlib import Path
 
@@ -90,7 +91,12 @@ def kb_identity(skills_bytes: bytes, roles_bytes: bytes) -> str:
 
 
 def build_kb(
-    skills_bytes: bytes, roles_bytes: bytes, skills_path: Path, roles_path: Path, identity: str, limits: Limits
+    skills_bytes: bytes,
+    roles_bytes: bytes,
+    skills_path: Path,
+    roles_path: Path,
+    identity: str,
+    limits: Limits,
 ) -> tuple[KnowledgeBase, list[Problem]]:
     """Parse and check both files; return the KB and every problem found."""
     skill_sheet, role_sheet = Sheet(str(skills_path)), Sheet(str(roles_path))
@@ -131,7 +137,5 @@ def read_cache(cache_file: Path, identity: str) -> Loaded | None:
 
 def write_cache(cache_file: Path, entry: CacheEntry) -> None:
     """Write the cache atomically; a cache that cannot be written is skipped, not fatal."""
-    try:
+    with contextlib.suppress(StorageError):
         atomic_write(cache_file, msgspec.msgpack.encode(entry))
-    except StorageError:
-        pass

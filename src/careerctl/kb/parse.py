@@ -195,7 +195,9 @@ def parse_scale(doc: dict[Any, Any], sheet: Sheet) -> tuple[str, ...]:
     names = doc["scale"]
     size = LEVEL_MAX - LEVEL_MIN + 1
     if not isinstance(names, list) or len(names) != size or not all(isinstance(n, str) and n for n in names):
-        sheet.error(line_of(doc, "scale"), "scale", f"must list exactly {size} level names, for 0..{LEVEL_MAX}")
+        sheet.error(
+            line_of(doc, "scale"), "scale", f"must list exactly {size} level names, for 0..{LEVEL_MAX}"
+        )
         return DEFAULT_SCALE
     return tuple(names)
 
@@ -239,7 +241,9 @@ def parse_anchors(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[str, .
         text = levels.get(level)
         if not isinstance(text, str) or not text.strip():
             problem = "missing" if text is None else f"must be text, not {describe(text)}"
-            sheet.error(line_of(levels, level), f"{key}.levels.{level}", f"anchor for level {level} is {problem}")
+            sheet.error(
+                line_of(levels, level), f"{key}.levels.{level}", f"anchor for level {level} is {problem}"
+            )
             text = ""
         anchors.append(text.strip())
     return tuple(anchors)
@@ -287,7 +291,9 @@ def parse_effort(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[int, ..
     if raw is None:
         return DEFAULT_EFFORT
     if not isinstance(raw, dict):
-        sheet.error(line_of(entry, "effort"), f"{key}.effort", f"must map levels 1..5 to hours, not {describe(raw)}")
+        sheet.error(
+            line_of(entry, "effort"), f"{key}.effort", f"must map levels 1..5 to hours, not {describe(raw)}"
+        )
         return DEFAULT_EFFORT
     hours = list(DEFAULT_EFFORT)
     for level, value in raw.items():
@@ -388,7 +394,9 @@ def parse_requirements(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[R
     if not isinstance(raw, dict) or not raw:
         found = "missing" if "skills" not in entry else describe(raw)
         sheet.error(
-            line_of(entry, "skills") or line_of(entry), f"{key}.skills", f"must map skill ids to levels ({found})"
+            line_of(entry, "skills") or line_of(entry),
+            f"{key}.skills",
+            f"must map skill ids to levels ({found})",
         )
         return ()
     found_requirements = []
@@ -434,13 +442,17 @@ def parse_transitions(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[Tr
     for index, item in enumerate(raw):
         where = f"{key}.next[{index}]"
         if not isinstance(item, dict):
-            sheet.error(line_of(entry, "next"), where, f"must be a mapping with role and years, not {describe(item)}")
+            sheet.error(
+                line_of(entry, "next"), where, f"must be a mapping with role and years, not {describe(item)}"
+            )
             continue
         reject_unknown_keys(item, ("role", "years"), sheet, where)
         target = check_id(item.get("role"), sheet, line_of(item, "role") or line_of(item), f"{where}.role")
         years = item.get("years")
         if isinstance(years, bool) or not isinstance(years, (int, float)) or not 0 <= years <= 100:
-            sheet.error(line_of(item, "years") or line_of(item), f"{where}.years", "must be a number of years, 0..100")
+            sheet.error(
+                line_of(item, "years") or line_of(item), f"{where}.years", "must be a number of years, 0..100"
+            )
             continue
         if target:
             moves.append(Transition(role=target, years=float(years)))

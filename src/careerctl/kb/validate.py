@@ -189,7 +189,10 @@ def unreachable_roles(roles: list[Role], role_ids: set[str], sheet: Sheet) -> li
                 queue.append(nxt)
     return [
         Problem(
-            "warning", sheet.path, sheet.lines.get(("role", role.id)), role.id,
+            "warning",
+            sheet.path,
+            sheet.lines.get(("role", role.id)),
+            role.id,
             "no path reaches this role: no transition leads here from the lowest rung of any track",
         )
         for role in roles
@@ -205,7 +208,7 @@ def non_monotone_ladders(roles: list[Role], sheet: Sheet) -> list[Problem]:
     found = []
     for track in sorted(rungs):
         levels = sorted(rungs[track])
-        for lower, upper in zip(levels, levels[1:]):
+        for lower, upper in zip(levels, levels[1:], strict=False):
             for below in rungs[track][lower]:
                 for above in rungs[track][upper]:
                     found += weaker_rung(below, above, sheet)
@@ -219,7 +222,9 @@ def weaker_rung(below: Role, above: Role, sheet: Sheet) -> list[Problem]:
     for requirement in below.requirements:
         have = needs.get(requirement.skill, 0)
         if have < requirement.level:
-            line = sheet.lines.get(("requirement", above.id, requirement.skill)) or sheet.lines.get(("role", above.id))
+            line = sheet.lines.get(("requirement", above.id, requirement.skill)) or sheet.lines.get(
+                ("role", above.id)
+            )
             message = (
                 f"requires {requirement.skill} at {have}, less than the rung below "
                 f"({below.id}) requires ({requirement.level})"

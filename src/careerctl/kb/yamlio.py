@@ -61,7 +61,7 @@ class LineDict(dict[Any, Any]):
         return self.lines.get(key, self.line)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):
     """A safe loader whose mappings are LineDicts and whose duplicate keys are errors."""
 
 
@@ -80,9 +80,7 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> Any:
                 None, None, "a mapping key must be a plain value", key_node.start_mark
             ) from None
         if duplicate:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.lines[key] = key_node.start_mark.line + 1
 
@@ -130,9 +128,8 @@ def parse_yaml(data: bytes, path: Path, limits: Limits) -> Any:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
-        raise InputError(path, f"invalid YAML: {_one_line(problem)}", line) from None
+        raise InputError(path, f"invalid YAML: {_one_line(problem)}", mark.line + 1 if mark else None) from None
     except yaml.YAMLError as exc:
         raise InputError(path, f"invalid YAML: {_one_line(str(exc))}") from None
     except RecursionError:
@@ -169,8 +166,7 @@ def _check_depth(text: str, path: Path, limits: Limits) -> None:
             line = text.count("\n", 0, match.start()) + 1
             raise InputError(
                 path,
-                f"nested deeper than {limits.max_depth} levels "
-                "(set CAREERCTL_MAX_DEPTH to raise it)",
+                f"nested deeper than {limits.max_depth} levels (set CAREERCTL_MAX_DEPTH to raise it)",
                 line,
             )
 

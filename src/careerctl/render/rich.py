@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -16,6 +17,7 @@ from careerctl.errors import Problem
 from careerctl.kb.stats import Stats
 from careerctl.model import KnowledgeBase, Role, Skill
 
+PIPE_WIDTH = 120  # piped output is read by scripts and pagers: do not squeeze it into 80 columns
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 
 
@@ -32,7 +34,10 @@ def lit(value: object, style: str = "") -> Text:
 
 def make_console(stderr: bool = False) -> Console:
     """A console that colours only a terminal and honours NO_COLOR (Rich reads it)."""
-    return Console(stderr=stderr, highlight=False, emoji=False, markup=False, soft_wrap=False)
+    console = Console(stderr=stderr, highlight=False, emoji=False, markup=False, soft_wrap=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = PIPE_WIDTH
+    return console
 
 
 def table(console: Console, *columns: str, title: str | None = None) -> Table:
@@ -45,7 +50,7 @@ def table(console: Console, *columns: str, title: str | None = None) -> Table:
 def print_roles(console: Console, roles: Iterable[Role]) -> None:
     """The roles table (transitions are in `roles --tree` and `show`)."""
     grid = table(console, "id", "name", "aliases", "track", "rung", "skills")
-    grid.columns[0].no_wrap = True
+    grid.columns[0].no_wrap = grid.columns[1].no_wrap = True
     for role in roles:
         grid.add_row(
             lit(role.id, "bold"),
@@ -97,7 +102,9 @@ def print_role(console: Console, kb: KnowledgeBase, role: Role) -> None:
     title = lit(role.name, "bold")
     title.append(lit(f"  {role.id}", "dim"))
     console.print(title)
-    console.print(lit(f"track {role.track}, rung {role.seniority}; aliases: {', '.join(role.aliases) or '-'}"))
+    console.print(
+        lit(f"track {role.track}, rung {role.seniority}; aliases: {', '.join(role.aliases) or '-'}")
+    )
     console.print(lit(role.summary))
     if role.responsibilities:
         console.print(Text("\nResponsibilities", style="bold"))
@@ -106,7 +113,11 @@ def print_role(console: Console, kb: KnowledgeBase, role: Role) -> None:
     grid = table(console, "skill", "level", "weight", title="Requirements")
     for req in sorted(role.requirements, key=lambda r: (-r.weight, r.skill)):
         skill = kb.skills.get(req.skill)
-        grid.add_row(lit(skill.name if skill else req.skill), f"{req.level} {kb.level_name(req.level)}", str(req.weight))
+        grid.add_row(
+            lit(skill.name if skill else req.skill),
+            f"{req.level} {kb.level_name(req.level)}",
+            str(req.weight),
+        )
     console.print(grid)
     if role.next:
         console.print(Text("Next", style="bold"))
@@ -162,7 +173,12 @@ def print_stats(console: Console, kb: KnowledgeBase, folder: str, stats: Stats) 
     about = kb.about
     if any((about.name, about.source, about.version, about.licence)):
         console.print(Text("Source", style="bold"))
-        for label, value in (("name", about.name), ("source", about.source), ("version", about.version),
-                             ("licence", about.licence), ("url", about.url)):
+        for label, value in (
+            ("name", about.name),
+            ("source", about.source),
+            ("version", about.version),
+            ("licence", about.licence),
+            ("url", about.url),
+        ):
             if value:
                 console.print(lit(f"  {label}: {value}"))

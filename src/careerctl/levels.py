@@ -1,0 +1,96 @@
+"""Where a person's levels come from: an answers file, --set SKILL=LEVEL, --from ROLE, or the profile."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from careerctl.errors import InputError, NoLevels
+from careerctl.kb.parse import as_int, bad_int, describe, line_of
+from careerctl.kb.yamlio import Limits, parse_yaml, read_bytes
+from careerctl.model import LEVEL_MAX, LEVEL_MIN, KnowledgeBase
+from careerctl.names import find_role, suggest
+
+HOW_TO_GIVE_LEVELS = (
+    "no levels to plan from: give --answers FILE, --set SKILL=LEVEL or --from ROLE, "
+    "or run `careerctl assess` once to save a profile"
+)
+
+
+def read_answers(path: Path, kb: KnowledgeBase, limits: Limits | None = None) -> dict[str, int]:
+    """Levels from a YAML or JSON file mapping skill ids to levels 0..5."""
+    limits = limits or Limits.from_env()
+    data = read_bytes(path, limits)
+    return check_answers(parse_yaml(data, path, limits), path, kb)  # JSON is read as YAML
+
+
+def check_answers(doc: Any, path: Path, kb: KnowledgeBase) -> dict[str, int]:
+    """Validate an answers document: a mapping of known skill ids to whole levels 0..5."""
+    if not isinstance(doc, dict):
+        what = "empty" if doc is None else describe(doc)
+        raise InputError(path, f"must be a mapping of skill ids to levels 0..{LEVEL_MAX}, not {what}", 1)
+    levels: dict[str, int] = {}
+    for key, value in doc.items():
+        line = line_of(doc, key) or None
+        skill = str(key)
+        if skill not in kb.skills:
+            hints = suggest(skill, kb.skills)
+            hint = f"; did you mean {' or '.join(hints)}?" if hints else ""
+            raise InputError(path, f"{skill}: unknown skill{hint}", line)
+        level = as_int(value, LEVEL_MIN, LEVEL_MAX)
+        if level is None:
+            raise InputError(path, f"{skill}: {bad_int(value, LEVEL_MIN, LEVEL_MAX, 'level')}", line)
+        levels[skill] = level
+    return levels
+
+
+def parse_sets(items: list[str], kb: KnowledgeBase) -> dict[str, int]:
+    """Levels from repeated --set SKILL=LEVEL options."""
+    levels: dict[str, int] = {}
+    for item in items:
+        skill, sep, raw = item.partition("=")
+        skill = skill.strip().lower()
+        if not sep or not skill:
+            raise InputError("--set", f"{item!r} must look like SKILL=LEVEL, e.g. sql=3")
+        if skill not in kb.skills:
+            hints = suggest(skill, kb.skills)
+            hint = f"; did you mean {' or '.join(hints)}?" if hints else ""
+            raise InputError("--set", f"{skill}: unknown skill{hint}")
+        try:
+            level = int(raw.strip())
+        except ValueError:
+            level = -1
+        if not LEVEL_MIN <= level <= LEVEL_MAX:
+            raise InputError(
+                "--set", f"{skill}: level must be a whole number from 0 to {LEVEL_MAX}, not {raw!r}"
+            )
+        levels[skill] = level
+    return levels
+
+
+def role_levels(kb: KnowledgeBase, name: str) -> dict[str, int]:
+    """Levels of a person who meets exactly the requirements of role `name`."""
+    return find_role(kb, name).required()
+
+
+def resolve_levels(
+    kb: KnowledgeBase,
+    answers: Path | None = None,
+    sets: list[str] | None = None,
+    from_role: str | None = None,
+    saved: Mapping[str, int] | None = None,
+) -> dict[str, int]:
+    """Combine --from, then --answers, then --set on top; the saved profile only when none is given."""
+    sets = sets or []
+    if answers is None and not sets and from_role is None:
+        if saved is None:
+            raise NoLevels(HOW_TO_GIVE_LEVELS)
+        return {skill: level for skill, level in saved.items() if skill in kb.skills}
+    levels: dict[str, int] = {}
+    if from_role is not None:
+        levels.update(role_levels(kb, from_role))
+    if answers is not None:
+        levels.update(read_answers(answers, kb))
+    levels.update(parse_sets(sets, kb))
+    return levels
