@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Any, NoReturn, Optional
 
@@ -13,10 +14,6 @@ from careerctl import __version__
 from careerctl.context import Env
 from careerctl.errors import CareerctlError, ExitCode, InputError, InvalidKB
 from careerctl.render import json as jsonr
-
-if sys.version_info < (3, 11):  # pragma: no cover
-    pass
-
 
 class Group(TyperGroup):
     """The root command group: the one place where careerctl errors become messages and exit codes."""
@@ -240,6 +237,29 @@ def kb_stats(
     from careerctl.render.rich import print_stats
 
     print_stats(console(), kb, str(env.kb_folder), stats)
+
+
+class Taxonomy(str, Enum):
+    """Public taxonomies careerctl can import."""
+
+    onet = "onet"
+    esco = "esco"
+
+
+@kb_app.command("import")
+def kb_import(
+    source: Taxonomy = typer.Argument(..., help="Which taxonomy: onet or esco."),
+    src: Path = typer.Argument(..., help="Folder with the taxonomy's tables (see docs/importers.md)."),
+    out: Path = typer.Option(..., "--out", help="KB folder to write (created if missing)."),
+) -> None:
+    """Turn O*NET or ESCO tables into a KB folder that --kb can load."""
+    if source is Taxonomy.onet:
+        from careerctl.kb.importers.onet import import_onet as importer
+    else:
+        from careerctl.kb.importers.esco import import_esco as importer
+    report = importer(src, out)
+    sys.stderr.write(f"{report.summary}\n")
+    sys.stderr.write(f"Use it with: careerctl --kb {out} roles\n")
 
 
 def run() -> None:

@@ -10,14 +10,18 @@ from pathlib import Path
 from careerctl.errors import StorageError
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to a temp file beside `path`, fsync it, rename it over `path`, fsync the folder."""
+def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write `data` to a temp file beside `path`, fsync it, rename it over `path`, fsync the folder.
+
+    The file gets `mode`, else the old file's mode, else the usual mode for new files (umask applied).
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise StorageError(f"{path}: cannot write: {describe_os_error(exc)}") from None
     try:
+        os.chmod(tmp, file_mode(path, mode))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -32,6 +36,18 @@ def atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def file_mode(path: Path, mode: int | None) -> int:
+    """The permission bits a rewritten file should have."""
+    if mode is not None:
+        return mode
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def sync_folder(folder: Path) -> None:

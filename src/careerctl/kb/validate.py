@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import deque
 from collections.abc import Iterable
 
 from careerctl.errors import Problem
@@ -201,17 +201,18 @@ def unreachable_roles(roles: list[Role], role_ids: set[str], sheet: Sheet) -> li
 
 
 def non_monotone_ladders(roles: list[Role], sheet: Sheet) -> list[Problem]:
-    """A rung that requires less of a skill than the rung below it on the same track (a warning)."""
-    rungs: dict[str, dict[int, list[Role]]] = defaultdict(lambda: defaultdict(list))
-    for role in roles:
-        rungs[role.track][role.seniority].append(role)
+    """A promotion that requires less of a skill than the rung it comes from (a warning).
+
+    A rung's "rung below" is a role on the same track, with lower seniority, that transitions to it:
+    comparing every pair of rungs would flag unrelated occupations that merely share a track.
+    """
+    by_id = {role.id: role for role in roles}
     found = []
-    for track in sorted(rungs):
-        levels = sorted(rungs[track])
-        for lower, upper in zip(levels, levels[1:], strict=False):
-            for below in rungs[track][lower]:
-                for above in rungs[track][upper]:
-                    found += weaker_rung(below, above, sheet)
+    for below in roles:
+        for move in below.next:
+            above = by_id.get(move.role)
+            if above is not None and above.track == below.track and above.seniority > below.seniority:
+                found += weaker_rung(below, above, sheet)
     return found
 
 

@@ -8,7 +8,6 @@ and atomic, deterministic YAML writing.
 from __future__ import annotations
 
 import csv
-import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -23,7 +22,8 @@ try:
 except ImportError:  # PyYAML built without libyaml
     from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
 
-from careerctl.errors import InputError, StorageError
+from careerctl.errors import InputError
+from careerctl.files import atomic_write
 
 KB_VERSION = 1
 ROLES_FILE = "roles.yaml"
@@ -91,6 +91,12 @@ def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
+def check_source(src: Path, kind: str) -> None:
+    """An InputError unless `src` is a folder (of `kind` tables)."""
+    if not src.is_dir():
+        raise InputError(src, f"no such folder: expected the {kind} files here")
+
+
 def read_table(path: Path, columns: Sequence[str], *, tsv: bool) -> Iterator[tuple[int, Row]]:
     """Yield (line, row) for each record of a TSV or CSV file with a header naming `columns`."""
     try:
@@ -146,12 +152,25 @@ class _FlowMap(dict[str, Any]):
 class _Dumper(_BaseDumper):
     """The fastest safe YAML dumper available, writing _FlowMap in flow style."""
 
+    def ignore_aliases(self, data: Any) -> bool:
+        """Never write anchors and aliases: every value is spelled out."""
+        return True
 
-def _represent_flow(dumper: yaml.SafeDumper, data: _FlowMap) -> yaml.Node:
+
+class _FlowList(list[Any]):
+    """A list written on one line: `[a, b]`."""
+
+
+def _represent_flow_map(dumper: _Dumper, data: _FlowMap) -> yaml.Node:
     return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=True)
 
 
-_Dumper.add_representer(_FlowMap, _represent_flow)
+def _represent_flow_list(dumper: _Dumper, data: _FlowList) -> yaml.Node:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+
+
+_Dumper.add_representer(_FlowMap, _represent_flow_map)
+_Dumper.add_representer(_FlowList, _represent_flow_list)
 
 
 def flow(**items: Any) -> dict[str, Any]:
@@ -159,32 +178,25 @@ def flow(**items: Any) -> dict[str, Any]:
     return _FlowMap(items)
 
 
+def flow_list(*items: Any) -> list[Any]:
+    """A list that the KB writer puts on one line."""
+    return _FlowList(items)
+
+
 def write_kb(out: Path, skills: Mapping[str, Any], roles: Mapping[str, Any]) -> None:
     """Write `skills.yaml` and `roles.yaml` into `out`, each atomically."""
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError(f"{out}: cannot create folder: {exc.strerror or exc}") from None
     write_yaml(out / SKILLS_FILE, skills)
     write_yaml(out / ROLES_FILE, roles)
 
 
 def write_yaml(path: Path, document: Mapping[str, Any]) -> None:
-    """Write `document` as YAML to `path` via a temporary file in the same folder."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with temp.open("w", encoding="utf-8", newline="\n") as file:
-            yaml.dump(
-                dict(document),
-                file,
-                Dumper=_Dumper,
-                sort_keys=False,
-                allow_unicode=True,
-                width=1_000_000,
-                default_flow_style=False,
-            )
-        os.replace(temp, path)
-    except OSError as exc:
-        raise StorageError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    finally:
-        temp.unlink(missing_ok=True)
+    """Write `document` as YAML to `path` atomically (temp file beside it, then rename)."""
+    text = yaml.dump(
+        dict(document),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1_000_000,
+        default_flow_style=False,
+    )
+    atomic_write(path, text.encode("utf-8"))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,8 +18,10 @@ from careerctl.errors import InputError
 from careerctl.kb.importers import (
     KB_VERSION,
     ImportReport,
+    check_source,
     clean,
     flow,
+    flow_list,
     half_up,
     number,
     plural,
@@ -66,7 +67,7 @@ SOC_MAJOR_GROUPS = {
 
 
 @dataclass
-class _Rating:
+class Rating:
     """One occupation's importance and level ratings for one skill."""
 
     importance: float | None = None
@@ -81,11 +82,12 @@ class _Occupation:
     description: str
 
 
-Ratings = dict[str, dict[str, _Rating]]  # SOC code -> element id -> rating
+Ratings = dict[str, dict[str, Rating]]  # SOC code -> element id -> rating
 
 
 def import_onet(src: Path, out: Path) -> ImportReport:
     """Read the O*NET tables in `src` and write a careerctl KB folder to `out`."""
+    check_source(src, "O*NET")
     ratings = _read_ratings(src / "skills.tsv")
     elements = _read_elements(src / "content_model_reference.tsv")
     skill_ids = _skill_ids(ratings, elements, src / "skills.tsv")
@@ -93,9 +95,7 @@ def import_onet(src: Path, out: Path) -> ImportReport:
     occupations = _read_occupations(src / "occupation_data.tsv")
     zones = _read_zones(src / "job_zones.tsv")
     requirements = {
-        code: reqs
-        for code in occupations
-        if (reqs := _requirements(ratings.get(code, {}), skill_ids))
+        code: reqs for code in occupations if (reqs := _requirements(ratings.get(code, {}), skill_ids))
     }
     role_ids = unique_slugs({c: occupations[c].title for c in requirements})
     related = _read_related(src / "related_occupations.tsv", role_ids)
@@ -110,14 +110,12 @@ def import_onet(src: Path, out: Path) -> ImportReport:
         {"version": KB_VERSION, "skills": skills},
         {"version": KB_VERSION, "about": _about(version), "roles": roles},
     )
-    skipped = tuple(
-        f"{c} {occupations[c].title}" for c in sorted(occupations) if c not in requirements
-    )
+    skipped = tuple(f"{c} {occupations[c].title}" for c in sorted(occupations) if c not in requirements)
     return _report(version, skills, roles, skipped)
 
 
 def _read_ratings(path: Path) -> Ratings:
-    ratings: Ratings = defaultdict(lambda: defaultdict(_Rating))
+    ratings: Ratings = defaultdict(lambda: defaultdict(Rating))
     columns = (CODE, "Element ID", "Scale ID", "Data Value", "Not Relevant")
     for line, row in read_table(path, columns, tsv=True):
         scale = row["Scale ID"]
@@ -144,9 +142,7 @@ def _read_elements(path: Path) -> dict[str, tuple[str, str]]:
     }
 
 
-def _skill_ids(
-    ratings: Ratings, elements: dict[str, tuple[str, str]], path: Path
-) -> dict[str, str]:
+def _skill_ids(ratings: Ratings, elements: dict[str, tuple[str, str]], path: Path) -> dict[str, str]:
     """Element id -> skill id, for every rated element, in element id order."""
     rated = sorted({e for by_element in ratings.values() for e in by_element}, key=_element_key)
     unknown = [e for e in rated if e not in elements or _group(e) not in elements]
@@ -206,23 +202,23 @@ def _read_related(path: Path, role_ids: dict[str, str]) -> dict[str, list[str]]:
     columns = (CODE, "Related O*NET-SOC Code", "Relatedness Tier", "Index")
     for line, row in read_table(path, columns, tsv=True):
         source, target = row[CODE], row["Related O*NET-SOC Code"]
-        if row["Relatedness Tier"] == TRANSITION_TIER and source != target:
-            if source in role_ids and target in role_ids:
-                ranked[source].append((number(path, line, "Index", row["Index"]), target))
+        wanted = row["Relatedness Tier"] == TRANSITION_TIER and source != target
+        if wanted and source in role_ids and target in role_ids:
+            ranked[source].append((number(path, line, "Index", row["Index"]), target))
     return {code: list(dict.fromkeys(t for _, t in sorted(pairs))) for code, pairs in ranked.items()}
 
 
-def _requirements(by_element: dict[str, _Rating], skill_ids: dict[str, str]) -> dict[str, Any]:
+def _requirements(by_element: dict[str, Rating], skill_ids: dict[str, str]) -> dict[str, Any]:
     """Skill id -> {level, weight} for the ratings that survive the drop rule."""
     reqs: dict[str, Any] = {}
     for element, skill in skill_ids.items():
-        mapped = map_rating(by_element.get(element, _Rating()))
+        mapped = map_rating(by_element.get(element, Rating()))
         if mapped:
             reqs[skill] = flow(level=mapped[0], weight=mapped[1])
     return reqs
 
 
-def map_rating(rating: _Rating) -> tuple[int, int] | None:
+def map_rating(rating: Rating) -> tuple[int, int] | None:
     """(level 0..5, weight 1..5) for an O*NET rating, or None when the rule drops it."""
     if rating.importance is None or rating.level is None or rating.not_relevant:
         return None
@@ -246,9 +242,7 @@ def _anchor_text(level: int, points: list[tuple[float, str]]) -> str:
     above = [(lv, t) for lv, t in points if _mapped(lv) > level]
     if below and above:
         (lo, low), (hi, high) = below[-1], above[0]
-        return (
-            f'Between "{low}" (O*NET level {lo:g}) and "{high}" (O*NET level {hi:g}).'
-        )
+        return f'Between "{low}" and "{high}" (O*NET levels {lo:g} and {hi:g}).'
     if below:
         lo, low = below[-1]
         return f'Beyond "{low}" (O*NET level {lo:g}, its highest example).'
@@ -297,7 +291,7 @@ def _role(
     role: dict[str, Any] = {
         "id": role_id,
         "name": occupation.title,
-        "aliases": [occupation.code],
+        "aliases": flow_list(occupation.code),
         "track": track(occupation.code),
         "seniority": zone,
         "summary": occupation.description,
@@ -305,8 +299,7 @@ def _role(
     }
     if related:
         role["next"] = [
-            flow(role=role_ids[t], years=transition_years(zone, zones.get(t, 1)))
-            for t in related
+            flow(role=role_ids[t], years=transition_years(zone, zones.get(t, 1))) for t in related
         ]
     return role
 
@@ -358,9 +351,6 @@ def _report(
     )
     if skipped:
         examples = ", ".join(skipped[:3]) + (", ..." if len(skipped) > 3 else "")
-        summary += f"; skipped {plural(len(skipped), 'occupation')} with no usable skill ratings ({examples})"
+        skipped_ = plural(len(skipped), "occupation")
+        summary += f"; skipped {skipped_} with no usable skill ratings ({examples})"
     return ImportReport(len(roles), len(skills), requirements, transitions, skipped, summary + ".")
-
-
-def _unused() -> Iterator[None]:  # pragma: no cover
-    yield None
