@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from factories import kb, role, skill
 
 from careerctl.errors import NoResult, UnknownName
 from careerctl.model import Resource
 from careerctl.plan import Gap, StepResource, build_plan, readiness, weeks_to_meet
+from factories import kb, role, skill
 
 TEN = (10, 10, 10, 10, 10)
 
@@ -122,9 +122,7 @@ def test_intermediate_roles_count_half() -> None:
     first, second = plan.steps
     assert first.skill == "b"
     assert first.also_needed_by == ["mid"]
-    assert first.why == (
-        "+50.0% readiness for Senior Backend Developer; also needed by Backend Developer"
-    )
+    assert first.why == ("+50.0% readiness for Senior Backend Developer; also needed by Backend Developer")
     assert second.skill == "a"
     assert second.also_needed_by == []
     assert [s.skill for s in build_plan(k, "tgt", {}).steps] == ["a", "b"]

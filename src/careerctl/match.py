@@ -56,9 +56,7 @@ def match_roles(
     ]
     scored.sort(key=lambda row: (-row[0], -row[1], row[2].id))
     return [
-        MatchRow(
-            i, role.id, role.name, role.track, f, ready, hours_needed(kb, role, held)
-        )
+        MatchRow(i, role.id, role.name, role.track, f, ready, hours_needed(kb, role, held))
         for i, (f, ready, role) in enumerate(scored[:top], start=1)
     ]
 
@@ -92,7 +90,4 @@ def _fit(role: Role, held: Levels, unrequired: int) -> float:
 
 def hours_needed(kb: KnowledgeBase, role: Role, levels: Levels) -> int:
     """Hours to raise `levels` to every requirement of the role (prerequisites not counted)."""
-    return sum(
-        hours_to_raise(kb.skills[r.skill], levels.get(r.skill, 0), r.level)
-        for r in role.requirements
-    )
+    return sum(hours_to_raise(kb.skills[r.skill], levels.get(r.skill, 0), r.level) for r in role.requirements)

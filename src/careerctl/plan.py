@@ -10,6 +10,7 @@ hour (then the most value, then the lowest skill id) until the target is fully m
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,6 +20,8 @@ from careerctl.route import find_route
 
 INTERMEDIATE_FACTOR = 0.5
 """How much readiness for a role between current and target counts, next to the target's."""
+TIE_TOLERANCE = 1e-9
+"""Relative difference under which two step scores count as equal."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -162,9 +165,7 @@ def _readiness_parts(role: Role, levels: Levels) -> tuple[int, int]:
 class _Planner:
     """Greedy step selection over a mutable copy of the person's levels."""
 
-    def __init__(
-        self, kb: KnowledgeBase, target: Role, between: list[Role], levels: Levels
-    ) -> None:
+    def __init__(self, kb: KnowledgeBase, target: Role, between: list[Role], levels: Levels) -> None:
         self.kb = kb
         self.target = target
         self.between = between
@@ -253,7 +254,10 @@ class _Planner:
 
     def pick(self, values: dict[str, float]) -> str:
         """The best available step: most value per hour, then most value, then lowest id."""
-        return min(values, key=lambda s: _rank_key(s, values[s], self.step_hours(s)))
+        hours = {s: self.step_hours(s) for s in values}
+        per_hour = {s: v / hours[s] if hours[s] else math.inf for s, v in values.items()}
+        best = _nearly_best(per_hour)
+        return min(_nearly_best({s: values[s] for s in best}))
 
     def step_hours(self, skill: str) -> int:
         """Hours of the next level of `skill`."""
@@ -284,35 +288,25 @@ class _Planner:
             resource=_resource(self.kb.skills[skill], have + 1),
         )
 
-    def explain(
-        self, skill: str, unblocks: list[str], also: list[str], have: int
-    ) -> str:
+    def explain(self, skill: str, unblocks: list[str], also: list[str], have: int) -> str:
         """A short sentence that says why the step is worth taking."""
         parts = []
         need = self.target.required().get(skill, 0)
         if need > have:
             total = sum(r.weight * r.level for r in self.target.requirements)
-            weight = next(
-                r.weight for r in self.target.requirements if r.skill == skill
-            )
-            parts.append(
-                f"+{100 * weight / total:.1f}% readiness for {self.target.name}"
-            )
+            weight = next(r.weight for r in self.target.requirements if r.skill == skill)
+            parts.append(f"+{100 * weight / total:.1f}% readiness for {self.target.name}")
         if also:
             names = ", ".join(self.kb.roles[r].name for r in also)
             parts.append(f"{'also needed' if parts else 'needed'} by {names}")
         if unblocks:
-            names = ", ".join(
-                f"{self.kb.skills[s].name} {self.level(s) + 1}" for s in unblocks
-            )
+            names = ", ".join(f"{self.kb.skills[s].name} {self.level(s) + 1}" for s in unblocks)
             parts.append(f"unblocks {names}")
         return "; ".join(parts)
 
     def explain_stuck(self) -> str:
         """Why no step can move towards the target."""
-        blocked = sorted(
-            r.skill for r in self.target.requirements if self.level(r.skill) < r.level
-        )
+        blocked = sorted(r.skill for r in self.target.requirements if self.level(r.skill) < r.level)
         skill = self.kb.skills[blocked[0]]
         return (
             f"No plan can meet {self.target.name}: {skill.name} {self.level(skill.id) + 1} "
@@ -320,15 +314,11 @@ class _Planner:
         )
 
 
-def _rank_key(skill: str, value: float, hours: int) -> tuple[float, float, str]:
-    """Sort key of a candidate step; near-equal floats compare equal so ids break ties."""
-    per_hour = _round(value / hours) if hours else float("inf")
-    return (-per_hour, -_round(value), skill)
-
-
-def _round(x: float) -> float:
-    """`x` rounded to 12 significant digits, so that float noise does not decide ties."""
-    return float(f"{x:.12g}")
+def _nearly_best(scores: dict[str, float]) -> list[str]:
+    """Keys whose score is the highest, allowing for float noise (so ids can break ties)."""
+    top = max(scores.values())
+    floor = top if math.isinf(top) else top - TIE_TOLERANCE * abs(top)
+    return [s for s, score in scores.items() if score >= floor]
 
 
 def _topological(seeds: Iterable[str], edges: dict[str, list[str]]) -> list[str]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from careerctl.errors import NoResult, UnknownName
 from careerctl.model import KnowledgeBase, Levels, Role, Skill
@@ -72,10 +72,13 @@ class _Graph:
     def __init__(self, kb: KnowledgeBase, source: str, levels: Levels | None) -> None:
         self.kb = kb
         self.source = source
-        self.levels = levels
+        self.levels = None if levels is None else {s: max(0, v) for s, v in levels.items()}
         self._required: dict[str, dict[str, int]] = {}
         self._costs: dict[Edge, int] = {}
         self._next: dict[str, list[tuple[str, float]]] = {}
+        self._needs: dict[str, list[tuple[str, int, tuple[int, ...]]]] = {}
+        self._climbs: dict[str, tuple[int, ...]] = {}
+        self._out: dict[str, list[tuple[str, int]]] = {}
 
     def successors(self, role_id: str) -> list[tuple[str, float]]:
         """Distinct roles reachable in one transition, by id, with their typical years."""
@@ -83,6 +86,14 @@ class _Graph:
         if found is None:
             found = sorted(transitions_from(self.kb, role_id).items())
             self._next[role_id] = found
+        return found
+
+    def out(self, role_id: str) -> list[tuple[str, int]]:
+        """Distinct roles reachable in one transition, by id, with the hours of each edge."""
+        found = self._out.get(role_id)
+        if found is None:
+            found = [(b, self.cost(role_id, b)) for b, _ in self.successors(role_id)]
+            self._out[role_id] = found
         return found
 
     def start_levels(self, role_id: str) -> Levels:
@@ -99,8 +110,29 @@ class _Graph:
         """Hours of the edge a -> b."""
         found = self._costs.get((a, b))
         if found is None:
-            found = sum(r.hours for r in self.raises(a, b))
+            start = self.start_levels(a)
+            found = 0
+            for skill, level, climb in self.needs(b):
+                have = start.get(skill, 0)
+                if level > have:
+                    found += climb[level] - climb[have]
             self._costs[(a, b)] = found
+        return found
+
+    def needs(self, role_id: str) -> list[tuple[str, int, tuple[int, ...]]]:
+        """The role's requirements as (skill, level, hours to climb from 0 to each level)."""
+        found = self._needs.get(role_id)
+        if found is None:
+            found = [(r.skill, r.level, self.climb(r.skill)) for r in self.kb.roles[role_id].requirements]
+            self._needs[role_id] = found
+        return found
+
+    def climb(self, skill_id: str) -> tuple[int, ...]:
+        """Hours to reach each level of the skill from 0 (index = level)."""
+        found = self._climbs.get(skill_id)
+        if found is None:
+            found = tuple(accumulate(self.kb.skills[skill_id].effort, initial=0))
+            self._climbs[skill_id] = found
         return found
 
     def raises(self, a: str, b: str) -> list[Raise]:
@@ -141,9 +173,7 @@ def transitions_from(kb: KnowledgeBase, role_id: str) -> dict[str, float]:
     return found
 
 
-def find_route(
-    kb: KnowledgeBase, source_id: str, target_id: str, levels: Levels | None = None
-) -> Route:
+def find_route(kb: KnowledgeBase, source_id: str, target_id: str, levels: Levels | None = None) -> Route:
     """The cheapest route from one role to another; NoResult when none exists."""
     return find_routes(kb, source_id, target_id, 1, levels)[0]
 
@@ -167,14 +197,19 @@ def find_routes(
     return [graph.route(path) for path in paths]
 
 
-def next_rung(kb: KnowledgeBase, role_id: str) -> str | None:
-    """The default target for someone at `role_id`: the next rung up its track, if any."""
+def next_rung(kb: KnowledgeBase, role_id: str, levels: Levels | None = None) -> str | None:
+    """The default target for someone at `role_id`: the next rung up its track, if any.
+
+    The cheapest direct move to a higher rung of the same track (hours from `levels`, or from
+    the role's own levels); else the lowest rung above on the track; else the first direct
+    move by id; else None.
+    """
     _check_role(kb, role_id)
     role = kb.roles[role_id]
     moves = sorted(transitions_from(kb, role_id))
     above = [r for r in moves if _is_above(kb.roles[r], role)]
     if above:
-        graph = _Graph(kb, role_id, None)
+        graph = _Graph(kb, role_id, levels)
         return min(above, key=lambda r: (graph.cost(role_id, r), r))
     higher = [r for r in kb.roles.values() if _is_above(r, role)]
     if higher:
@@ -195,10 +230,7 @@ def _check_role(kb: KnowledgeBase, role_id: str) -> None:
 
 def _no_route(source: Role, target: Role) -> str:
     """The sentence that says there is no route."""
-    return (
-        f"There is no route from {source.name} to {target.name}: "
-        "no chain of transitions leads there."
-    )
+    return f"There is no route from {source.name} to {target.name}: no chain of transitions leads there."
 
 
 def _shortest(
@@ -209,23 +241,36 @@ def _shortest(
     banned_edges: set[Edge] | frozenset[Edge] = frozenset(),
 ) -> _Entry | None:
     """Dijkstra from `start` to `target` avoiding banned nodes and edges, ranked like routes."""
-    heap: list[_Entry] = [(0, 0, (start,))]
+    best: dict[str, tuple[int, int]] = {start: (0, 0)}
+    parent: dict[str, str] = {}
+    heap: list[tuple[int, int, str]] = [(0, 0, start)]
     settled: set[str] = set()
     while heap:
-        hours, hops, path = heapq.heappop(heap)
-        node = path[-1]
-        if node == target:
-            return hours, hops, path
+        hours, hops, node = heapq.heappop(heap)
         if node in settled:
             continue
+        if node == target:
+            return hours, hops, _unwind(parent, node)
         settled.add(node)
-        for nxt, _years in graph.successors(node):
+        for nxt, cost in graph.out(node):
             if nxt in settled or nxt in banned_nodes or (node, nxt) in banned_edges:
                 continue
-            heapq.heappush(
-                heap, (hours + graph.cost(node, nxt), hops + 1, (*path, nxt))
-            )
+            label = (hours + cost, hops + 1)
+            old = best.get(nxt)
+            if old is None or label < old:
+                best[nxt], parent[nxt] = label, node
+                heapq.heappush(heap, (*label, nxt))
+            elif label == old and _unwind(parent, node) < _unwind(parent, parent[nxt]):
+                parent[nxt] = node  # equal hours and hops: the lower role id sequence wins
     return None
+
+
+def _unwind(parent: dict[str, str], node: str) -> Path:
+    """The path that reaches `node`, read back through `parent`."""
+    path = [node]
+    while path[-1] in parent:
+        path.append(parent[path[-1]])
+    return tuple(reversed(path))
 
 
 def _k_shortest(graph: _Graph, source: str, target: str, k: int) -> list[Path]:
@@ -253,9 +298,7 @@ def _spur_paths(graph: _Graph, found: Sequence[Path], target: str) -> list[_Entr
     entries: list[_Entry] = []
     for j in range(len(last) - 1):
         root = last[: j + 1]
-        banned_edges = {
-            (p[j], p[j + 1]) for p in found if len(p) > j + 1 and p[: j + 1] == root
-        }
+        banned_edges = {(p[j], p[j + 1]) for p in found if len(p) > j + 1 and p[: j + 1] == root}
         spur = _shortest(graph, last[j], target, set(root[:-1]), banned_edges)
         if spur is not None:
             path = root[:-1] + spur[2]

@@ -1,0 +1,159 @@
+"""Routes through the role graph: costs, order of alternatives, no route, next rung."""
+
+from __future__ import annotations
+
+import pytest
+
+from careerctl.errors import NoResult, UnknownName
+from careerctl.model import KnowledgeBase
+from careerctl.route import Leg, Raise, Route, find_route, find_routes, next_rung
+from factories import kb, role, skill
+
+DOUBLING = (1, 2, 4, 8, 16)
+
+
+def diamond() -> KnowledgeBase:
+    """A -> B -> D, A -> C -> D and a direct A -> D; every skill costs 1, 2, 4, 8, 16 h."""
+    # Edge hours (levels "at A" are A's, which requires nothing):
+    #   A -> B: x 0->2 = 1+2 = 3          B -> D: y 0->2 = 1+2 = 3      A-B-D = 6
+    #   A -> C: y 0->1 = 1, z 0->1 = 1    C -> D: x 0->2 = 3, y 1->2 = 2  A-C-D = 2+5 = 7
+    #   A -> D: x 0->2 = 3, y 0->2 = 3                                  A-D = 6 (one hop)
+    return kb(
+        skills=[skill(s, effort=DOUBLING) for s in "xyz"],
+        roles=[
+            role("a", next=[("b", 1), ("c", 2), ("d", 4)]),
+            role("b", {"x": 2}, next=[("d", 1.5)]),
+            role("c", {"y": 1, "z": 1}, next=[("d", 1)]),
+            role("d", {"x": 2, "y": 2}),
+        ],
+    )
+
+
+def test_cheapest_route_prefers_fewer_hops_on_equal_hours() -> None:
+    route = find_route(diamond(), "a", "d")
+    assert route == Route(
+        roles=["a", "d"],
+        legs=[Leg("a", "d", 4.0, 6, [Raise("x", 0, 2, 3), Raise("y", 0, 2, 3)])],
+        hours=6,
+        years=4.0,
+    )
+
+
+def test_alternatives_in_order() -> None:
+    routes = find_routes(diamond(), "a", "d", 5)
+    assert [(r.roles, r.hours, r.years) for r in routes] == [
+        (["a", "d"], 6, 4.0),
+        (["a", "b", "d"], 6, 2.5),
+        (["a", "c", "d"], 7, 3.0),
+    ]
+    legs = routes[2].legs
+    assert [leg.raises for leg in legs] == [
+        [Raise("y", 0, 1, 1), Raise("z", 0, 1, 1)],
+        [Raise("x", 0, 2, 3), Raise("y", 1, 2, 2)],
+    ]
+
+
+def test_k_limits_routes() -> None:
+    assert [r.roles for r in find_routes(diamond(), "a", "d", 2)] == [
+        ["a", "d"],
+        ["a", "b", "d"],
+    ]
+
+
+def test_equal_routes_go_by_role_ids() -> None:
+    # Without the direct edge, A-B-D and A-C'-D cost 6 with two hops each: b < c.
+    k = kb(
+        skills=[skill(s, effort=DOUBLING) for s in "xy"],
+        roles=[
+            role("a", next=[("c", 1), ("b", 1)]),
+            role("c", {"x": 2}, next=[("d", 1)]),
+            role("b", {"x": 2}, next=[("d", 1)]),
+            role("d", {"x": 2, "y": 2}),
+        ],
+    )
+    assert [r.roles for r in find_routes(k, "a", "d", 2)] == [["a", "b", "d"], ["a", "c", "d"]]
+
+
+def test_first_leg_starts_from_the_persons_levels() -> None:
+    # With x 1 and y 2 the person only needs x 1->2 (2 h) for B; D then needs y 0->2 from
+    # B's levels (3 h), while A -> D directly needs only x 1->2 (2 h).
+    k = diamond()
+    route = find_route(k, "a", "b", {"x": 1, "y": 2})
+    assert route.legs[0].raises == [Raise("x", 1, 2, 2)]
+    assert [(r.roles, r.hours) for r in find_routes(k, "a", "d", 3, {"x": 1, "y": 2})] == [
+        (["a", "d"], 2),
+        (["a", "b", "d"], 5),
+        (["a", "c", "d"], 6),  # A -> C: z 0->1 = 1; C -> D: x 0->2 + y 1->2 = 3 + 2
+    ]
+
+
+def test_same_role_is_an_empty_route() -> None:
+    assert find_route(diamond(), "b", "b") == Route(["b"], [], 0, 0.0)
+    assert len(find_routes(diamond(), "b", "b", 3)) == 1
+
+
+def test_no_route_is_no_result() -> None:
+    k = kb(
+        roles=[
+            role("senior", name="Senior Backend Developer"),
+            role("intern", name="Backend Intern", next=[("senior", 3)]),
+        ]
+    )
+    with pytest.raises(NoResult) as caught:
+        find_route(k, "senior", "intern")
+    assert str(caught.value) == (
+        "There is no route from Senior Backend Developer to Backend Intern: "
+        "no chain of transitions leads there."
+    )
+    assert caught.value.exit_code == 1
+
+
+def test_unknown_role_is_unknown_name() -> None:
+    with pytest.raises(UnknownName):
+        find_route(diamond(), "a", "nope")
+
+
+def test_k_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        find_routes(diamond(), "a", "d", 0)
+
+
+def test_cycles_do_not_loop() -> None:
+    k = kb(roles=[role("a", next=[("b", 1)]), role("b", next=[("a", 1), ("c", 1)]), role("c")])
+    assert [r.roles for r in find_routes(k, "a", "c", 5)] == [["a", "b", "c"]]
+
+
+def ladder() -> KnowledgeBase:
+    """A backend ladder (j 1, m 2, s 3, p 4), a manager track, and a dead end."""
+    return kb(
+        skills=[skill("x", effort=DOUBLING)],
+        roles=[
+            # from j: m costs x 0->2 = 3 h, s costs x 0->1 = 1 h; both backend and above j
+            role("j", next=[("mgr", 1), ("m", 2), ("s", 3)], track="be", seniority=1),
+            role("m", {"x": 2}, next=[("mgr", 1)], track="be", seniority=2),
+            role("s", {"x": 1}, track="be", seniority=3),
+            role("p", track="be", seniority=4),
+            role("mgr", next=[("vp", 2), ("cto", 2)], track="mgmt", seniority=5),
+            role("vp", track="exec", seniority=6),
+            role("cto", track="exec", seniority=6),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("role_id", "expected"),
+    [
+        ("j", "s"),  # cheapest direct move up the same track
+        ("m", "s"),  # no direct move up: lowest rung above m on the track (s 3 < p 4)
+        ("mgr", "cto"),  # nothing above on mgmt: first direct move by id
+        ("p", None),  # top of its track, no moves
+        ("vp", None),
+    ],
+)
+def test_next_rung(role_id: str, expected: str | None) -> None:
+    assert next_rung(ladder(), role_id) == expected
+
+
+def test_next_rung_prices_moves_from_the_persons_levels() -> None:
+    # From j's levels, s (x 0->1 = 1 h) beats m (x 0->2 = 3 h); with x 2 both cost 0: m < s.
+    assert next_rung(ladder(), "j", {"x": 2}) == "m"
