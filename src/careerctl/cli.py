@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Any, NoReturn, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -14,6 +14,7 @@ from careerctl import __version__
 from careerctl.context import Env
 from careerctl.errors import CareerctlError, ExitCode, InputError, InvalidKB
 from careerctl.render import json as jsonr
+
 
 class Group(TyperGroup):
     """The root command group: the one place where careerctl errors become messages and exit codes."""
@@ -67,6 +68,15 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
     return [name for name in names if name.startswith(incomplete.lower())]
 
 
+def complete_track(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Track names that start with what was typed."""
+    try:
+        kb = Env(kb_dir=ctx.find_root().params.get("kb")).load().kb
+    except CareerctlError:
+        return []
+    return sorted({r.track for r in kb.roles.values() if r.track.startswith(incomplete.lower())})
+
+
 def show_version(value: bool) -> None:
     if value:
         sys.stdout.write(f"careerctl {__version__}\n")
@@ -108,7 +118,9 @@ def console() -> Any:
 @app.command()
 def roles(
     ctx: typer.Context,
-    track: Optional[str] = typer.Option(None, "--track", help="Only this track.", autocompletion=lambda: []),
+    track: Optional[str] = typer.Option(
+        None, "--track", help="Only this track.", autocompletion=complete_track
+    ),
     tree: bool = typer.Option(False, "--tree", help="Each track's ladder as a tree."),
     json_: bool = typer.Option(False, "--json", help="Print a careerctl.roles/1 JSON document."),
 ) -> None:
@@ -237,6 +249,161 @@ def kb_stats(
     from careerctl.render.rich import print_stats
 
     print_stats(console(), kb, str(env.kb_folder), stats)
+
+
+Answers = Annotated[
+    Optional[Path], typer.Option("--answers", help="YAML or JSON file of {skill-id: level 0..5}.")
+]
+Sets = Annotated[
+    Optional[list[str]],
+    typer.Option("--set", metavar="SKILL=LEVEL", help="Set one skill's level (repeatable)."),
+]
+FromRole = Annotated[
+    Optional[str],
+    typer.Option(
+        "--from",
+        help="Take your levels to be exactly this role's requirements.",
+        autocompletion=complete_role,
+    ),
+]
+Json = Annotated[bool, typer.Option("--json", help="Print a JSON document instead of tables.")]
+
+
+class Person:
+    """Whose levels a command works from, and where they stand."""
+
+    def __init__(self, levels: dict[str, int], current: str | None, target: str | None = None) -> None:
+        self.levels = levels
+        self.current = current
+        self.target = target
+
+
+def person_from(env: Env, answers: Path | None, sets: list[str] | None, from_role: str | None) -> Person:
+    """The person's levels from the LEVELS options, else from the saved profile."""
+    from careerctl.levels import resolve_levels
+    from careerctl.names import find_role
+
+    kb = env.load().kb
+    saved = env.saved_person() if answers is None and not sets and from_role is None else None
+    if saved is not None:
+        levels, current, target = saved
+        return Person(resolve_levels(kb, saved=levels), current, target)
+    levels = resolve_levels(kb, answers, sets, from_role)
+    current = find_role(kb, from_role).id if from_role else None
+    return Person(levels, current)
+
+
+@app.command()
+def plan(
+    ctx: typer.Context,
+    target: Annotated[
+        Optional[str],
+        typer.Option(
+            "--target", help="Role to plan for.", show_default="the next rung", autocompletion=complete_role
+        ),
+    ] = None,
+    answers: Answers = None,
+    sets: Sets = None,
+    from_role: FromRole = None,
+    top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show only the first N steps.")] = None,
+    hours_per_week: Annotated[
+        float, typer.Option("--hours-per-week", min=0.5, help="Study hours per week, for the finish date.")
+    ] = 6.0,
+    json_: Json = False,
+) -> None:
+    """Rank the next skill levels to learn for a target role, in order, with hours and why."""
+    from careerctl.levels import default_target, guess_current
+    from careerctl.names import find_role
+    from careerctl.plan import build_plan, weeks_to_meet
+
+    env = env_of(ctx)
+    kb = env.load().kb
+    person = person_from(env, answers, sets, from_role)
+    current = person.current or guess_current(kb, person.levels)
+    wanted = target or person.target
+    goal = find_role(kb, wanted).id if wanted else default_target(kb, current, person.levels)
+    result = build_plan(kb, goal, person.levels, current_id=current)
+    weeks = weeks_to_meet(result, hours_per_week)
+    if json_:
+        jsonr.emit(jsonr.plan_doc(kb, result, hours_per_week, weeks, top))
+        return
+    from careerctl.render.rich import print_plan
+
+    print_plan(console(), kb, result, hours_per_week, weeks, top)
+
+
+@app.command()
+def path(
+    ctx: typer.Context,
+    source: Annotated[
+        str, typer.Argument(metavar="FROM", help="Role to start from.", autocompletion=complete_role)
+    ],
+    goal: Annotated[str, typer.Argument(metavar="TO", help="Role to reach.", autocompletion=complete_role)],
+    answers: Answers = None,
+    sets: Sets = None,
+    from_role: FromRole = None,
+    alternatives: Annotated[
+        int, typer.Option("--alternatives", min=0, help="Also show the next K best routes.")
+    ] = 0,
+    json_: Json = False,
+) -> None:
+    """The cheapest route from one role to another: each rung, the skills it raises, hours and years."""
+    from careerctl.errors import NoResult
+    from careerctl.names import find_role
+    from careerctl.route import find_routes
+
+    env = env_of(ctx)
+    kb = env.load().kb
+    start, end = find_role(kb, source), find_role(kb, goal)
+    levels = None
+    if answers is not None or sets or from_role is not None:
+        levels = person_from(env, answers, sets, from_role).levels
+    try:
+        routes = find_routes(kb, start.id, end.id, alternatives + 1, levels)
+    except NoResult as exc:
+        if json_:
+            jsonr.emit(jsonr.no_route_doc(kb, start, end, str(exc)))
+        else:
+            sys.stdout.write(f"{clean(str(exc))}\n")
+        raise typer.Exit(int(ExitCode.NO_RESULT)) from None
+    if json_:
+        jsonr.emit(jsonr.route_doc(kb, start, end, routes, levels is not None))
+        return
+    from careerctl.render.rich import print_routes
+
+    print_routes(console(), kb, routes)
+
+
+@app.command()
+def match(
+    ctx: typer.Context,
+    answers: Answers = None,
+    sets: Sets = None,
+    from_role: FromRole = None,
+    track: Annotated[
+        Optional[str],
+        typer.Option("--track", help="Only roles on this track.", autocompletion=complete_track),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="Show the best N roles.")] = 10,
+    json_: Json = False,
+) -> None:
+    """Rank every role by how well your levels fit it, with readiness and hours still needed."""
+    from careerctl.match import match_roles
+    from careerctl.names import suggest
+
+    env = env_of(ctx)
+    kb = env.load().kb
+    person = person_from(env, answers, sets, from_role)
+    tracks = {r.track for r in kb.roles.values()}
+    if track is not None and track.lower() not in tracks:
+        raise_unknown("track", track, suggest(track, tracks))
+    rows = match_roles(kb, person.levels, track=track.lower() if track else None, top=top)
+    if json_:
+        jsonr.emit(jsonr.match_doc(kb, rows, track))
+        return
+    from careerctl.render.rich import print_matches
+
+    print_matches(console(), rows)
 
 
 class Taxonomy(str, Enum):

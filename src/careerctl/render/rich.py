@@ -15,7 +15,10 @@ from rich.tree import Tree
 
 from careerctl.errors import Problem
 from careerctl.kb.stats import Stats
+from careerctl.match import MatchRow
 from careerctl.model import KnowledgeBase, Role, Skill
+from careerctl.plan import Plan, Step
+from careerctl.route import Route
 
 PIPE_WIDTH = 120  # piped output is read by scripts and pagers: do not squeeze it into 80 columns
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
@@ -182,3 +185,127 @@ def print_stats(console: Console, kb: KnowledgeBase, folder: str, stats: Stats) 
         ):
             if value:
                 console.print(lit(f"  {label}: {value}"))
+
+
+def percent(value: float) -> str:
+    """A 0..1 fraction as a whole percentage."""
+    return f"{value * 100:.0f}%"
+
+
+def duration(weeks: float) -> str:
+    """Weeks in the unit a person would say."""
+    if weeks < 1:
+        return "under a week"
+    if weeks < 9:
+        return f"about {weeks:.0f} week{'s' if round(weeks) != 1 else ''}"
+    months = weeks / 4.345
+    if months < 24:
+        return f"about {months:.0f} months"
+    return f"about {months / 12:.1f} years"
+
+
+def print_plan(
+    console: Console, kb: KnowledgeBase, plan: Plan, hours_per_week: float, weeks: float, top: int | None
+) -> None:
+    """Readiness now, the ranked steps, the remaining gaps by category, and when you get there."""
+    target = kb.roles[plan.target]
+    head = Text("Readiness for ", style="bold")
+    head.append(lit(target.name, "bold"))
+    head.append(f": {percent(plan.readiness)}", style="bold")
+    if plan.current:
+        head.append(lit(f"  (from {kb.roles[plan.current].name})", "dim"))
+    console.print(head)
+    if not plan.steps:
+        console.print(lit(f"You already meet every requirement of {target.name}."))
+        return
+    steps = plan.steps[:top] if top else plan.steps
+    grid = table(console, "#", "skill", "level", "why", "hours", "total h", "ready", "resource")
+    for step in steps:
+        resource = step.resource
+        grid.add_row(
+            str(step.rank),
+            lit(kb.skills[step.skill].name),
+            f"{step.from_level} -> {step.to_level}",
+            lit(short_why(kb, step)),
+            str(step.hours),
+            str(step.cumulative_hours),
+            percent(step.readiness_after),
+            lit(f"{resource.title} ({resource.kind})" if resource else "-"),
+        )
+    console.print(grid)
+    if top and len(plan.steps) > top:
+        console.print(lit(f"... {len(plan.steps) - top} more steps (drop --top to see them all)", "dim"))
+    print_gaps(console, kb, plan)
+    console.print(
+        lit(
+            f"At {hours_per_week:g} h/week you meet {target.name} in {duration(weeks)} "
+            f"({plan.total_hours:,} hours of study).",
+            "bold",
+        )
+    )
+
+
+def short_why(kb: KnowledgeBase, step: Step) -> str:
+    """The step's reasons in table-sized words (the JSON carries the full sentence)."""
+    parts = [f"+{step.gain * 100:.1f}% ready"] if step.gain > 0 else []
+    if step.also_needed_by:
+        roles = [kb.roles[r] for r in step.also_needed_by]
+        parts.append("also for " + ", ".join(r.aliases[0] if r.aliases else r.name for r in roles))
+    if step.unblocks:
+        parts.append("unblocks " + ", ".join(kb.skills[s].name for s in step.unblocks))
+    return "; ".join(parts)
+
+
+def print_gaps(console: Console, kb: KnowledgeBase, plan: Plan) -> None:
+    """The target's remaining gaps as a tree grouped by category."""
+    root = Tree(lit(f"What {kb.roles[plan.target].name} still needs", "bold"))
+    by_category: dict[str, list[str]] = defaultdict(list)
+    for gap in plan.gaps:
+        by_category[gap.category].append(
+            f"{kb.skills[gap.skill].name}: {gap.have} -> {gap.need} (weight {gap.weight})"
+        )
+    for category in sorted(by_category):
+        branch = root.add(lit(category, "cyan"))
+        for line in by_category[category]:
+            branch.add(lit(line))
+    console.print(root)
+
+
+def print_routes(console: Console, kb: KnowledgeBase, routes: list[Route]) -> None:
+    """The best route as a tree of rungs with the skills each raises; alternatives after it."""
+    for number, route in enumerate(routes):
+        label = "Cheapest route" if number == 0 else f"Alternative {number}"
+        names = " -> ".join(kb.roles[r].name for r in route.roles)
+        root = Tree(lit(f"{label}: {names}", "bold"))
+        root.add(lit(f"start: {kb.roles[route.roles[0]].name}"))
+        for leg in route.legs:
+            node = root.add(
+                lit(
+                    f"{kb.roles[leg.to_role].name}: {leg.hours:,} h of study, ~{leg.years:g} years in the role before"
+                )
+            )
+            for change in leg.raises:
+                node.add(
+                    lit(
+                        f"{kb.skills[change.skill].name} {change.from_level} -> {change.to_level} ({change.hours} h)"
+                    )
+                )
+            if not leg.raises:
+                node.add(lit("no skill needs to rise", "dim"))
+        root.add(lit(f"total: {route.hours:,} hours of study, about {route.years:g} years", "bold"))
+        console.print(root)
+
+
+def print_matches(console: Console, rows: list[MatchRow]) -> None:
+    """Roles ranked by fit."""
+    grid = table(console, "#", "role", "track", "fit", "ready", "hours needed")
+    for row in rows:
+        grid.add_row(
+            str(row.rank),
+            lit(row.name),
+            lit(row.track),
+            percent(row.fit),
+            percent(row.readiness),
+            f"{row.hours_needed:,}",
+        )
+    console.print(grid)
