@@ -425,8 +425,8 @@ def kb_import(
     else:
         from careerctl.kb.importers.esco import import_esco as importer
     report = importer(src, out)
-    sys.stderr.write(f"{report.summary}\n")
-    sys.stderr.write(f"Use it with: careerctl --kb {out} roles\n")
+    sys.stderr.write(f"{clean(report.summary)}\n")
+    sys.stderr.write(f"Use it with: careerctl --kb {clean(str(out))} roles\n")
 
 
 def run() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from careerctl.errors import InputError, NoLevels
 from careerctl.kb.parse import as_int, bad_int, describe, line_of
-from careerctl.kb.yamlio import Limits, parse_yaml, read_bytes
+from careerctl.kb.yamlio import Limits, clip, parse_yaml, read_bytes
 from careerctl.model import LEVEL_MAX, LEVEL_MIN, KnowledgeBase
 from careerctl.names import find_role, suggest
 
@@ -37,7 +37,7 @@ def check_answers(doc: Any, path: Path, kb: KnowledgeBase) -> dict[str, int]:
         if skill not in kb.skills:
             hints = suggest(skill, kb.skills)
             hint = f"; did you mean {' or '.join(hints)}?" if hints else ""
-            raise InputError(path, f"{skill}: unknown skill{hint}", line)
+            raise InputError(path, f"{clip(skill)}: unknown skill{hint}", line)
         level = as_int(value, LEVEL_MIN, LEVEL_MAX)
         if level is None:
             raise InputError(path, f"{skill}: {bad_int(value, LEVEL_MIN, LEVEL_MAX, 'level')}", line)

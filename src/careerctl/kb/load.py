@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import stat
 from pathlib import Path
 
 import msgspec
@@ -13,7 +14,7 @@ from careerctl.errors import InputError, InvalidKB, Problem, StorageError
 from careerctl.files import atomic_write
 from careerctl.kb.parse import Sheet, parse_roles, parse_skills
 from careerctl.kb.validate import check_kb
-from careerctl.kb.yamlio import Limits, parse_yaml, read_bytes
+from careerctl.kb.yamlio import Limits, os_problem, parse_yaml, read_bytes
 from careerctl.model import KnowledgeBase
 
 SKILLS_FILE = "skills.yaml"
@@ -76,9 +77,13 @@ def load_kb(folder: Path, cache_dir: Path | None = None, limits: Limits | None =
 
 def check_folder(folder: Path) -> None:
     """A KB must be a readable folder."""
-    if not folder.exists():
-        raise InputError(folder, "no such knowledge base folder")
-    if not folder.is_dir():
+    try:
+        info = folder.stat()
+    except FileNotFoundError:
+        raise InputError(folder, "no such knowledge base folder") from None
+    except OSError as exc:
+        raise InputError(folder, os_problem(exc)) from None
+    if not stat.S_ISDIR(info.st_mode):
         raise InputError(folder, f"is not a folder; a KB is a folder with {SKILLS_FILE} and {ROLES_FILE}")
 
 

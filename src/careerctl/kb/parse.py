@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from careerctl.errors import Problem
+from careerctl.kb.yamlio import clip, shorten
 from careerctl.model import (
     DEFAULT_EFFORT,
     DEFAULT_SCALE,
@@ -33,6 +34,7 @@ ROLE_KEYS = (
 )  # fmt: skip
 RESOURCE_KEYS = ("title", "kind", "level", "url")
 ABOUT_KEYS = ("name", "source", "version", "licence", "url")
+KEY_SHOWN = 120  # longest key path a message shows
 T = TypeVar("T")
 
 
@@ -45,7 +47,8 @@ class Sheet:
         self.lines: dict[tuple[str, ...], int] = {}
 
     def error(self, line: int | None, key: str, message: str) -> None:
-        """Record an error at `line` about `key`."""
+        """Record an error at `line` about `key` (a key built from a long id is cut short)."""
+        key = clip(key, KEY_SHOWN)
         self.problems.append(Problem("error", self.path, line or None, key, message))
 
 
@@ -83,7 +86,7 @@ def check_document(doc: Any, sheet: Sheet, list_key: str) -> list[Any]:
         sheet.error(1, "", f"must be a mapping with 'version: 1' and '{list_key}:', not {what}")
         return []
     if doc.get("version") != 1 or isinstance(doc.get("version"), bool):
-        found = "missing" if "version" not in doc else repr(doc.get("version"))
+        found = "missing" if "version" not in doc else shorten(doc.get("version"))
         sheet.error(line_of(doc, "version") or 1, "version", f"must be 1 (found {found})")
     items = doc.get(list_key)
     if not isinstance(items, list):
@@ -153,7 +156,7 @@ def get_texts(entry: dict[Any, Any], name: str, sheet: Sheet, key: str) -> tuple
 def check_id(value: Any, sheet: Sheet, line: int, key: str) -> str:
     """A kebab-case id; reports and returns '' when it is not one."""
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
-        shown = repr(value) if isinstance(value, str) else describe(value)
+        shown = shorten(value) if isinstance(value, str) else describe(value)
         sheet.error(line, key, f"id {shown} must be kebab-case: lowercase a-z, 0-9 and single hyphens")
         return ""
     return value
@@ -384,7 +387,9 @@ def parse_aliases(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[str, .
     aliases = get_texts(entry, "aliases", sheet, key)
     for alias in aliases:
         if not re.fullmatch(r"[a-z0-9]+(?:[-.][a-z0-9]+)*", alias):
-            sheet.error(line_of(entry, "aliases"), f"{key}.aliases", f"alias {alias!r} must be kebab-case")
+            sheet.error(
+                line_of(entry, "aliases"), f"{key}.aliases", f"alias {shorten(alias)} must be kebab-case"
+            )
     return aliases
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from careerctl.errors import Problem
 from careerctl.kb.parse import Sheet
+from careerctl.kb.yamlio import shorten
 from careerctl.model import Role, Skill
 from careerctl.names import suggest
 
@@ -57,7 +58,7 @@ def duplicate_aliases(roles: list[Role], sheet: Sheet) -> list[Problem]:
 def unknown(kind: str, name: str, known: Iterable[str]) -> str:
     """The message for a reference to an id that does not exist."""
     hints = suggest(name, known)
-    return f"unknown {kind} {name!r}" + (f"; did you mean {' or '.join(hints)}?" if hints else "")
+    return f"unknown {kind} {shorten(name)}" + (f"; did you mean {' or '.join(hints)}?" if hints else "")
 
 
 def unknown_prerequisites(skills: list[Skill], skill_ids: set[str], sheet: Sheet) -> list[Problem]:

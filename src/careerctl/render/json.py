@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import asdict
@@ -20,9 +21,15 @@ def document(kind: str, **fields: Any) -> dict[str, Any]:
     return {"schema": f"careerctl.{kind}/1", **fields}
 
 
+# json.dumps escapes C0 controls; these would still reach the terminal raw (C1 controls such as
+# the one-byte CSI, bidi overrides, lone surrogates). As \u escapes they parse to the same data.
+_UNSAFE = re.compile("[\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]")
+
+
 def emit(doc: dict[str, Any]) -> None:
-    """Print one JSON document to stdout."""
-    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    """Print one JSON document to stdout; no character in it can act on a terminal."""
+    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    sys.stdout.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def kb_ref(kb: KnowledgeBase) -> dict[str, Any]:

@@ -21,13 +21,20 @@ from careerctl.plan import Plan, Step
 from careerctl.route import Route
 
 PIPE_WIDTH = 120  # piped output is read by scripts and pagers: do not squeeze it into 80 columns
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+# C0 and C1 controls, DEL, and invisible or direction-changing format characters (bidi
+# overrides, zero-width, tag characters), and lone surrogates (they cannot even be encoded)
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
+)
 
 
 def visible(match: re.Match[str]) -> str:
     """A control character as a visible escape, e.g. ESC -> '\\x1b'."""
     code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def lit(value: object, style: str = "") -> Text:
@@ -43,7 +50,7 @@ def make_console(stderr: bool = False) -> Console:
     return console
 
 
-def table(console: Console, *columns: str, title: str | None = None) -> Table:
+def table(console: Console, *columns: str, title: str | Text | None = None) -> Table:
     """A table with box characters on a terminal and plain ASCII when piped."""
     style = box.ROUNDED if console.is_terminal else box.ASCII
     grid = Table(*columns, box=style, title=title, title_justify="left", show_lines=False)
@@ -118,7 +125,7 @@ def print_role(console: Console, kb: KnowledgeBase, role: Role) -> None:
         skill = kb.skills.get(req.skill)
         grid.add_row(
             lit(skill.name if skill else req.skill),
-            f"{req.level} {kb.level_name(req.level)}",
+            lit(f"{req.level} {kb.level_name(req.level)}"),
             str(req.weight),
         )
     console.print(grid)
@@ -139,7 +146,7 @@ def print_skill(console: Console, kb: KnowledgeBase, skill: Skill) -> None:
     for level in range(1, len(skill.levels) + 1):
         needs = skill.prerequisites(level)
         grid.add_row(
-            f"{level} {kb.level_name(level)}",
+            lit(f"{level} {kb.level_name(level)}"),
             lit(skill.anchor(level)),
             str(skill.hours(level)),
             lit(", ".join(f"{k} {v}" for k, v in sorted(needs.items()))),
@@ -167,7 +174,7 @@ def print_problems(console: Console, folder: str, problems: list[Problem]) -> No
 
 def print_stats(console: Console, kb: KnowledgeBase, folder: str, stats: Stats) -> None:
     """KB size, shape and attribution."""
-    grid = table(console, "what", "count", title=f"Knowledge base {folder}")
+    grid = table(console, "what", "count", title=lit(f"Knowledge base {folder}"))
     for name in ("roles", "skills", "requirements", "transitions", "prerequisites", "resources"):
         grid.add_row(name, f"{getattr(stats, name):,}")
     grid.add_row("tracks", lit(", ".join(f"{k} {v}" for k, v in stats.tracks.items())))
