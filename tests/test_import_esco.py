@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import csv
+import json
 import re
 import shutil
 from collections import defaultdict
