@@ -44,7 +44,10 @@ def test_path_alternatives_are_dearer_or_equal(runner: CliRunner) -> None:
 def test_no_route_is_a_sentence_and_exit_1(runner: CliRunner) -> None:
     code, out, err = run(runner, "path", "senior", "intern")
     assert (code, err) == (1, "")
-    assert out == "There is no route from Senior Backend Developer to Backend Intern: no chain of transitions leads there.\n"
+    assert (
+        out
+        == "There is no route from Senior Backend Developer to Backend Intern: no chain of transitions leads there.\n"
+    )
 
 
 def test_from_equal_to_is_a_route_of_zero_length(runner: CliRunner) -> None:
@@ -81,7 +84,9 @@ def test_plan_human_output_has_table_tree_and_closing_line(runner: CliRunner) ->
     assert code == 0
     assert out.startswith("Readiness for Senior Backend Developer: ")
     assert "What Senior Backend Developer still needs" in out
-    assert out.rstrip().splitlines()[-1].startswith("At 10 h/week you meet Senior Backend Developer in about ")
+    assert (
+        out.rstrip().splitlines()[-1].startswith("At 10 h/week you meet Senior Backend Developer in about ")
+    )
 
 
 def test_plan_default_target_is_the_next_rung(runner: CliRunner) -> None:
@@ -97,7 +102,9 @@ def test_plan_top_limits_steps(runner: CliRunner) -> None:
 def test_set_overrides_answers(runner: CliRunner, tmp_path: Path) -> None:
     answers = tmp_path / "a.yaml"
     answers.write_text("sql: 1\nsystem-design: 2\n")
-    _, out, _ = run(runner, "plan", "--answers", str(answers), "--set", "sql=4", "--target", "senior", "--json")
+    _, out, _ = run(
+        runner, "plan", "--answers", str(answers), "--set", "sql=4", "--target", "senior", "--json"
+    )
     gaps = {g["skill"]: g["have"] for g in json.loads(out)["gaps"]}
     assert "sql" not in gaps and gaps["system-design"] == 2
 
@@ -116,10 +123,15 @@ def test_no_levels_says_how_to_give_them(runner: CliRunner) -> None:
         ("- sql\n- 3\n", "a.yaml:1: must be a mapping of skill ids to levels 0..5, not a list"),
         ("sql: three\n", "a.yaml:1: sql: level must be a whole number from 0 to 5, not text"),
         ("sql: true\n", "a.yaml:1: sql: level must be a whole number from 0 to 5, not a boolean"),
-        ('{"sql": 2.5}', "a.yaml:1: sql: level must be a whole number from 0 to 5, not a number with a fraction"),
+        (
+            '{"sql": 2.5}',
+            "a.yaml:1: sql: level must be a whole number from 0 to 5, not a number with a fraction",
+        ),
     ],
 )
-def test_bad_answers_file_names_file_and_key(runner: CliRunner, tmp_path: Path, content: str, expected: str) -> None:
+def test_bad_answers_file_names_file_and_key(
+    runner: CliRunner, tmp_path: Path, content: str, expected: str
+) -> None:
     answers = tmp_path / "a.yaml"
     answers.write_text(content)
     code, out, err = run(runner, "plan", "--answers", str(answers))
@@ -127,7 +139,10 @@ def test_bad_answers_file_names_file_and_key(runner: CliRunner, tmp_path: Path, 
     assert expected in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize(("value", "message"), [("sql", "must look like SKILL=LEVEL"), ("sql=6", "level must be"), ("sqll=2", "did you mean sql?")])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("sql", "must look like SKILL=LEVEL"), ("sql=6", "level must be"), ("sqll=2", "did you mean sql?")],
+)
 def test_bad_set_values(runner: CliRunner, value: str, message: str) -> None:
     code, _, err = run(runner, "plan", "--set", value)
     assert code == 2 and message in err
@@ -147,7 +162,9 @@ def test_match_by_track(runner: CliRunner) -> None:
 
 def test_role_names_complete_on_tab(runner: CliRunner) -> None:
     result = runner.invoke(
-        app, [], env={"_CAREERCTL_COMPLETE": "complete_bash", "COMP_WORDS": "careerctl path sen", "COMP_CWORD": "2"},
+        app,
+        [],
+        env={"_CAREERCTL_COMPLETE": "complete_bash", "COMP_WORDS": "careerctl path sen", "COMP_CWORD": "2"},
         prog_name="careerctl",
     )
     assert "senior" in result.stdout.split() and "senior-backend-developer" in result.stdout.split()

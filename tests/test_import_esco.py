@@ -305,5 +305,7 @@ def test_real_esco_kb_plans_matches_and_routes(real: tuple[ImportReport, Path]) 
     code, stdout = careerctl("path", "ict-help-desk-agent", "software-developer", "--json")
     roles = json.loads(stdout)["route"]["roles"]
     assert code == 0 and (roles[0], roles[-1]) == ("ict-help-desk-agent", "software-developer")
-    code, stdout = careerctl("plan", "--from", "ict-help-desk-agent", "--target", "software-developer", "--json")
+    code, stdout = careerctl(
+        "plan", "--from", "ict-help-desk-agent", "--target", "software-developer", "--json"
+    )
     assert code == 0 and json.loads(stdout)["steps"][-1]["readiness_after"] == 1.0

@@ -320,7 +320,9 @@ def careerctl(out: Path, *args: str) -> tuple[int, str, str]:
 
 
 @needs_onet
-def test_real_match_ranks_an_occupation_first_for_its_own_requirements(real: tuple[ImportReport, Path]) -> None:
+def test_real_match_ranks_an_occupation_first_for_its_own_requirements(
+    real: tuple[ImportReport, Path],
+) -> None:
     _, out = real
     for role in ("computer-programmers", "registered-nurses", "electricians"):
         code, stdout, _ = careerctl(out, "match", "--from", role, "--top", "5", "--json")
@@ -334,7 +336,11 @@ def test_real_route_between_related_it_occupations(real: tuple[ImportReport, Pat
     assert code == 0 and json.loads(stdout)["route"]["roles"] == ["web-developers", "computer-programmers"]
     code, stdout, _ = careerctl(out, "path", "15-1232.00", "database-administrators", "--json")
     roles = json.loads(stdout)["route"]["roles"]
-    assert code == 0 and roles[0] == "computer-user-support-specialists" and roles[-1] == "database-administrators"
+    assert (
+        code == 0
+        and roles[0] == "computer-user-support-specialists"
+        and roles[-1] == "database-administrators"
+    )
 
 
 @needs_onet
@@ -348,7 +354,9 @@ def test_real_no_route_is_explained(real: tuple[ImportReport, Path]) -> None:
 @needs_onet
 def test_real_plan_and_stats(real: tuple[ImportReport, Path]) -> None:
     _, out = real
-    code, stdout, _ = careerctl(out, "plan", "--from", "web-developers", "--target", "computer-programmers", "--json")
+    code, stdout, _ = careerctl(
+        out, "plan", "--from", "web-developers", "--target", "computer-programmers", "--json"
+    )
     assert code == 0 and json.loads(stdout)["steps"][-1]["readiness_after"] == 1.0
     code, stdout, _ = careerctl(out, "kb", "stats")
     assert code == 0 and "879" in stdout and "CC BY 4.0" in stdout

@@ -129,7 +129,9 @@ def parse_yaml(data: bytes, path: Path, limits: Limits) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        raise InputError(path, f"invalid YAML: {_one_line(problem)}", mark.line + 1 if mark else None) from None
+        raise InputError(
+            path, f"invalid YAML: {_one_line(problem)}", mark.line + 1 if mark else None
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError(path, f"invalid YAML: {_one_line(str(exc))}") from None
     except RecursionError:
