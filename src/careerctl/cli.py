@@ -426,7 +426,11 @@ def kb_import(
         from careerctl.kb.importers.esco import import_esco as importer
     report = importer(src, out)
     sys.stderr.write(f"{report.summary}\n")
-    sys.stderr.write(f"Use it with: careerctl --kb {out} roles\n")
+    loaded = Env(kb_dir=out).load()  # validates the result and compiles the cache, so first use is fast
+    warned = (
+        f" ({len(loaded.warnings):,} warnings: see careerctl kb validate {out})" if loaded.warnings else ""
+    )
+    sys.stderr.write(f"Checked and compiled it{warned}. Use it with: careerctl --kb {out} roles\n")
 
 
 def run() -> None:
