@@ -146,3 +146,11 @@ def test_every_command_has_help(runner: CliRunner, path: list[str]) -> None:
     for name in path:
         command = command.commands[name]  # type: ignore[attr-defined]
     assert command.help or command.short_help, f"{' '.join(path)} has no help text"
+
+
+def test_kb_schema_lists_and_prints_the_shipped_schemas(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "kb", "schema")
+    assert code == 0 and "careerctl.plan/1" in out.split()
+    code, out, _ = run(runner, "kb", "schema", "careerctl.route/1")
+    assert code == 0 and json.loads(out)["$id"] == "careerctl.route/1"
+    assert run(runner, "kb", "schema", "plna")[2] == "careerctl: unknown schema 'plna'; did you mean plan?\n"
