@@ -54,5 +54,3 @@ def write_kb(folder: Path, skills: str = MINI_SKILLS, roles: str = MINI_ROLES) -
     (folder / "skills.yaml").write_text(textwrap.dedent(skills), encoding="utf-8")
     (folder / "roles.yaml").write_text(textwrap.dedent(roles), encoding="utf-8")
     return folder
-
-

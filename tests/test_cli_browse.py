@@ -46,7 +46,9 @@ def test_roles_by_track_and_as_a_tree(runner: CliRunner) -> None:
 
 def test_unknown_track_suggests(runner: CliRunner) -> None:
     assert run(runner, "roles", "--track", "backnd") == (
-        2, "", "careerctl: unknown track 'backnd'; did you mean backend?\n"
+        2,
+        "",
+        "careerctl: unknown track 'backnd'; did you mean backend?\n",
     )
 
 
@@ -98,7 +100,9 @@ def test_kb_validate_reports_all_three_faults_with_file_and_line(runner: CliRunn
     assert found == {("skills.yaml", 16), ("roles.yaml", 9), ("roles.yaml", 18)}
 
 
-def test_a_command_on_a_broken_kb_exits_2_with_the_problems_on_stderr(runner: CliRunner, tmp_path: Path) -> None:
+def test_a_command_on_a_broken_kb_exits_2_with_the_problems_on_stderr(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     folder = write_kb(tmp_path / "bad", roles=MINI_ROLES.replace("coding: 3,", "coding: 7,"))
     code, out, err = run(runner, "--kb", str(folder), "roles")
     assert (code, out) == (2, "")
@@ -142,3 +146,11 @@ def test_every_command_has_help(runner: CliRunner, path: list[str]) -> None:
     for name in path:
         command = command.commands[name]  # type: ignore[attr-defined]
     assert command.help or command.short_help, f"{' '.join(path)} has no help text"
+
+
+def test_kb_schema_lists_and_prints_the_shipped_schemas(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "kb", "schema")
+    assert code == 0 and "careerctl.plan/1" in out.split()
+    code, out, _ = run(runner, "kb", "schema", "careerctl.route/1")
+    assert code == 0 and json.loads(out)["$id"] == "careerctl.route/1"
+    assert run(runner, "kb", "schema", "plna")[2] == "careerctl: unknown schema 'plna'; did you mean plan?\n"

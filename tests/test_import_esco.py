@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 import shutil
 from collections import defaultdict
@@ -282,3 +283,29 @@ def test_real_reimport_is_byte_identical(real: tuple[ImportReport, Path], tmp_pa
     import_esco(ESCO, tmp_path)
     for name in ("skills.yaml", "roles.yaml"):
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes()
+
+
+@needs_esco
+def test_real_esco_kb_plans_matches_and_routes(real: tuple[ImportReport, Path]) -> None:
+    from typer.testing import CliRunner
+
+    from careerctl.cli import app
+
+    _, out = real
+    runner = CliRunner()
+
+    def careerctl(*args: str) -> tuple[int, str]:
+        result = runner.invoke(app, ["--kb", str(out), *args])
+        return result.exit_code, result.stdout
+
+    code, stdout = careerctl("kb", "stats", "--json")
+    assert code == 0 and json.loads(stdout)["roles"] == 3_039
+    code, stdout = careerctl("match", "--from", "software-developer", "--top", "3", "--json")
+    assert code == 0 and json.loads(stdout)["roles"][0]["id"] == "software-developer"
+    code, stdout = careerctl("path", "ict-help-desk-agent", "software-developer", "--json")
+    roles = json.loads(stdout)["route"]["roles"]
+    assert code == 0 and (roles[0], roles[-1]) == ("ict-help-desk-agent", "software-developer")
+    code, stdout = careerctl(
+        "plan", "--from", "ict-help-desk-agent", "--target", "software-developer", "--json"
+    )
+    assert code == 0 and json.loads(stdout)["steps"][-1]["readiness_after"] == 1.0

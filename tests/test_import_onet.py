@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -304,3 +305,58 @@ def test_real_reimport_is_byte_identical(real: tuple[ImportReport, Path], tmp_pa
     import_onet(ONET, tmp_path)
     for name in ("skills.yaml", "roles.yaml"):
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes()
+
+
+# --- planning on the imported O*NET KB --------------------------------------------------------
+
+
+def careerctl(out: Path, *args: str) -> tuple[int, str, str]:
+    from typer.testing import CliRunner
+
+    from careerctl.cli import app
+
+    result = CliRunner().invoke(app, ["--kb", str(out), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@needs_onet
+def test_real_match_ranks_an_occupation_first_for_its_own_requirements(
+    real: tuple[ImportReport, Path],
+) -> None:
+    _, out = real
+    for role in ("computer-programmers", "registered-nurses", "electricians"):
+        code, stdout, _ = careerctl(out, "match", "--from", role, "--top", "5", "--json")
+        assert code == 0 and json.loads(stdout)["roles"][0]["id"] == role
+
+
+@needs_onet
+def test_real_route_between_related_it_occupations(real: tuple[ImportReport, Path]) -> None:
+    _, out = real
+    code, stdout, _ = careerctl(out, "path", "web-developers", "computer-programmers", "--json")
+    assert code == 0 and json.loads(stdout)["route"]["roles"] == ["web-developers", "computer-programmers"]
+    code, stdout, _ = careerctl(out, "path", "15-1232.00", "database-administrators", "--json")
+    roles = json.loads(stdout)["route"]["roles"]
+    assert (
+        code == 0
+        and roles[0] == "computer-user-support-specialists"
+        and roles[-1] == "database-administrators"
+    )
+
+
+@needs_onet
+def test_real_no_route_is_explained(real: tuple[ImportReport, Path]) -> None:
+    # Support specialists' Primary-Short relations stay within IT support and infrastructure.
+    _, out = real
+    code, stdout, _ = careerctl(out, "path", "computer-user-support-specialists", "computer-programmers")
+    assert code == 1 and stdout.startswith("There is no route from Computer User Support Specialists")
+
+
+@needs_onet
+def test_real_plan_and_stats(real: tuple[ImportReport, Path]) -> None:
+    _, out = real
+    code, stdout, _ = careerctl(
+        out, "plan", "--from", "web-developers", "--target", "computer-programmers", "--json"
+    )
+    assert code == 0 and json.loads(stdout)["steps"][-1]["readiness_after"] == 1.0
+    code, stdout, _ = careerctl(out, "kb", "stats")
+    assert code == 0 and "879" in stdout and "CC BY 4.0" in stdout

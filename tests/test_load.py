@@ -16,7 +16,11 @@ from kbfiles import MINI_ROLES, write_kb
     ("roles", "where", "message"),
     [
         ("version: 1\nroles:\n  - id: a\n    name: [unclosed\n", "roles.yaml:5", "invalid YAML"),
-        ("version: 1\nroles: !!python/object:os.system {}\n", "roles.yaml:2", "could not determine a constructor"),
+        (
+            "version: 1\nroles: !!python/object:os.system {}\n",
+            "roles.yaml:2",
+            "could not determine a constructor",
+        ),
         ("", "roles.yaml:1", "must be a mapping with 'version: 1' and 'roles:', not empty"),
         ("- a\n- b\n", "roles.yaml:1", "not a list"),
     ],

@@ -56,7 +56,9 @@ def test_duplicate_skill_id(tmp_path: Path) -> None:
 
 
 def test_duplicate_mapping_key_is_an_error_with_its_line(tmp_path: Path) -> None:
-    roles = MINI_ROLES.replace("    track: dev\n    seniority: 1\n", "    track: dev\n    track: ops\n    seniority: 1\n")
+    roles = MINI_ROLES.replace(
+        "    track: dev\n    seniority: 1\n", "    track: dev\n    track: ops\n    seniority: 1\n"
+    )
     with pytest.raises(Exception, match=r"roles.yaml:7: invalid YAML: duplicate key 'track'"):
         load_kb(write_kb(tmp_path, roles=roles))
 
@@ -81,7 +83,8 @@ def test_weight_out_of_range(tmp_path: Path) -> None:
 
 def test_prerequisite_cycle(tmp_path: Path) -> None:
     skills = MINI_SKILLS.replace(
-        "    effort: {1: 1, 2: 2, 3: 3, 4: 4, 5: 5}\n", "    effort: {1: 1, 2: 2, 3: 3, 4: 4, 5: 5}\n    requires: {sql: 2}\n"
+        "    effort: {1: 1, 2: 2, 3: 3, 4: 4, 5: 5}\n",
+        "    effort: {1: 1, 2: 2, 3: 3, 4: 4, 5: 5}\n    requires: {sql: 2}\n",
     )
     problem = only(problems_of(write_kb(tmp_path, skills=skills)))
     assert problem.line == 9 and "prerequisite cycle: coding -> sql -> coding" in problem.message

@@ -406,6 +406,30 @@ def match(
     print_matches(console(), rows)
 
 
+@kb_app.command("schema")
+def kb_schema(
+    kind: Annotated[
+        Optional[str], typer.Argument(help="Document kind, e.g. plan; omit to list them.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of a --json document (careerctl.KIND/1), or list the kinds."""
+    from importlib import resources
+
+    from careerctl.names import suggest
+
+    folder = resources.files("careerctl").joinpath("schemas")
+    kinds = sorted(
+        entry.name.removesuffix(".json") for entry in folder.iterdir() if entry.name.endswith(".json")
+    )
+    if kind is None:
+        sys.stdout.write("".join(f"careerctl.{name}/1\n" for name in kinds))
+        return
+    wanted = kind.removeprefix("careerctl.").removesuffix("/1")
+    if wanted not in kinds:
+        raise_unknown("schema", kind, suggest(wanted, kinds))
+    sys.stdout.write(folder.joinpath(f"{wanted}.json").read_text(encoding="utf-8"))
+
+
 class Taxonomy(str, Enum):
     """Public taxonomies careerctl can import."""
 
@@ -426,7 +450,11 @@ def kb_import(
         from careerctl.kb.importers.esco import import_esco as importer
     report = importer(src, out)
     sys.stderr.write(f"{clean(report.summary)}\n")
-    sys.stderr.write(f"Use it with: careerctl --kb {clean(str(out))} roles\n")
+    loaded = Env(kb_dir=out).load()  # validates the result and compiles the cache, so first use is fast
+    warned = (
+        f" ({len(loaded.warnings):,} warnings: see careerctl kb validate {out})" if loaded.warnings else ""
+    )
+    sys.stderr.write(clean(f"Checked and compiled it{warned}. Use it with: careerctl --kb {out} roles\n"))
 
 
 def run() -> None:

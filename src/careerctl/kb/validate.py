@@ -25,7 +25,7 @@ def check_kb(skills: list[Skill], roles: list[Role], skill_sheet: Sheet, role_sh
     found += unknown_requirements(roles, skill_ids, role_sheet)
     found += bad_transitions(roles, role_ids, role_sheet)
     found += unreachable_roles(roles, role_ids, role_sheet)
-    found += non_monotone_ladders(roles, role_sheet)
+    found += non_monotone_ladders(roles, skill_ids, role_sheet)
     return found
 
 
@@ -201,7 +201,7 @@ def unreachable_roles(roles: list[Role], role_ids: set[str], sheet: Sheet) -> li
     ]
 
 
-def non_monotone_ladders(roles: list[Role], sheet: Sheet) -> list[Problem]:
+def non_monotone_ladders(roles: list[Role], skill_ids: set[str], sheet: Sheet) -> list[Problem]:
     """A promotion that requires less of a skill than the rung it comes from (a warning).
 
     A rung's "rung below" is a role on the same track, with lower seniority, that transitions to it:
@@ -213,17 +213,17 @@ def non_monotone_ladders(roles: list[Role], sheet: Sheet) -> list[Problem]:
         for move in below.next:
             above = by_id.get(move.role)
             if above is not None and above.track == below.track and above.seniority > below.seniority:
-                found += weaker_rung(below, above, sheet)
+                found += weaker_rung(below, above, skill_ids, sheet)
     return found
 
 
-def weaker_rung(below: Role, above: Role, sheet: Sheet) -> list[Problem]:
-    """Skills that `above` requires at a lower level than `below` does."""
+def weaker_rung(below: Role, above: Role, skill_ids: set[str], sheet: Sheet) -> list[Problem]:
+    """Known skills that `above` requires at a lower level than `below` does."""
     needs = above.required()
     found = []
     for requirement in below.requirements:
         have = needs.get(requirement.skill, 0)
-        if have < requirement.level:
+        if have < requirement.level and requirement.skill in skill_ids:
             line = sheet.lines.get(("requirement", above.id, requirement.skill)) or sheet.lines.get(
                 ("role", above.id)
             )

@@ -103,6 +103,11 @@ def validation_doc(folder: str, identity: str | None, problems: list[Problem]) -
     )
 
 
+def ratio(value: float) -> float:
+    """A 0..1 fraction to four decimals: enough for a percentage with two decimals."""
+    return round(value, 4)
+
+
 def role_ref(role: Role) -> dict[str, Any]:
     """A role named by id and name."""
     return {"id": role.id, "name": role.name}
@@ -119,8 +124,8 @@ def plan_doc(
         target=role_ref(kb.roles[plan.target]),
         current=role_ref(kb.roles[plan.current]) if plan.current else None,
         horizon=list(plan.horizon),
-        readiness=plan.readiness,
-        readiness_after=plan.readiness_after,
+        readiness=ratio(plan.readiness),
+        readiness_after=ratio(plan.readiness_after),
         total_hours=plan.total_hours,
         hours_per_week=hours_per_week,
         weeks=round(weeks, 1),
@@ -133,8 +138,8 @@ def plan_doc(
                 "to": s.to_level,
                 "hours": s.hours,
                 "cumulative_hours": s.cumulative_hours,
-                "readiness_after": s.readiness_after,
-                "readiness_gain": s.gain,
+                "readiness_after": ratio(s.readiness_after),
+                "readiness_gain": ratio(s.gain),
                 "why": s.why,
                 "also_needed_by": list(s.also_needed_by),
                 "unblocks": list(s.unblocks),
@@ -211,8 +216,8 @@ def match_doc(kb: KnowledgeBase, rows: list[MatchRow], track: str | None) -> dic
                 "id": r.role,
                 "name": r.name,
                 "track": r.track,
-                "fit": r.fit,
-                "readiness": r.readiness,
+                "fit": ratio(r.fit),
+                "readiness": ratio(r.readiness),
                 "hours_needed": r.hours_needed,
             }
             for r in rows

@@ -165,11 +165,17 @@ def print_problems(console: Console, folder: str, problems: list[Problem]) -> No
     """Validation results, one problem per line, then a summary line."""
     for problem in problems:
         style = "red" if problem.severity == "error" else "yellow"
-        console.print(lit(str(problem), style))
+        console.print(lit(str(problem), style), soft_wrap=True)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     verdict = "invalid" if errors else "valid"
-    console.print(lit(f"{folder}: {verdict} ({errors} errors, {warnings} warnings)", "bold"))
+    counts = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+    console.print(lit(f"{folder}: {verdict} ({counts})", "bold"))
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 error', '3 errors'."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def print_stats(console: Console, kb: KnowledgeBase, folder: str, stats: Stats) -> None:

@@ -91,6 +91,27 @@ def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
+def build_report(
+    noun: str,
+    skills: Sequence[Any],
+    roles: Sequence[Mapping[str, Any]],
+    skipped: tuple[str, ...],
+    why_skipped: str,
+) -> ImportReport:
+    """Count what an import wrote and say it in one sentence."""
+    requirements = sum(len(r["skills"]) for r in roles)
+    transitions = sum(len(r.get("next", ())) for r in roles)
+    summary = (
+        f"Imported {plural(len(roles), noun)}"
+        f" ({plural(len(skills), 'skill')}, {plural(requirements, 'requirement')},"
+        f" {plural(transitions, 'transition')})"
+    )
+    if skipped:
+        examples = ", ".join(skipped[:3]) + (", ..." if len(skipped) > 3 else "")
+        summary += f"; skipped {plural(len(skipped), 'occupation')} {why_skipped} ({examples})"
+    return ImportReport(len(roles), len(skills), requirements, transitions, skipped, summary + ".")
+
+
 def check_source(src: Path, kind: str) -> None:
     """An InputError unless `src` is a folder (of `kind` tables)."""
     if not src.is_dir():

@@ -18,6 +18,7 @@ from careerctl.errors import InputError
 from careerctl.kb.importers import (
     KB_VERSION,
     ImportReport,
+    build_report,
     check_source,
     clean,
     flow,
@@ -85,7 +86,7 @@ def import_esco(src: Path, out: Path) -> ImportReport:
         {"version": KB_VERSION, "about": _about(), "roles": roles},
     )
     skipped = tuple(f"{o.code} {o.label}" for u, o in sorted(occupations.items()) if u not in role_ids)
-    return _report(skills, roles, skipped)
+    return build_report(f"ESCO v{VERSION} occupation", skills, roles, skipped, "with no skills")
 
 
 def _read_major_groups(path: Path) -> dict[str, str]:
@@ -243,17 +244,3 @@ def _about() -> dict[str, str]:
         "licence": LICENCE,
         "url": DOWNLOAD_URL,
     }
-
-
-def _report(skills: list[Any], roles: list[dict[str, Any]], skipped: tuple[str, ...]) -> ImportReport:
-    requirements = sum(len(r["skills"]) for r in roles)
-    transitions = sum(len(r.get("next", ())) for r in roles)
-    summary = (
-        f"Imported {plural(len(roles), f'ESCO v{VERSION} occupation')}"
-        f" ({plural(len(skills), 'skill')}, {plural(requirements, 'requirement')},"
-        f" {plural(transitions, 'transition')})"
-    )
-    if skipped:
-        examples = ", ".join(skipped[:3]) + (", ..." if len(skipped) > 3 else "")
-        summary += f"; skipped {plural(len(skipped), 'occupation')} with no skills ({examples})"
-    return ImportReport(len(roles), len(skills), requirements, transitions, skipped, summary + ".")

@@ -18,13 +18,13 @@ from careerctl.errors import InputError
 from careerctl.kb.importers import (
     KB_VERSION,
     ImportReport,
+    build_report,
     check_source,
     clean,
     flow,
     flow_list,
     half_up,
     number,
-    plural,
     read_table,
     slugify,
     unique_slugs,
@@ -111,7 +111,7 @@ def import_onet(src: Path, out: Path) -> ImportReport:
         {"version": KB_VERSION, "about": _about(version), "roles": roles},
     )
     skipped = tuple(f"{c} {occupations[c].title}" for c in sorted(occupations) if c not in requirements)
-    return _report(version, skills, roles, skipped)
+    return build_report(f"O*NET {version} occupation", skills, roles, skipped, "with no usable skill ratings")
 
 
 def _read_ratings(path: Path) -> Ratings:
@@ -337,20 +337,3 @@ def _about(version: str) -> dict[str, str]:
         "licence": "CC BY 4.0",
         "url": SOURCE_URL,
     }
-
-
-def _report(
-    version: str, skills: list[Any], roles: list[dict[str, Any]], skipped: tuple[str, ...]
-) -> ImportReport:
-    requirements = sum(len(r["skills"]) for r in roles)
-    transitions = sum(len(r.get("next", ())) for r in roles)
-    summary = (
-        f"Imported {plural(len(roles), 'O*NET ' + version + ' occupation')}"
-        f" ({plural(len(skills), 'skill')}, {plural(requirements, 'requirement')},"
-        f" {plural(transitions, 'transition')})"
-    )
-    if skipped:
-        examples = ", ".join(skipped[:3]) + (", ..." if len(skipped) > 3 else "")
-        skipped_ = plural(len(skipped), "occupation")
-        summary += f"; skipped {skipped_} with no usable skill ratings ({examples})"
-    return ImportReport(len(roles), len(skills), requirements, transitions, skipped, summary + ".")

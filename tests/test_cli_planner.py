@@ -1,0 +1,170 @@
+"""plan, path and match as a user runs them, on the bundled KB."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from careerctl.cli import app
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_path_junior_senior_prints_the_ladder_with_the_skills_each_rung_raises(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "path", "junior", "senior")
+    assert code == 0
+    assert "Junior Backend Developer -> Backend Developer -> Senior Backend Developer" in out
+    assert "SQL 2 -> 3" in out and "total:" in out
+
+
+def test_path_json_lists_role_ids_in_order(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "path", "junior", "senior", "--json")
+    doc = json.loads(out)
+    assert code == 0 and doc["route"]["roles"] == [
+        "junior-backend-developer",
+        "backend-developer",
+        "senior-backend-developer",
+    ]
+    assert doc["route"]["hours"] == sum(leg["hours"] for leg in doc["route"]["legs"])
+
+
+def test_path_alternatives_are_dearer_or_equal(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "path", "junior", "cto", "--alternatives", "2", "--json")
+    doc = json.loads(out)
+    hours = [doc["route"]["hours"], *(r["hours"] for r in doc["alternatives"])]
+    assert code == 0 and len(hours) == 3 and hours == sorted(hours)
+
+
+def test_no_route_is_a_sentence_and_exit_1(runner: CliRunner) -> None:
+    code, out, err = run(runner, "path", "senior", "intern")
+    assert (code, err) == (1, "")
+    assert (
+        out
+        == "There is no route from Senior Backend Developer to Backend Intern: no chain of transitions leads there.\n"
+    )
+
+
+def test_from_equal_to_is_a_route_of_zero_length(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "path", "mid", "mid", "--json")
+    route = json.loads(out)["route"]
+    assert code == 0 and route == {"roles": ["backend-developer"], "hours": 0, "years": 0, "legs": []}
+
+
+def test_path_from_the_persons_levels(runner: CliRunner) -> None:
+    _, plain, _ = run(runner, "path", "junior", "mid", "--json")
+    _, mine, _ = run(runner, "path", "junior", "mid", "--from", "mid", "--json")
+    assert json.loads(plain)["route"]["hours"] > 0 and json.loads(mine)["route"]["hours"] == 0
+
+
+def test_path_unknown_role_suggests(runner: CliRunner) -> None:
+    code, out, err = run(runner, "path", "junoir", "senior")
+    assert (code, out) == (2, "")
+    assert "unknown role 'junoir'; did you mean junior?" in err
+
+
+def test_plan_from_junior_to_senior(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "plan", "--from", "junior", "--target", "senior", "--json")
+    doc = json.loads(out)
+    steps = doc["steps"]
+    assert code == 0 and steps
+    assert all({"skill", "from", "to", "hours", "why"} <= set(step) for step in steps)
+    ready = [s["readiness_after"] for s in steps]
+    assert ready == sorted(ready) and ready[-1] == 1.0
+    assert [s["cumulative_hours"] for s in steps][-1] == doc["total_hours"]
+
+
+def test_plan_human_output_has_table_tree_and_closing_line(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "plan", "--from", "junior", "--target", "senior", "--hours-per-week", "10")
+    assert code == 0
+    assert out.startswith("Readiness for Senior Backend Developer: ")
+    assert "What Senior Backend Developer still needs" in out
+    assert (
+        out.rstrip().splitlines()[-1].startswith("At 10 h/week you meet Senior Backend Developer in about ")
+    )
+
+
+def test_plan_default_target_is_the_next_rung(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "plan", "--from", "junior", "--json")
+    assert code == 0 and json.loads(out)["target"]["id"] == "backend-developer"
+
+
+def test_plan_top_limits_steps(runner: CliRunner) -> None:
+    _, out, _ = run(runner, "plan", "--from", "junior", "--target", "senior", "--top", "3", "--json")
+    assert [s["rank"] for s in json.loads(out)["steps"]] == [1, 2, 3]
+
+
+def test_set_overrides_answers(runner: CliRunner, tmp_path: Path) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text("sql: 1\nsystem-design: 2\n")
+    _, out, _ = run(
+        runner, "plan", "--answers", str(answers), "--set", "sql=4", "--target", "senior", "--json"
+    )
+    gaps = {g["skill"]: g["have"] for g in json.loads(out)["gaps"]}
+    assert "sql" not in gaps and gaps["system-design"] == 2
+
+
+def test_no_levels_says_how_to_give_them(runner: CliRunner) -> None:
+    code, out, err = run(runner, "plan")
+    assert (code, out) == (2, "")
+    assert "--answers FILE" in err and "--set SKILL=LEVEL" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("sql: 2\nkotlin: 3\n", "a.yaml:2: kotlin: unknown skill"),
+        ("sql: 9\n", "a.yaml:1: sql: level 9 is outside 0..5"),
+        ("- sql\n- 3\n", "a.yaml:1: must be a mapping of skill ids to levels 0..5, not a list"),
+        ("sql: three\n", "a.yaml:1: sql: level must be a whole number from 0 to 5, not text"),
+        ("sql: true\n", "a.yaml:1: sql: level must be a whole number from 0 to 5, not a boolean"),
+        (
+            '{"sql": 2.5}',
+            "a.yaml:1: sql: level must be a whole number from 0 to 5, not a number with a fraction",
+        ),
+    ],
+)
+def test_bad_answers_file_names_file_and_key(
+    runner: CliRunner, tmp_path: Path, content: str, expected: str
+) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text(content)
+    code, out, err = run(runner, "plan", "--answers", str(answers))
+    assert (code, out) == (2, "")
+    assert expected in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("sql", "must look like SKILL=LEVEL"), ("sql=6", "level must be"), ("sqll=2", "did you mean sql?")],
+)
+def test_bad_set_values(runner: CliRunner, value: str, message: str) -> None:
+    code, _, err = run(runner, "plan", "--set", value)
+    assert code == 2 and message in err
+
+
+def test_match_from_senior_lists_senior_first(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "match", "--from", "senior", "--json")
+    roles = json.loads(out)["roles"]
+    assert code == 0 and roles[0]["id"] == "senior-backend-developer" and roles[0]["fit"] == 1.0
+
+
+def test_match_by_track(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "match", "--from", "devops", "--track", "platform", "--json")
+    roles = json.loads(out)["roles"]
+    assert code == 0 and {r["track"] for r in roles} == {"platform"} and roles[0]["id"] == "devops-engineer"
+
+
+def test_role_names_complete_on_tab(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app,
+        [],
+        env={"_CAREERCTL_COMPLETE": "complete_bash", "COMP_WORDS": "careerctl path sen", "COMP_CWORD": "2"},
+        prog_name="careerctl",
+    )
+    assert "senior" in result.stdout.split() and "senior-backend-developer" in result.stdout.split()
