@@ -37,7 +37,9 @@ def check_answers(doc: Any, path: Path, kb: KnowledgeBase) -> dict[str, int]:
         if skill not in kb.skills:
             hints = suggest(skill, kb.skills)
             hint = f"; did you mean {' or '.join(hints)}?" if hints else ""
-            raise InputError(path, f"{clip(skill)}: unknown skill{hint}", line)
+            raise InputError(
+                path, f"{clip(skill) if skill.strip() else repr(skill)}: unknown skill{hint}", line
+            )
         level = as_int(value, LEVEL_MIN, LEVEL_MAX)
         if level is None:
             raise InputError(path, f"{skill}: {bad_int(value, LEVEL_MIN, LEVEL_MAX, 'level')}", line)

@@ -60,6 +60,14 @@ def line_of(container: Any, key: Any = None) -> int:
     return int(getattr(container, "line", 0))
 
 
+def line_at(items: Any, index: int) -> int:
+    """The line of item `index` of a list read from YAML, else of the list itself; 0 when unknown."""
+    lines = getattr(items, "lines", None)
+    if isinstance(lines, list) and 0 <= index < len(lines):
+        return int(lines[index])
+    return int(getattr(items, "line", 0))
+
+
 def describe(value: Any) -> str:
     """A short name for the YAML type of `value`, for messages."""
     if value is None:
@@ -69,7 +77,9 @@ def describe(value: Any) -> str:
     if isinstance(value, int):
         return "a whole number"
     if isinstance(value, float):
-        return "a number with a fraction" if math.isfinite(value) else f"{value}"
+        if not math.isfinite(value):
+            return f"{value}"
+        return "a decimal number" if value.is_integer() else "a number with a fraction"
     if isinstance(value, str):
         return "text"
     if isinstance(value, dict):
@@ -155,9 +165,13 @@ def get_texts(entry: dict[Any, Any], name: str, sheet: Sheet, key: str) -> tuple
 
 def check_id(value: Any, sheet: Sheet, line: int, key: str) -> str:
     """A kebab-case id; reports and returns '' when it is not one."""
-    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
-        shown = shorten(value) if isinstance(value, str) else describe(value)
-        sheet.error(line, key, f"id {shown} must be kebab-case: lowercase a-z, 0-9 and single hyphens")
+    if not isinstance(value, str):
+        sheet.error(line, key, f"id must be kebab-case text, not {describe(value)}")
+        return ""
+    if not ID_PATTERN.fullmatch(value):
+        sheet.error(
+            line, key, f"id {shorten(value)} must be kebab-case: lowercase a-z, 0-9 and single hyphens"
+        )
         return ""
     return value
 
@@ -169,7 +183,9 @@ def each_mapping(
     built: list[T] = []
     for index, entry in enumerate(items):
         if not isinstance(entry, dict):
-            sheet.error(0, f"{list_key}[{index}]", f"must be a mapping, not {describe(entry)}")
+            sheet.error(
+                line_at(items, index), f"{list_key}[{index}]", f"must be a mapping, not {describe(entry)}"
+            )
             continue
         ident = entry.get("id")
         label = ident if isinstance(ident, str) and ident else f"{list_key}[{index}]"
@@ -243,9 +259,9 @@ def parse_anchors(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[str, .
     for level in ANCHOR_LEVELS:
         text = levels.get(level)
         if not isinstance(text, str) or not text.strip():
-            problem = "missing" if text is None else f"must be text, not {describe(text)}"
+            problem = "is missing" if text is None else f"must be text, not {describe(text)}"
             sheet.error(
-                line_of(levels, level), f"{key}.levels.{level}", f"anchor for level {level} is {problem}"
+                line_of(levels, level), f"{key}.levels.{level}", f"anchor for level {level} {problem}"
             )
             text = ""
         anchors.append(text.strip())
@@ -321,7 +337,7 @@ def parse_resources(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[Reso
     for index, item in enumerate(raw):
         where = f"{key}.resources[{index}]"
         if not isinstance(item, dict):
-            sheet.error(line_of(entry, "resources"), where, f"must be a mapping, not {describe(item)}")
+            sheet.error(line_at(raw, index), where, f"must be a mapping, not {describe(item)}")
             continue
         reject_unknown_keys(item, RESOURCE_KEYS, sheet, where)
         kind = get_text(item, "kind", sheet, where)
@@ -448,7 +464,7 @@ def parse_transitions(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[Tr
         where = f"{key}.next[{index}]"
         if not isinstance(item, dict):
             sheet.error(
-                line_of(entry, "next"), where, f"must be a mapping with role and years, not {describe(item)}"
+                line_at(raw, index), where, f"must be a mapping with role and years, not {describe(item)}"
             )
             continue
         reject_unknown_keys(item, ("role", "years"), sheet, where)

@@ -79,6 +79,13 @@ class LineDict(dict[Any, Any]):
         return self.lines.get(key, self.line)
 
 
+class LineList(list[Any]):
+    """A list that remembers its own line and the line of each item."""
+
+    line: int = 0
+    lines: list[int]
+
+
 class _Loader(_BaseLoader):
     """A safe loader whose mappings are LineDicts and whose duplicate keys are errors."""
 
@@ -141,8 +148,10 @@ def _construct_map(loader: _Loader, node: MappingNode) -> Iterator[LineDict]:
         loader.depth -= 1
 
 
-def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> Iterator[list[Any]]:
-    items: list[Any] = []
+def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> Iterator[LineList]:
+    items = LineList()
+    items.line = node.start_mark.line + 1
+    items.lines = [child.start_mark.line + 1 for child in node.value]
     yield items
     loader.depth += 1
     try:
@@ -185,18 +194,20 @@ def read_bytes(path: Path, limits: Limits) -> bytes:
         fd = os.open(path, flags)  # non-blocking: opening a FIFO must not hang
     except OSError as exc:
         raise InputError(path, os_problem(exc)) from None
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            info = os.fstat(fd)
-            if stat.S_ISDIR(info.st_mode):
-                raise InputError(path, "is a folder, not a file")
-            if not stat.S_ISREG(info.st_mode):
-                raise InputError(path, "is not a regular file")
-            if info.st_size > limits.max_bytes:
-                raise InputError(path, _too_big(limits))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(path, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(path, "is not a regular file")
+        if info.st_size > limits.max_bytes:
+            raise InputError(path, _too_big(limits))
+        with os.fdopen(os.dup(fd), "rb") as handle:
             data = handle.read(limits.max_bytes + 1)
-        except OSError as exc:
-            raise InputError(path, os_problem(exc)) from None
+    except OSError as exc:
+        raise InputError(path, os_problem(exc)) from None
+    finally:
+        os.close(fd)
     if len(data) > limits.max_bytes:
         raise InputError(path, _too_big(limits))
     return data
@@ -241,6 +252,10 @@ def parse_yaml(data: bytes, path: Path, limits: Limits) -> Any:
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, path, text) from None
+    except yaml.reader.ReaderError as exc:
+        line = data.count(b"\n", 0, exc.position) + 1  # libyaml counts bytes
+        shown = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "a control character"
+        raise InputError(path, f"contains {shown}, a control character YAML does not allow", line) from None
     except yaml.YAMLError as exc:
         raise InputError(path, f"invalid YAML: {_one_line(str(exc))}") from None
     except RecursionError:
@@ -256,7 +271,9 @@ def _yaml_error(exc: yaml.MarkedYAMLError, path: Path, text: str) -> InputError:
     problem = _one_line(exc.problem or exc.context or "invalid YAML")
     if exc.context == "expected a single document in the stream":
         return InputError(path, "holds more than one YAML document; careerctl reads one per file", line)
-    if mark is not None and "cannot start any token" in problem and _char_at(text, mark) == "\t":
+    if mark is not None and (
+        "tab character" in problem or ("cannot start any token" in problem and _char_at(text, mark) == "\t")
+    ):
         return InputError(path, "invalid YAML: a tab is used for indentation; indent with spaces", line)
     if problem.startswith("nested deeper"):
         return InputError(path, problem, line)
@@ -307,11 +324,15 @@ def _line_of_bracket(text: str, index: int) -> int:
 
 
 def _check_aliases(root: Node, path: Path, limits: Limits) -> None:
-    """Count alias uses and what they expand to, without expanding them (alias bombs stay cheap)."""
+    """Count alias uses and what they expand to, without expanding them (alias bombs stay cheap).
+
+    Errors name the line of the anchor whose reuse costs most.
+    """
     size: dict[int, int] = {}
     depth: dict[int, int] = {}
+    uses: dict[int, int] = {}
+    nodes: dict[int, Node] = {}
     open_nodes: set[int] = set()
-    edges = 0
     stack: list[tuple[Node, bool]] = [(root, False)]
     while stack:
         node, closing = stack.pop()
@@ -330,27 +351,33 @@ def _check_aliases(root: Node, path: Path, limits: Limits) -> None:
             raise InputError(
                 path, "an alias refers to a collection that contains it", node.start_mark.line + 1
             )
+        nodes[key] = node
         if isinstance(node, ScalarNode):
             size[key], depth[key] = 1, 0
             continue
         open_nodes.add(key)
         stack.append((node, True))
-        kids = _children(node)
-        edges += len(kids)
-        stack.extend((kid, False) for kid in kids)
-    aliases = edges - (len(size) - 1)
+        for kid in _children(node):
+            uses[id(kid)] = uses.get(id(kid), 0) + 1
+            stack.append((kid, False))
+    reused = {key: count - 1 for key, count in uses.items() if count > 1}
+    aliases = sum(reused.values())
     if aliases > limits.max_aliases:
+        most = max(reused, key=lambda key: reused[key])
         raise InputError(
             path,
             f"uses {aliases:,} YAML aliases, over the limit of {limits.max_aliases:,} "
             "(set CAREERCTL_MAX_ALIASES to raise it)",
+            nodes[most].start_mark.line + 1,
         )
     added = size[id(root)] - len(size)
     if added > limits.max_alias_nodes:
+        worst = max(reused, key=lambda key: reused[key] * size[key])
         raise InputError(
             path,
             f"its YAML aliases expand to {added:,} more values, over the limit of "
             f"{limits.max_alias_nodes:,} (set CAREERCTL_MAX_ALIAS_NODES to raise it)",
+            nodes[worst].start_mark.line + 1,
         )
 
 
