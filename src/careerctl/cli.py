@@ -34,10 +34,16 @@ def fail(exc: CareerctlError) -> NoReturn:
 
 
 def clean(text: str) -> str:
-    """Message text with control characters shown, not obeyed."""
-    return "".join(
-        ch if ch in "\n\t" or (ch.isprintable() and ch != "\x7f") else f"\\x{ord(ch):02x}" for ch in text
-    )
+    """Message text with control characters shown, not obeyed (as render.rich.lit shows them)."""
+    return "".join(ch if ch in "\n\t" or (ch.isprintable() and ch != "\x7f") else shown(ch) for ch in text)
+
+
+def shown(ch: str) -> str:
+    """A character as a visible escape: \\x1b, \\u202e, \\U000e0041."""
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 app = typer.Typer(

@@ -23,13 +23,24 @@ def document(kind: str, **fields: Any) -> dict[str, Any]:
 
 # json.dumps escapes C0 controls; these would still reach the terminal raw (C1 controls such as
 # the one-byte CSI, bidi overrides, lone surrogates). As \u escapes they parse to the same data.
-_UNSAFE = re.compile("[\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]")
+_UNSAFE = re.compile(
+    "[\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff\U000e0000-\U000e007f]"
+)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    """A character as JSON \\u escapes (a surrogate pair above U+FFFF)."""
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def emit(doc: dict[str, Any]) -> None:
     """Print one JSON document to stdout; no character in it can act on a terminal."""
     text = json.dumps(doc, ensure_ascii=False, indent=2)
-    sys.stdout.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    sys.stdout.write(_UNSAFE.sub(_escaped, text) + "\n")
 
 
 def kb_ref(kb: KnowledgeBase) -> dict[str, Any]:
