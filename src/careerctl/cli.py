@@ -115,6 +115,20 @@ def console() -> Any:
     return make_console()
 
 
+class Diagram(str, Enum):
+    """Diagram languages careerctl writes."""
+
+    mermaid = "mermaid"
+    dot = "dot"
+
+
+def one_output(**chosen: bool) -> None:
+    """Refuse options that each pick a different output, e.g. --json with --format."""
+    given = [f"--{name}" for name, on in chosen.items() if on]
+    if len(given) > 1:
+        raise typer.BadParameter(f"{' and '.join(given)} each choose the output; give only one")
+
+
 @app.command()
 def roles(
     ctx: typer.Context,
@@ -123,8 +137,12 @@ def roles(
     ),
     tree: bool = typer.Option(False, "--tree", help="Each track's ladder as a tree."),
     json_: bool = typer.Option(False, "--json", help="Print a careerctl.roles/1 JSON document."),
+    format_: Optional[Diagram] = typer.Option(
+        None, "--format", help="Draw the career map as Mermaid or Graphviz DOT source."
+    ),
 ) -> None:
-    """List the roles of the knowledge base."""
+    """List the roles of the knowledge base, or draw them as a career map."""
+    one_output(json=json_, format=format_ is not None, tree=tree)
     kb = env_of(ctx).load().kb
     chosen = [r for r in kb.roles.values() if track is None or r.track == track.lower()]
     if track is not None and not chosen:
@@ -135,6 +153,11 @@ def roles(
     chosen.sort(key=lambda r: (r.track, r.seniority, r.id))
     if json_:
         jsonr.emit(jsonr.roles_doc(kb, chosen))
+    elif format_ is not None:
+        from careerctl.render import diagram
+
+        draw = diagram.mermaid_map if format_ is Diagram.mermaid else diagram.dot_map
+        sys.stdout.write(draw(kb, chosen))
     elif tree:
         from careerctl.render.rich import print_ladders
 
@@ -346,8 +369,15 @@ def path(
         int, typer.Option("--alternatives", min=0, help="Also show the next K best routes.")
     ] = 0,
     json_: Json = False,
+    format_: Annotated[
+        Optional[Diagram],
+        typer.Option("--format", help="Draw the route in the career map as Mermaid or Graphviz DOT source."),
+    ] = None,
 ) -> None:
     """The cheapest route from one role to another: each rung, the skills it raises, hours and years."""
+    one_output(json=json_, format=format_ is not None)
+    if format_ is not None and alternatives:
+        raise typer.BadParameter("--format draws the cheapest route only; drop --alternatives")
     from careerctl.errors import NoResult
     from careerctl.names import find_role
     from careerctl.route import find_routes
@@ -368,6 +398,12 @@ def path(
         raise typer.Exit(int(ExitCode.NO_RESULT)) from None
     if json_:
         jsonr.emit(jsonr.route_doc(kb, start, end, routes, levels is not None))
+        return
+    if format_ is not None:
+        from careerctl.render import diagram
+
+        draw = diagram.mermaid_path if format_ is Diagram.mermaid else diagram.dot_path
+        sys.stdout.write(draw(kb, routes[0]))
         return
     from careerctl.render.rich import print_routes
 
