@@ -352,7 +352,7 @@ def plan(
         return
     from careerctl.render.rich import print_plan
 
-    print_plan(console(), kb, result, hours_per_week, weeks, top)
+    print_plan(console(), kb, result, hours_per_week, weeks, top, person.levels)
 
 
 @app.command()
