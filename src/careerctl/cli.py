@@ -442,6 +442,117 @@ def match(
     print_matches(console(), rows)
 
 
+class ReportFormat(str, Enum):
+    """File formats of the shareable report."""
+
+    html = "html"
+    markdown = "markdown"
+
+
+REPORT_SUFFIXES = {".html": ReportFormat.html, ".htm": ReportFormat.html, ".md": ReportFormat.markdown}
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    target: Annotated[
+        Optional[str],
+        typer.Option(
+            "--target", help="Role to plan for.", show_default="the next rung", autocompletion=complete_role
+        ),
+    ] = None,
+    answers: Answers = None,
+    sets: Sets = None,
+    from_role: FromRole = None,
+    format_: Annotated[
+        Optional[ReportFormat],
+        typer.Option("--format", help="html or markdown.", show_default="from the file's suffix"),
+    ] = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="File to write; - for stdout.", dir_okay=False)
+    ] = Path("-"),
+    name: Annotated[Optional[str], typer.Option("--name", help="Whose report it is, for its header.")] = None,
+    top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show only the first N steps.")] = None,
+    hours_per_week: Annotated[
+        float, typer.Option("--hours-per-week", min=0.5, help="Study hours per week, for the finish date.")
+    ] = 6.0,
+) -> None:
+    """Write a report to share with a mentor or manager: readiness, the ranked plan, the route, charts.
+
+    HTML is one self-contained file (no scripts, nothing fetched; prints well); Markdown
+    renders on GitHub and GitLab, the route as a Mermaid diagram.
+    """
+    from careerctl.render.report import html_report, markdown_report
+
+    kind = format_ or REPORT_SUFFIXES.get(output.suffix.lower())
+    if kind is None:
+        raise typer.BadParameter("give --format html or --format markdown (or a .html or .md file)")
+    env = env_of(ctx)
+    person = person_from(env, answers, sets, from_role)
+    built = build_report(
+        env, person, target, levels_from(answers, sets, from_role), name, top, hours_per_week
+    )
+    text = html_report(built) if kind is ReportFormat.html else markdown_report(built)
+    if str(output) == "-":
+        sys.stdout.write(text)
+        return
+    from careerctl.files import atomic_write
+
+    atomic_write(output, text.encode("utf-8"))
+    sys.stderr.write(f"Wrote {kind.value} report to {clean(str(output))} ({len(text.encode()):,} bytes)\n")
+
+
+def levels_from(answers: Path | None, sets: list[str] | None, from_role: str | None) -> str:
+    """How the person's levels were given, in the words of the options."""
+    given = [f"--from {from_role}"] if from_role else []
+    given += [f"--answers {answers.name}"] if answers else []
+    given += [f"--set {item}" for item in sets or []]
+    return ", ".join(given) or "the saved profile"
+
+
+def build_report(
+    env: Env,
+    person: Person,
+    target: str | None,
+    source: str,
+    name: str | None,
+    top: int | None,
+    hours_per_week: float,
+) -> Any:
+    """Plan, route and dates for a report, from the person and the chosen target."""
+    from careerctl.errors import NoResult
+    from careerctl.levels import default_target, guess_current
+    from careerctl.names import find_role
+    from careerctl.plan import build_plan, weeks_to_meet
+    from careerctl.render.report import Report
+    from careerctl.route import find_route
+
+    kb = env.load().kb
+    current = person.current or guess_current(kb, person.levels)
+    wanted = target or person.target
+    goal = find_role(kb, wanted).id if wanted else default_target(kb, current, person.levels)
+    result = build_plan(kb, goal, person.levels, current_id=current)
+    route = None
+    if current != goal:
+        try:
+            route = find_route(kb, current, goal, person.levels)
+        except NoResult:
+            route = None
+    weeks = weeks_to_meet(result, hours_per_week)
+    return Report(kb, person.levels, result, route, hours_per_week, weeks, report_date(), source, name, top)
+
+
+def report_date() -> Any:
+    """Today, or the day of $SOURCE_DATE_EPOCH when set (reproducible reports and tests)."""
+    import os
+    from datetime import date, datetime, timezone
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
 class Taxonomy(str, Enum):
     """Public taxonomies careerctl can import."""
 
