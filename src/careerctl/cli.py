@@ -121,6 +121,20 @@ def console() -> Any:
     return make_console()
 
 
+class Diagram(str, Enum):
+    """Diagram languages careerctl writes."""
+
+    mermaid = "mermaid"
+    dot = "dot"
+
+
+def one_output(**chosen: bool) -> None:
+    """Refuse options that each pick a different output, e.g. --json with --format."""
+    given = [f"--{name}" for name, on in chosen.items() if on]
+    if len(given) > 1:
+        raise typer.BadParameter(f"{' and '.join(given)} each choose the output; give only one")
+
+
 @app.command()
 def roles(
     ctx: typer.Context,
@@ -129,8 +143,12 @@ def roles(
     ),
     tree: bool = typer.Option(False, "--tree", help="Each track's ladder as a tree."),
     json_: bool = typer.Option(False, "--json", help="Print a careerctl.roles/1 JSON document."),
+    format_: Optional[Diagram] = typer.Option(
+        None, "--format", help="Draw the career map as Mermaid or Graphviz DOT source."
+    ),
 ) -> None:
-    """List the roles of the knowledge base."""
+    """List the roles of the knowledge base, or draw them as a career map."""
+    one_output(json=json_, format=format_ is not None, tree=tree)
     kb = env_of(ctx).load().kb
     chosen = [r for r in kb.roles.values() if track is None or r.track == track.lower()]
     if track is not None and not chosen:
@@ -141,6 +159,11 @@ def roles(
     chosen.sort(key=lambda r: (r.track, r.seniority, r.id))
     if json_:
         jsonr.emit(jsonr.roles_doc(kb, chosen))
+    elif format_ is not None:
+        from careerctl.render import diagram
+
+        draw = diagram.mermaid_map if format_ is Diagram.mermaid else diagram.dot_map
+        sys.stdout.write(draw(kb, chosen))
     elif tree:
         from careerctl.render.rich import print_ladders
 
@@ -318,16 +341,13 @@ def plan(
     json_: Json = False,
 ) -> None:
     """Rank the next skill levels to learn for a target role, in order, with hours and why."""
-    from careerctl.levels import default_target, guess_current
-    from careerctl.names import find_role
+    from careerctl.levels import choose_roles
     from careerctl.plan import build_plan, weeks_to_meet
 
     env = env_of(ctx)
     kb = env.load().kb
     person = person_from(env, answers, sets, from_role)
-    current = person.current or guess_current(kb, person.levels)
-    wanted = target or person.target
-    goal = find_role(kb, wanted).id if wanted else default_target(kb, current, person.levels)
+    current, goal = choose_roles(kb, person.levels, person.current, target or person.target)
     result = build_plan(kb, goal, person.levels, current_id=current)
     weeks = weeks_to_meet(result, hours_per_week)
     if json_:
@@ -335,7 +355,7 @@ def plan(
         return
     from careerctl.render.rich import print_plan
 
-    print_plan(console(), kb, result, hours_per_week, weeks, top)
+    print_plan(console(), kb, result, hours_per_week, weeks, top, person.levels)
 
 
 @app.command()
@@ -352,8 +372,15 @@ def path(
         int, typer.Option("--alternatives", min=0, help="Also show the next K best routes.")
     ] = 0,
     json_: Json = False,
+    format_: Annotated[
+        Optional[Diagram],
+        typer.Option("--format", help="Draw the route in the career map as Mermaid or Graphviz DOT source."),
+    ] = None,
 ) -> None:
     """The cheapest route from one role to another: each rung, the skills it raises, hours and years."""
+    one_output(json=json_, format=format_ is not None)
+    if format_ is not None and alternatives:
+        raise typer.BadParameter("--format draws the cheapest route only; drop --alternatives")
     from careerctl.errors import NoResult
     from careerctl.names import find_role
     from careerctl.route import find_routes
@@ -374,6 +401,12 @@ def path(
         raise typer.Exit(int(ExitCode.NO_RESULT)) from None
     if json_:
         jsonr.emit(jsonr.route_doc(kb, start, end, routes, levels is not None))
+        return
+    if format_ is not None:
+        from careerctl.render import diagram
+
+        draw = diagram.mermaid_path if format_ is Diagram.mermaid else diagram.dot_path
+        sys.stdout.write(draw(kb, routes[0]))
         return
     from careerctl.render.rich import print_routes
 
@@ -434,6 +467,114 @@ def kb_schema(
     if wanted not in kinds:
         raise_unknown("schema", kind, suggest(wanted, kinds))
     sys.stdout.write(folder.joinpath(f"{wanted}.json").read_text(encoding="utf-8"))
+
+
+class ReportFormat(str, Enum):
+    """File formats of the shareable report."""
+
+    html = "html"
+    markdown = "markdown"
+
+
+REPORT_SUFFIXES = {".html": ReportFormat.html, ".htm": ReportFormat.html, ".md": ReportFormat.markdown}
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    target: Annotated[
+        Optional[str],
+        typer.Option(
+            "--target", help="Role to plan for.", show_default="the next rung", autocompletion=complete_role
+        ),
+    ] = None,
+    answers: Answers = None,
+    sets: Sets = None,
+    from_role: FromRole = None,
+    format_: Annotated[
+        Optional[ReportFormat],
+        typer.Option("--format", help="html or markdown.", show_default="from the file's suffix"),
+    ] = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="File to write; - for stdout.", dir_okay=False)
+    ] = Path("-"),
+    name: Annotated[Optional[str], typer.Option("--name", help="Whose report it is, for its header.")] = None,
+    top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show only the first N steps.")] = None,
+    hours_per_week: Annotated[
+        float, typer.Option("--hours-per-week", min=0.5, help="Study hours per week, for the finish date.")
+    ] = 6.0,
+) -> None:
+    """Write a report to share with a mentor or manager: readiness, the ranked plan, the route, charts.
+
+    HTML is one self-contained file (no scripts, nothing fetched; prints well); Markdown
+    renders on GitHub and GitLab, the route as a Mermaid diagram.
+    """
+    from careerctl.render.report import html_report, markdown_report
+
+    kind = format_ or REPORT_SUFFIXES.get(output.suffix.lower())
+    if kind is None:
+        raise typer.BadParameter("give --format html or --format markdown (or a .html or .md file)")
+    env = env_of(ctx)
+    person = person_from(env, answers, sets, from_role)
+    built = build_report(
+        env, person, target, levels_from(answers, sets, from_role), name, top, hours_per_week
+    )
+    text = html_report(built) if kind is ReportFormat.html else markdown_report(built)
+    if str(output) == "-":
+        sys.stdout.write(text)
+        return
+    from careerctl.files import atomic_write
+
+    atomic_write(output, text.encode("utf-8"))
+    sys.stderr.write(f"Wrote {kind.value} report to {clean(str(output))} ({len(text.encode()):,} bytes)\n")
+
+
+def levels_from(answers: Path | None, sets: list[str] | None, from_role: str | None) -> str:
+    """How the person's levels were given, in the words of the options."""
+    given = [f"--from {from_role}"] if from_role else []
+    given += [f"--answers {answers.name}"] if answers else []
+    given += [f"--set {item}" for item in sets or []]
+    return ", ".join(given) or "the saved profile"
+
+
+def build_report(
+    env: Env,
+    person: Person,
+    target: str | None,
+    source: str,
+    name: str | None,
+    top: int | None,
+    hours_per_week: float,
+) -> Any:
+    """Plan, route and dates for a report, from the person and the chosen target."""
+    from careerctl.errors import NoResult
+    from careerctl.levels import choose_roles
+    from careerctl.plan import build_plan, weeks_to_meet
+    from careerctl.render.report import Report
+    from careerctl.route import find_route
+
+    kb = env.load().kb
+    current, goal = choose_roles(kb, person.levels, person.current, target or person.target)
+    result = build_plan(kb, goal, person.levels, current_id=current)
+    route = None
+    if current != goal:
+        try:
+            route = find_route(kb, current, goal, person.levels)
+        except NoResult:
+            route = None
+    weeks = weeks_to_meet(result, hours_per_week)
+    return Report(kb, person.levels, result, route, hours_per_week, weeks, report_date(), source, name, top)
+
+
+def report_date() -> Any:
+    """Today, or the day of $SOURCE_DATE_EPOCH when set (reproducible reports and tests)."""
+    import os
+    from datetime import date, datetime, timezone
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
 
 
 class Taxonomy(str, Enum):

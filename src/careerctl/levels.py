@@ -98,6 +98,15 @@ def resolve_levels(
     return levels
 
 
+def choose_roles(
+    kb: KnowledgeBase, levels: Mapping[str, int], current: str | None, target: str | None
+) -> tuple[str, str]:
+    """Where a person stands and where they aim: as given, else their best fit and its next rung."""
+    here = current or guess_current(kb, levels)
+    goal = find_role(kb, target).id if target else default_target(kb, here, levels)
+    return here, goal
+
+
 def guess_current(kb: KnowledgeBase, levels: Mapping[str, int]) -> str:
     """The role a person's levels fit best: where they stand when nobody said."""
     from careerctl.match import match_roles

@@ -16,7 +16,7 @@ from rich.tree import Tree
 from careerctl.errors import Problem
 from careerctl.kb.stats import Stats
 from careerctl.match import MatchRow
-from careerctl.model import KnowledgeBase, Role, Skill
+from careerctl.model import KnowledgeBase, Levels, Role, Skill
 from careerctl.plan import Plan, Step
 from careerctl.route import Route
 
@@ -218,9 +218,20 @@ def duration(weeks: float) -> str:
 
 
 def print_plan(
-    console: Console, kb: KnowledgeBase, plan: Plan, hours_per_week: float, weeks: float, top: int | None
+    console: Console,
+    kb: KnowledgeBase,
+    plan: Plan,
+    hours_per_week: float,
+    weeks: float,
+    top: int | None,
+    levels: Levels | None = None,
 ) -> None:
-    """Readiness now, the ranked steps, the remaining gaps by category, and when you get there."""
+    """Readiness as a gauge, the ranked steps, the gaps with level bars, and when you get there.
+
+    The remaining gaps are a tree by category; with `levels`, each skill also gets its level bar.
+    """
+    from careerctl.render.charts import gap_tree, readiness_gauge
+
     target = kb.roles[plan.target]
     head = Text("Readiness for ", style="bold")
     head.append(lit(target.name, "bold"))
@@ -228,6 +239,7 @@ def print_plan(
     if plan.current:
         head.append(lit(f"  (from {kb.roles[plan.current].name})", "dim"))
     console.print(head)
+    console.print(readiness_gauge(plan.readiness))
     if not plan.steps:
         console.print(lit(f"You already meet every requirement of {target.name}."))
         return
@@ -248,7 +260,10 @@ def print_plan(
     console.print(grid)
     if top and len(plan.steps) > top:
         console.print(lit(f"... {len(plan.steps) - top} more steps (drop --top to see them all)", "dim"))
-    print_gaps(console, kb, plan)
+    if levels is None:
+        print_gaps(console, kb, plan)
+    else:
+        console.print(gap_tree(kb, levels, target))
     console.print(
         lit(
             f"At {hours_per_week:g} h/week you meet {target.name} in {duration(weeks)} "
