@@ -169,6 +169,26 @@ def test_json_escapes_control_characters_and_keeps_the_data(
     assert doc == value
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["roles", "--format", "mermaid"],
+        ["roles", "--format", "dot"],
+        ["path", "jr", "sr", "--format", "mermaid"],
+        ["path", "jr", "sr", "--format", "dot"],
+        ["report", "--set", "coding=1", "--target", "sr", "--format", "markdown"],
+        ["report", "--set", "coding=1", "--target", "sr", "--format", "html"],
+    ],
+    ids=" ".join,
+)
+def test_diagrams_and_reports_on_stdout_carry_no_control_characters(
+    runner: CliRunner, hostile_kb: Path, args: list[str]
+) -> None:
+    code, out, err = run(runner, hostile_kb, args)
+    assert code == 0, err
+    assert re.findall("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e]", out + err) == []
+
+
 def test_validation_problems_about_hostile_keys_print_escaped(runner: CliRunner, tmp_path: Path) -> None:
     roles = HOSTILE_ROLES.replace("    seniority: 2\n", '    seniority: 2\n    "\\e]0;key\\a[red]": 1\n')
     kb = write_kb(tmp_path / "kb", HOSTILE_SKILLS, roles)

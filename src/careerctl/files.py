@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from careerctl.errors import StorageError
@@ -36,6 +38,16 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temps(folder: Path, older_than: float = 3600.0) -> None:
+    """Delete temp files that writers killed mid-write left in `folder` (a live writer's are recent)."""
+    cutoff = time.time() - older_than
+    with contextlib.suppress(OSError):
+        for entry in folder.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                if entry.lstat().st_mtime < cutoff:
+                    entry.unlink()
 
 
 def file_mode(path: Path, mode: int | None) -> int:

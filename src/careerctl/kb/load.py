@@ -11,7 +11,7 @@ import msgspec
 
 from careerctl import __version__
 from careerctl.errors import InputError, InvalidKB, Problem, StorageError
-from careerctl.files import atomic_write
+from careerctl.files import atomic_write, remove_stale_temps
 from careerctl.kb.parse import Sheet, parse_roles, parse_skills
 from careerctl.kb.validate import check_kb
 from careerctl.kb.yamlio import Limits, os_problem, parse_yaml, read_bytes
@@ -144,3 +144,4 @@ def write_cache(cache_file: Path, entry: CacheEntry) -> None:
     """Write the cache atomically; a cache that cannot be written is skipped, not fatal."""
     with contextlib.suppress(StorageError):
         atomic_write(cache_file, msgspec.msgpack.encode(entry))
+    remove_stale_temps(cache_file.parent)

@@ -1,0 +1,126 @@
+"""Crash-safe files: a writer killed at any moment leaves the old file or the new one, never a mix;
+a full disk or a read-only folder is a clear message and leaves the old file intact."""
+
+from __future__ import annotations
+
+import errno
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from careerctl.errors import StorageError
+from careerctl.files import atomic_write, remove_stale_temps
+from careerctl.kb.load import load_kb
+
+# Writes numbered documents of varying size (up to ~200 KB, so a kill often lands mid-write), going
+# on from the number in the file, and prints each number once its write has returned.
+WRITER = """
+import sys, msgspec
+from pathlib import Path
+from careerctl.files import atomic_write
+path = Path(sys.argv[1])
+try:
+    n = msgspec.msgpack.decode(path.read_bytes())["n"]
+except FileNotFoundError:
+    n = 0
+print("started", flush=True)
+while True:
+    n += 1
+    atomic_write(path, msgspec.msgpack.encode({"n": n, "pad": "x" * (n * 7919 % 200_000)}))
+    print(n, flush=True)
+"""
+
+
+class Saved(msgspec.Struct):
+    n: int
+    pad: str
+
+
+def kill_writer_at_random(path: Path, rng: random.Random) -> int:
+    """Start the writer, SIGKILL it after a random delay; return the last number it reported saved."""
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert writer.stdout is not None
+    assert writer.stdout.readline() == "started\n"  # imports done, old file read
+    time.sleep(rng.uniform(0, 0.15))
+    writer.send_signal(signal.SIGKILL)
+    out, err = writer.communicate()
+    assert writer.returncode == -signal.SIGKILL, err
+    reported = [int(line) for line in out.split()]
+    return reported[-1] if reported else -1
+
+
+def test_a_writer_killed_at_random_moments_never_leaves_a_broken_file(tmp_path: Path) -> None:
+    rng = random.Random(5)
+    path = tmp_path / "cache" / "kb.msgpack"
+    saves = kills = 0
+    while kills < 15 or saves < 200:
+        last = kill_writer_at_random(path, rng)
+        kills += 1
+        if not path.exists():
+            assert last == -1
+            continue
+        saved = msgspec.msgpack.decode(path.read_bytes(), type=Saved)  # complete, or this raises
+        assert saved.n >= last and len(saved.pad) == saved.n * 7919 % 200_000
+        saves = saved.n
+        assert kills < 200, "the writer hardly ever got to save"
+    leftovers = [p.name for p in path.parent.iterdir() if p != path]
+    assert all(name.startswith(".kb.msgpack.") and name.endswith(".tmp") for name in leftovers)
+
+
+def test_temp_files_of_killed_writers_are_cleaned_up_once_stale(mini_kb: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    stale, fresh = cache / ".old.msgpack.x1.tmp", cache / ".new.msgpack.x2.tmp"
+    stale.write_bytes(b"half a cache")
+    fresh.write_bytes(b"a live writer's")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    load_kb(mini_kb, cache_dir=cache)
+    assert not stale.exists() and fresh.exists()
+    remove_stale_temps(tmp_path / "nowhere")  # a missing folder is no error
+
+
+@pytest.mark.parametrize(
+    ("where", "code", "reason"),
+    [
+        ("replace", errno.ENOSPC, "the disk is full"),
+        ("fsync", errno.ENOSPC, "the disk is full"),
+        ("mkstemp", errno.EROFS, "the file system is read-only"),
+        ("mkstemp", errno.EACCES, "permission denied"),
+    ],
+)
+def test_a_failed_write_says_why_and_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, code: int, reason: str
+) -> None:
+    path = tmp_path / "profile.yaml"
+    path.write_bytes(b"old: 1\n")
+
+    def fail(*_: object, **__: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    target = "careerctl.files.tempfile.mkstemp" if where == "mkstemp" else f"careerctl.files.os.{where}"
+    monkeypatch.setattr(target, fail)
+    with pytest.raises(StorageError, match=f"{path}: cannot write: {reason}"):
+        atomic_write(path, b"new: 2\n")
+    assert path.read_bytes() == b"old: 1\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["profile.yaml"]
+
+
+def test_a_cache_that_cannot_be_written_is_skipped(
+    mini_kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*_: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("careerctl.files.os.replace", full)
+    cache = tmp_path / "cache"
+    assert load_kb(mini_kb, cache_dir=cache).kb.roles
+    assert list(cache.iterdir()) == []
