@@ -10,11 +10,14 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import msgspec
 import pytest
+from typer.testing import CliRunner
 
+from careerctl.cli import app
 from careerctl.errors import StorageError
 from careerctl.files import atomic_write, remove_stale_temps
 from careerctl.kb.load import load_kb
@@ -108,7 +111,7 @@ def test_a_failed_write_says_why_and_keeps_the_old_file(
 
     target = "careerctl.files.tempfile.mkstemp" if where == "mkstemp" else f"careerctl.files.os.{where}"
     monkeypatch.setattr(target, fail)
-    with pytest.raises(StorageError, match=f"{path}: cannot write: {reason}"):
+    with pytest.raises(StorageError, match=f"{path}: cannot write: {reason}; the old file is unchanged"):
         atomic_write(path, b"new: 2\n")
     assert path.read_bytes() == b"old: 1\n"
     assert [p.name for p in tmp_path.iterdir()] == ["profile.yaml"]
@@ -124,3 +127,40 @@ def test_a_cache_that_cannot_be_written_is_skipped(
     cache = tmp_path / "cache"
     assert load_kb(mini_kb, cache_dir=cache).kb.roles
     assert list(cache.iterdir()) == []
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 64 KB file system (tmpfs), where the system lets tests mount one; else skip."""
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def test_a_really_full_or_read_only_disk(tiny_disk: Path, runner: CliRunner) -> None:
+    report = tiny_disk / "report.md"
+    report.write_text("old report\n")
+    (tiny_disk / "filler").write_bytes(b"\0" * 60_000)
+    args = ["report", "--from", "junior", "--target", "senior", "-o", str(report)]
+    result = runner.invoke(app, args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert (
+        result.stderr == f"careerctl: {report}: cannot write: the disk is full; the old file is unchanged\n"
+    )
+    (tiny_disk / "filler").unlink()
+    subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
+    result = runner.invoke(app, args)
+    assert (
+        result.stderr
+        == f"careerctl: {report}: cannot write: the file system is read-only; the old file is unchanged\n"
+    )
+    assert report.read_text() == "old report\n"
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["report.md"]

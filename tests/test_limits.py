@@ -29,7 +29,7 @@ def nested_maps(depth: int) -> str:
 
 def test_defaults_are_generous() -> None:
     assert Limits() == Limits(
-        max_bytes=256 * 1024 * 1024, max_aliases=10_000, max_alias_nodes=1_000_000, max_depth=64
+        max_bytes=64 * 1024 * 1024, max_aliases=10_000, max_alias_nodes=1_000_000, max_depth=64
     )
 
 
@@ -99,6 +99,16 @@ def test_alias_count_limit_is_exact() -> None:
         parse(ten, max_aliases=9)
 
 
+def test_an_alias_flood_is_refused_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def parse_it(*_: object) -> None:
+        raise AssertionError("the document was parsed")
+
+    monkeypatch.setattr(yamlio._Loader, "get_single_node", parse_it)
+    flood = "a: &a 1\nb: [" + ", ".join(["*a"] * 41) + "]\n"
+    with pytest.raises(InputError, match="uses about 41 YAML aliases, over the limit of 10"):
+        parse(flood, max_aliases=10)
+
+
 def test_alias_expansion_limit_is_exact() -> None:
     text = "a: &a [1, 2, 3, 4]\nb: [*a, *a]\n"  # each *a brings in 5 values: the list and its 4 items
     assert parse(text, max_alias_nodes=10)
@@ -138,7 +148,7 @@ def test_size_limit_is_checked_before_reading(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
     with big.open("wb") as handle:
         handle.truncate(300 * 1024 * 1024)
-    with pytest.raises(InputError, match="larger than the 268,435,456-byte limit"):
+    with pytest.raises(InputError, match="larger than the 67,108,864-byte limit"):
         read_bytes(big, Limits())
     small = tmp_path / "small.yaml"
     small.write_bytes(b"x" * 11)

@@ -21,7 +21,8 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise StorageError(f"{path}: cannot write: {describe_os_error(exc)}") from None
+        kept = "; the old file is unchanged" if path.exists() else ""
+        raise StorageError(f"{path}: cannot write: {describe_os_error(exc)}{kept}") from None
     try:
         os.chmod(tmp, file_mode(path, mode))
         with os.fdopen(fd, "wb") as handle:

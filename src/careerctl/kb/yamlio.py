@@ -36,7 +36,7 @@ _BOM = b"\xef\xbb\xbf"
 class Limits:
     """Bounds on input files; each can be overridden by an environment variable (README: Safety)."""
 
-    max_bytes: int = 256 * 1024 * 1024
+    max_bytes: int = 64 * 1024 * 1024  # ESCO's biggest file is 12 MB; parsing 64 MB takes a minute
     max_aliases: int = 10_000
     max_alias_nodes: int = 1_000_000
     max_depth: int = 64
@@ -181,9 +181,11 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
-# An alias starts a line or follows a blank, a comma, a bracket or a colon. Used only to skip
-# the exact alias count below for files that cannot hold an alias.
+# An alias starts a line or follows a blank, a comma, a bracket or a colon. Counting these finds
+# every alias, and a few asterisks in text besides: enough to skip the exact count for files with
+# no alias, and to refuse files flooded with aliases before parsing them.
 _MAYBE_ALIAS = re.compile(rb"(?:^|[\s,\[{:])\*", re.MULTILINE)
+FLOOD_FACTOR = 4
 _BRACKETS = re.compile(rb"[^\[\]{}]+")
 
 
@@ -241,13 +243,14 @@ def parse_yaml(data: bytes, path: Path, limits: Limits) -> Any:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(path, "is not valid UTF-8 text", line) from None
     _check_depth(data, text, path, limits)
+    aliases = _count_alias_marks(data, path, limits)
     loader = _Loader(text)
     loader.max_depth = limits.max_depth
     try:
         node = loader.get_single_node()
         if node is None:
             return None
-        if _MAYBE_ALIAS.search(data):
+        if aliases:
             _check_aliases(node, path, limits)
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
@@ -287,6 +290,20 @@ def _char_at(text: str, mark: yaml.Mark) -> str:
         if start == 0:
             return ""
     return text[start + mark.column : start + mark.column + 1]
+
+
+def _count_alias_marks(data: bytes, path: Path, limits: Limits) -> int:
+    """How many aliases the file may hold; far too many is refused before parsing (alias floods)."""
+    if b"*" not in data:
+        return 0
+    found = _MAYBE_ALIAS.findall(data)
+    if len(found) > FLOOD_FACTOR * limits.max_aliases:
+        raise InputError(
+            path,
+            f"uses about {len(found):,} YAML aliases, over the limit of {limits.max_aliases:,} "
+            "(set CAREERCTL_MAX_ALIASES to raise it)",
+        )
+    return len(found)
 
 
 def _check_depth(data: bytes, text: str, path: Path, limits: Limits) -> None:
