@@ -171,9 +171,12 @@ def _construct_int(loader: _Loader, node: ScalarNode) -> int:
         ) from None
 
 
-def _construct_timestamp(loader: _Loader, node: ScalarNode) -> str:
-    """Dates stay text: a KB never needs date objects, and `2024-13-45` must not crash."""
-    return str(loader.construct_scalar(node))
+def _construct_timestamp(loader: _Loader, node: ScalarNode) -> Any:
+    """A date or time; text when it only looks like one (`2024-13-45` must not crash)."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except (ValueError, OverflowError):
+        return str(loader.construct_scalar(node))
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
