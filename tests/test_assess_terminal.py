@@ -22,7 +22,8 @@ pytestmark = pytest.mark.skipif(CAREERCTL is None, reason="the careerctl script 
 class Session:
     """One careerctl process on a pseudo-terminal, with its own KB, profile and cache."""
 
-    def __init__(self, home: Path, *args: str) -> None:
+    def __init__(self, home: Path, *args: str, shell: str | None = None) -> None:
+        """Run `careerctl ARGS`, or with `shell`, that shell command line (careerctl is "$CAREERCTL")."""
         env = {
             **os.environ,
             "CAREERCTL_KB": str(home / "kb"),
@@ -32,9 +33,9 @@ class Session:
             "TERM": "xterm",
             "NO_COLOR": "1",
         }
-        self.child = pexpect.spawn(
-            CAREERCTL, list(args), env=env, encoding="utf-8", timeout=20, dimensions=(40, 120)
-        )
+        program, argv = (str(CAREERCTL), list(args)) if shell is None else ("/bin/sh", ["-c", shell])
+        env["CAREERCTL"] = str(CAREERCTL)
+        self.child = pexpect.spawn(program, argv, env=env, encoding="utf-8", timeout=20, dimensions=(40, 120))
         self.child.delaybeforesend = None  # each step already waits for the prompt it answers
 
     def expect(self, text: str) -> None:
@@ -101,10 +102,21 @@ def test_ctrl_c_after_three_answers_then_resume(home: Path) -> None:
     assert profile_levels(home) == {"coding": 1, "sql": 2, "testing": 3}
 
     again = Session(home, "assess")
-    again.expect("Resume your unfinished assessment?")
+    again.expect("Resume your unfinished assessment of ")
     again.expect("Junior Dev -> Senior Dev: 3 of 4 answered")
     again.send(ENTER)
     again.answer("(4/4) Design", 2)
     code, rest = again.finish()
     assert code == 0 and "Readiness for Senior Dev: " in rest
     assert profile_levels(home) == {"coding": 1, "sql": 2, "testing": 3, "design": 2}
+
+
+def test_prompts_never_reach_stdout_so_json_redirected_to_a_file_stays_clean(home: Path) -> None:
+    out = home / "out.json"
+    term = Session(home, shell=f'"$CAREERCTL" assess --current junior --target mid --json > "{out}"')
+    term.answer("(1/3) Coding", 1)
+    term.answer("(2/3) SQL", 1)
+    term.answer("(3/3) Testing", 1)
+    code, _ = term.finish()
+    assert code == 0
+    assert json.loads(out.read_text())["assessment"]["levels"] == {"coding": 1, "sql": 1, "testing": 1}

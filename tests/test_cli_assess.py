@@ -139,6 +139,14 @@ def test_a_damaged_profile_is_named_and_kept(runner: CliRunner, profile: Path) -
     assert run(runner, "plan")[0] == 2  # no profile now: no levels to plan from
 
 
+def test_a_profile_that_cannot_be_written_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    target = blocker / "profile.yaml"
+    code, out, err = run(runner, "--profile", str(target), "assess", "--current", "junior", "--set", "sql=1")
+    assert (code, out) == (2, "") and err.startswith(f"careerctl: {target}: cannot write: ")
+
+
 # ---------------------------------------------------------------- the real prompts, fed keys
 
 
@@ -185,6 +193,15 @@ def test_ctrl_c_exits_130_keeps_the_answers_and_the_next_run_resumes(
         "testing": 3,
         "design": 1,
     }
+
+
+def test_ctrl_c_at_the_first_question_saves_nothing(
+    runner: CliRunner, ladder: Path, keys: PipeInput, profile: Path
+) -> None:
+    keys.send_text(CTRL_C)
+    code, out, err = run(runner, "--kb", str(ladder), "assess")
+    assert (code, out, err) == (130, "", "\ncareerctl: interrupted; nothing was saved\n")
+    assert not profile.exists()
 
 
 def test_the_human_summary_shows_readiness_and_five_steps(runner: CliRunner) -> None:

@@ -222,7 +222,7 @@ def _resume(kb: KnowledgeBase, unfinished: Assessment, options: Options, prompte
     when = unfinished.at.replace("T", " ")[:16]
     roles = f"{kb.roles[unfinished.current].name} -> {kb.roles[unfinished.target].name}"
     return prompter.confirm(
-        f"Resume your unfinished assessment?\n  {roles}: {done} of {total} answered, started {when} UTC", True
+        f"Resume your unfinished assessment of {when} UTC?\n  {roles}: {done} of {total} answered", True
     )
 
 

@@ -18,6 +18,12 @@ from careerctl.model import Role, Skill
 
 INDENT = "   "  # the width of questionary's pointer column: continuation lines line up under the text
 MIN_WIDTH = 40
+STYLE = [
+    ("highlighted", "fg:ansicyan bold"),  # the choice under the pointer
+    ("pointer", "fg:ansicyan bold"),
+    ("selected", "noreverse"),  # questionary marks the default choice; the pointer already starts on it
+    ("instruction", "italic"),  # the skill's summary, under the question
+]
 
 
 @dataclass
@@ -57,7 +63,10 @@ class TerminalPrompter:
         self.terminal = terminal
 
     def _io(self) -> dict[str, Any]:
-        io = {"output": self.terminal.output}
+        """Where to draw and read, and the look: the pointed-at choice stands out, the default does not."""
+        import questionary
+
+        io = {"output": self.terminal.output, "style": questionary.Style(STYLE)}
         if self.terminal.input is not None:
             io["input"] = self.terminal.input
         return io
