@@ -84,7 +84,7 @@ class TerminalPrompter:
 
         choices = [questionary.Choice(shown(role_title(r)), value=r.id) for r in roles]
         question = questionary.select(
-            message,
+            shown(message),
             choices=choices,
             default=default,
             use_search_filter=True,
@@ -98,7 +98,7 @@ class TerminalPrompter:
         """Yes or no."""
         import questionary
 
-        return bool(_ask(questionary.confirm(message, default=default, **self._io())))
+        return bool(_ask(questionary.confirm(shown(message), default=default, **self._io())))
 
     def rate_skill(self, skill: Skill, index: int, total: int, default: int) -> int:
         """The anchor that describes the person, from a menu: "Not yet", then levels 1..5."""
