@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 from careerctl.assess import Change, Outcome, Point, Progress, latest_levels, latest_notes
-from careerctl.model import KnowledgeBase, Profile
+from careerctl.model import LEVEL_MAX, KnowledgeBase, Profile
 from careerctl.plan import Plan
+from careerctl.render.charts import gap_tree, readiness_gauge, sparkline
 from careerctl.render.rich import lit, percent, short_why, table
 
-LEVEL_BARS = "▁▂▃▄▆█"  # one bar per level 0..5
-READY_BARS = "▁▂▃▄▅▆▇█"
 NOT_ASKED = "·"
 SHOWN_ASSESSMENTS = 5  # columns of `progress`; the sparkline covers them all
 
@@ -27,6 +27,7 @@ def print_assessment(
     head.append(f": {percent(readiness)}", style="bold")
     head.append(lit(f"  (from {kb.roles[item.current].name})", "dim"))
     console.print(head)
+    console.print(readiness_gauge(readiness))
     if plan is None:
         console.print(lit("No plan can be built in this knowledge base; see `careerctl plan`.", "dim"))
         return
@@ -45,6 +46,7 @@ def print_assessment(
             percent(step.readiness_after),
         )
     console.print(grid)
+    console.print(gap_tree(kb, latest_levels(outcome.profile), target))
     console.print(
         lit("`careerctl plan` shows the whole plan; `careerctl progress` shows change over time.", "dim")
     )
@@ -96,7 +98,7 @@ def print_progress(console: Console, kb: KnowledgeBase, progress: Progress) -> N
         grid.add_row(
             lit(kb.skills[trend.skill].name),
             *cells,
-            sparkline(trend.levels),
+            sparkline(trend.levels, 0, LEVEL_MAX),
             lit(change_text(changed.get(trend.skill))),
         )
     console.print(grid)
@@ -120,11 +122,6 @@ def when(at: str) -> str:
     return at.replace("T", " ")[:16]
 
 
-def sparkline(levels: list[int | None]) -> str:
-    """One bar per assessment, its height the level; a dot where the skill was not asked."""
-    return "".join(NOT_ASKED if v is None else LEVEL_BARS[max(0, min(v, 5))] for v in levels)
-
-
 def change_text(change: Change | None) -> str:
     """What the latest assessment did to a skill."""
     if change is None:
@@ -135,15 +132,15 @@ def change_text(change: Change | None) -> str:
     return f"{arrow} {change.before} -> {change.after}"
 
 
-def readiness_line(target: str, points: list[Point]) -> Text:
+def readiness_line(target: str, points: list[Point]) -> Table:
     """Readiness for the target at each assessment, as numbers and a sparkline."""
     values = [p.readiness or 0.0 for p in points]
     line = Text("Readiness for ", style="bold")
     line.append(lit(target, "bold"))
-    line.append(": " + " -> ".join(percent(v) for v in values[-SHOWN_ASSESSMENTS:]))
-    bars = "".join(READY_BARS[min(int(v * len(READY_BARS)), len(READY_BARS) - 1)] for v in values)
-    line.append(f"  {bars}", style="cyan")
-    return line
+    line.append(": " + " -> ".join(percent(v) for v in values[-SHOWN_ASSESSMENTS:]) + "  ")
+    row = Table.grid()
+    row.add_row(line, sparkline(values, 0, 1))
+    return row
 
 
 def changes_line(kb: KnowledgeBase, before: Point, changes: list[Change]) -> Text:
