@@ -16,6 +16,8 @@ CORE = [
     "careerctl.kb.load",
     "careerctl.kb.validate",
     "careerctl.kb.stats",
+    "careerctl.assess",
+    "careerctl.store",
 ]
 UI = ("typer", "click", "rich", "questionary", "prompt_toolkit")
 

@@ -391,6 +391,8 @@ def path(
     levels = None
     if answers is not None or sets or from_role is not None:
         levels = person_from(env, answers, sets, from_role).levels
+    elif (saved := env.saved_person()) is not None:
+        levels = saved[0]  # the first rung is costed from the levels saved by `careerctl assess`
     try:
         routes = find_routes(kb, start.id, end.id, alternatives + 1, levels)
     except NoResult as exc:
@@ -575,6 +577,231 @@ def report_date() -> Any:
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
     return date.today()
+
+
+@app.command()
+def assess(
+    ctx: typer.Context,
+    current: Annotated[
+        Optional[str],
+        typer.Option(
+            "--current", help="Your current role (skips that question).", autocompletion=complete_role
+        ),
+    ] = None,
+    target: Annotated[
+        Optional[str],
+        typer.Option(
+            "--target",
+            metavar="ROLE",
+            help="The role you aim for (skips that question).",
+            show_default="the next rung",
+            autocompletion=complete_role,
+        ),
+    ] = None,
+    every: Annotated[
+        bool, typer.Option("--all", help="Rate every skill of the KB, not only the relevant ones.")
+    ] = False,
+    answers: Answers = None,
+    sets: Sets = None,
+    json_: Annotated[
+        bool, typer.Option("--json", help="Print a careerctl.assessment/1 JSON document.")
+    ] = False,
+) -> None:
+    """Rate yourself skill by skill, with arrow keys; every answer is saved to your profile at once.
+
+    Without a terminal (in a script), give --answers FILE and/or --set SKILL=LEVEL, with --current and
+    --target: relevant skills they leave out keep their previous level, else 0. Ctrl-C keeps every
+    answer given so far, and the next `careerctl assess` offers to resume.
+    """
+    from careerctl import prompts
+    from careerctl.errors import NoLevels
+
+    terminal = prompts.open_terminal()
+    if terminal is None and answers is None and not sets:
+        raise NoLevels(
+            "no terminal to ask on: give --answers FILE and/or --set SKILL=LEVEL "
+            "(with --current ROLE and --target ROLE) to assess from a script"
+        )
+    from careerctl.assess import Options, run_assessment
+    from careerctl.levels import parse_sets, read_answers
+    from careerctl.model import Profile
+    from careerctl.names import find_role
+    from careerctl.store import read_profile, utc_now, write_profile
+
+    env = env_of(ctx)
+    kb = env.load().kb
+    profile = read_profile(env.profile) or Profile()
+    given = {**(read_answers(answers, kb) if answers else {}), **parse_sets(sets or [], kb)}
+    options = Options(
+        current=find_role(kb, current).id if current else None,
+        target=find_role(kb, target).id if target else None,
+        every=every,
+        given=given,
+    )
+    saved: list[Profile] = []
+
+    def save(latest: Profile) -> None:
+        write_profile(env.profile, latest)
+        saved[:] = [latest]
+
+    prompter = prompts.TerminalPrompter(terminal) if terminal else None
+    try:
+        outcome = run_assessment(kb, profile, prompter, save, utc_now(), options)
+    except KeyboardInterrupt:
+        interrupted(env.profile, saved[0] if saved else None)
+    report_assessment(env, kb, outcome, json_)
+
+
+def interrupted(where: Path, profile: Any) -> NoReturn:
+    """Ctrl-C during `assess`: say what was kept and exit 130."""
+    if profile is None:
+        sys.stderr.write("\ncareerctl: interrupted; nothing was saved\n")
+    else:
+        done = len(profile.assessments[-1].levels)
+        sys.stderr.write(
+            f"\ncareerctl: interrupted; {done} answer{'s' if done != 1 else ''} saved in {clean(str(where))}. "
+            "Run `careerctl assess` to resume.\n"
+        )
+    raise typer.Exit(int(ExitCode.INTERRUPTED))
+
+
+def report_assessment(env: Env, kb: Any, outcome: Any, json_: bool) -> None:
+    """After `assess`: what was saved (stderr), then readiness and the top five steps (stdout)."""
+    from careerctl.assess import latest_levels
+    from careerctl.errors import NoResult
+    from careerctl.plan import build_plan, readiness
+
+    item = outcome.assessment
+    if outcome.kept:
+        names = ", ".join(outcome.kept[:5]) + (
+            f" and {len(outcome.kept) - 5} more" if len(outcome.kept) > 5 else ""
+        )
+        sys.stderr.write(
+            f"careerctl: {len(outcome.kept)} skill(s) not in --answers/--set kept their previous level, else 0: "
+            f"{clean(names)}\n"
+        )
+    sys.stderr.write(f"Saved the assessment ({len(item.levels)} skills) to {clean(str(env.profile))}\n")
+    levels = latest_levels(outcome.profile)
+    try:
+        plan: Any = build_plan(kb, item.target, levels, current_id=item.current)
+    except NoResult:
+        plan = None
+    ready = readiness(kb.roles[item.target], levels)
+    if json_:
+        jsonr.emit(jsonr.assessment_doc(kb, outcome, ready, plan, str(env.profile)))
+        return
+    from careerctl.render.profile import print_assessment
+
+    print_assessment(console(), kb, outcome, ready, plan)
+
+
+@app.command()
+def progress(
+    ctx: typer.Context,
+    json_: Annotated[
+        bool, typer.Option("--json", help="Print a careerctl.progress/1 JSON document.")
+    ] = False,
+) -> None:
+    """Your levels at each assessment, readiness for your target over time, and what changed last."""
+    from careerctl.assess import build_progress
+
+    env = env_of(ctx)
+    kb = env.load().kb
+    result = build_progress(kb, saved_profile(env))
+    if json_:
+        jsonr.emit(jsonr.progress_doc(kb, result))
+        return
+    from careerctl.render.profile import print_progress
+
+    print_progress(console(), kb, result)
+
+
+profile_app = typer.Typer(help="Show, export, import or reset your saved profile.", no_args_is_help=True)
+app.add_typer(profile_app, name="profile")
+
+
+def saved_profile(env: Env) -> Any:
+    """The saved profile with at least one assessment; NoResult otherwise."""
+    from careerctl.errors import NoResult
+    from careerctl.store import read_profile
+
+    profile = read_profile(env.profile)
+    if profile is None or not profile.assessments:
+        raise NoResult(f"no assessment saved yet in {env.profile}: run `careerctl assess` first")
+    return profile
+
+
+@profile_app.command("show")
+def profile_show(
+    ctx: typer.Context,
+    json_: Annotated[bool, typer.Option("--json", help="Print a careerctl.profile/1 JSON document.")] = False,
+) -> None:
+    """Your current and target roles, and the latest level and note for each skill."""
+    env = env_of(ctx)
+    profile = saved_profile(env)
+    if json_:
+        jsonr.emit(jsonr.profile_doc(profile))
+        return
+    from careerctl.render.profile import print_profile
+
+    print_profile(console(), env.load().kb, profile, str(env.profile))
+
+
+@profile_app.command("path")
+def profile_path(ctx: typer.Context) -> None:
+    """Print where the profile is kept (--profile or $CAREERCTL_PROFILE choose another file)."""
+    sys.stdout.write(f"{env_of(ctx).profile}\n")
+
+
+@profile_app.command("export")
+def profile_export(
+    ctx: typer.Context,
+    json_: Annotated[
+        bool, typer.Option("--json", help="Print a careerctl.profile/1 JSON document instead of YAML.")
+    ] = False,
+) -> None:
+    """Print the whole profile (YAML, or JSON), ready for `careerctl profile import`."""
+    from careerctl.store import dump_profile
+
+    profile = saved_profile(env_of(ctx))
+    if json_:
+        jsonr.emit(jsonr.profile_doc(profile))
+    else:
+        sys.stdout.write(dump_profile(profile).decode("utf-8"))
+
+
+@profile_app.command("import")
+def profile_import(
+    ctx: typer.Context,
+    source: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A profile: YAML, or JSON from export --json.")
+    ],
+) -> None:
+    """Replace your profile with one from a file; the old one is kept as .bak."""
+    from careerctl.store import import_profile
+
+    env = env_of(ctx)
+    profile, backup = import_profile(source, env.profile)
+    count = len(profile.assessments)
+    kept = f"; the old one is kept as {clean(str(backup))}" if backup else ""
+    sys.stderr.write(
+        f"Imported {count} assessment{'s' if count != 1 else ''} into {clean(str(env.profile))}{kept}\n"
+    )
+
+
+@profile_app.command("reset")
+def profile_reset(ctx: typer.Context) -> None:
+    """Start over: move the profile aside to a .bak file (works on a damaged profile too)."""
+    from careerctl.store import reset_profile
+
+    env = env_of(ctx)
+    backup = reset_profile(env.profile)
+    if backup is None:
+        sys.stderr.write(f"No profile at {clean(str(env.profile))}: nothing to reset\n")
+    else:
+        sys.stderr.write(
+            f"Profile moved to {clean(str(backup))}; the next `careerctl assess` starts afresh\n"
+        )
 
 
 class Taxonomy(str, Enum):

@@ -48,8 +48,20 @@ class Env:
         return self._loaded
 
     def saved_person(self) -> tuple[dict[str, int], str | None, str | None] | None:
-        """Levels, current role and target from the saved profile, or None when there is none."""
-        return None
+        """Levels, current role and target from the saved profile, or None when there is none.
+
+        The levels are the latest answer for each skill; roles the KB does not know are dropped.
+        """
+        from careerctl.assess import latest_levels
+        from careerctl.store import read_profile
+
+        profile = read_profile(self.profile)
+        if profile is None or not profile.assessments:
+            return None
+        roles = self.load().kb.roles
+        current = profile.current if profile.current in roles else None
+        target = profile.target if profile.target in roles else None
+        return latest_levels(profile), current, target
 
     @property
     def profile(self) -> Path:

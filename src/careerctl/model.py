@@ -120,3 +120,24 @@ class KnowledgeBase(msgspec.Struct, frozen=True):
     def level_name(self, level: int) -> str:
         """The scale's name for `level`."""
         return self.scale[level]
+
+
+class Assessment(msgspec.Struct, frozen=True):
+    """One sitting of `careerctl assess`: when, against which KB, for which roles, and the answers."""
+
+    at: str  # ISO 8601 UTC, e.g. 2026-05-01T10:00:00Z
+    kb: str  # the KB's identity
+    current: str
+    target: str
+    skills: tuple[str, ...]  # the skills this assessment covers, in the order they are asked
+    levels: dict[str, int]
+    notes: dict[str, str]
+    complete: bool
+
+
+class Profile(msgspec.Struct, frozen=True):
+    """Where a person stands and wants to go, and every assessment they made, oldest first."""
+
+    current: str | None = None
+    target: str | None = None
+    assessments: tuple[Assessment, ...] = ()

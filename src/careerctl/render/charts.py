@@ -188,12 +188,17 @@ def readiness_gauge(value: float, label: str = "Readiness", width: int = GAUGE_W
     return Gauge(value, label, width)
 
 
-def spark_chars(values: Iterable[float], low: float, high: float, ramp: str = SPARKS) -> str:
-    """Each value as one character of `ramp`, from `low` (first) to `high` (last)."""
+def spark_chars(
+    values: Iterable[float | None], low: float, high: float, ramp: str = SPARKS, gap: str = "·"
+) -> str:
+    """Each value as one character of `ramp`, from `low` (first) to `high` (last); None as `gap`."""
     span = high - low
     top = len(ramp) - 1
     out = []
     for value in values:
+        if value is None:
+            out.append(gap)
+            continue
         share = 1.0 if span <= 0 else (min(high, max(low, value)) - low) / span
         out.append(ramp[round(share * top)])
     return "".join(out)
@@ -202,30 +207,31 @@ def spark_chars(values: Iterable[float], low: float, high: float, ramp: str = SP
 class Sparkline:
     """A row of characters whose heights follow a series of values."""
 
-    def __init__(self, values: Sequence[float], low: float, high: float, style: str) -> None:
+    def __init__(self, values: Sequence[float | None], low: float, high: float, style: str) -> None:
         self.values = list(values)
         self.low = low
         self.high = high
         self.style = style
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        ramp = PLAIN_SPARKS if plain(console, options) else SPARKS
-        yield Text(spark_chars(self.values, self.low, self.high, ramp), style=self.style, no_wrap=True)
+        ramp, gap = (PLAIN_SPARKS, " ") if plain(console, options) else (SPARKS, "·")
+        yield Text(spark_chars(self.values, self.low, self.high, ramp, gap), style=self.style, no_wrap=True)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(len(self.values), len(self.values))
 
 
 def sparkline(
-    values: Sequence[float], low: float | None = None, high: float | None = None, style: str = "cyan"
+    values: Sequence[float | None], low: float | None = None, high: float | None = None, style: str = "cyan"
 ) -> Sparkline:
     """A sparkline of `values`; the scale runs from `low` to `high` (default: the values' own range).
 
     Give the scale for values with a known range, so the same level always draws the same
     height: levels `sparkline(v, 0, 5)`, readiness `sparkline(v, 0, 1)`.
     """
-    low = min(values, default=0.0) if low is None else low
-    high = max(values, default=0.0) if high is None else high
+    known = [v for v in values if v is not None]
+    low = min(known, default=0.0) if low is None else low
+    high = max(known, default=0.0) if high is None else high
     return Sparkline(values, low, high, style)
 
 

@@ -7,13 +7,17 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careerctl.errors import Problem
 from careerctl.match import MatchRow
 from careerctl.model import KnowledgeBase, Role, Skill
 from careerctl.plan import Plan
 from careerctl.route import Route
+
+if TYPE_CHECKING:
+    from careerctl.assess import Outcome, Progress
+    from careerctl.model import Assessment, Profile
 
 
 def document(kind: str, **fields: Any) -> dict[str, Any]:
@@ -232,5 +236,64 @@ def match_doc(kb: KnowledgeBase, rows: list[MatchRow], track: str | None) -> dic
                 "hours_needed": r.hours_needed,
             }
             for r in rows
+        ],
+    )
+
+
+def assessment_record(item: Assessment) -> dict[str, Any]:
+    """One saved assessment, as the profile file holds it; levels and notes keyed by skill id."""
+    from careerctl.store import assessment_dict
+
+    return assessment_dict(item)
+
+
+def assessment_doc(
+    kb: KnowledgeBase, outcome: Outcome, readiness: float, plan: Plan | None, profile_path: str
+) -> dict[str, Any]:
+    """careerctl.assessment/1"""
+    steps = plan_doc(kb, plan, 1.0, 0.0, 5)["steps"] if plan else []
+    return document(
+        "assessment",
+        kb=kb_ref(kb),
+        profile=profile_path,
+        resumed=outcome.resumed,
+        kept_previous=list(outcome.kept),
+        assessment=assessment_record(outcome.assessment),
+        current=role_ref(kb.roles[outcome.assessment.current]),
+        target=role_ref(kb.roles[outcome.assessment.target]),
+        readiness=ratio(readiness),
+        top_steps=steps,
+    )
+
+
+def profile_doc(profile: Profile) -> dict[str, Any]:
+    """careerctl.profile/1: also what `profile export --json` prints and `profile import` reads."""
+    from careerctl.assess import latest_levels
+    from careerctl.store import PROFILE_VERSION
+
+    return document(
+        "profile",
+        version=PROFILE_VERSION,
+        current=profile.current,
+        target=profile.target,
+        levels=latest_levels(profile),
+        assessments=[assessment_record(a) for a in profile.assessments],
+    )
+
+
+def progress_doc(kb: KnowledgeBase, progress: Progress) -> dict[str, Any]:
+    """careerctl.progress/1"""
+    return document(
+        "progress",
+        kb=kb_ref(kb),
+        target=role_ref(kb.roles[progress.target]) if progress.target else None,
+        assessments=[{"at": p.at, "complete": p.complete, "readiness": p.readiness} for p in progress.points],
+        skills=[
+            {"skill": t.skill, "name": kb.skills[t.skill].name, "levels": list(t.levels), "now": t.now}
+            for t in progress.trends
+        ],
+        changes=[
+            {"skill": c.skill, "name": kb.skills[c.skill].name, "from": c.before, "to": c.after}
+            for c in progress.changes
         ],
     )

@@ -1,0 +1,353 @@
+"""The self-assessment: which skills to ask about, asking them through a Prompter, and the history.
+
+Pure: no I/O and no printing. The questions go through a `Prompter` (the terminal one lives in
+prompts.py, tests pass a scripted one) and every answer is handed to a `save` callback the
+moment it is given, so an interrupted assessment loses nothing and can be resumed.
+
+A person's levels are the latest answer for each skill over all their assessments: an
+assessment covers the skills of a few roles, and what it did not ask keeps its earlier answer.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import msgspec
+
+from careerctl.errors import NoResult
+from careerctl.model import Assessment, KnowledgeBase, Profile, Role, Skill
+
+Save = Callable[[Profile], None]
+
+
+class Prompter(Protocol):
+    """Asks the person; each method returns their answer or raises KeyboardInterrupt."""
+
+    def choose_role(self, message: str, roles: Sequence[Role], default: str) -> str:
+        """One role id picked from `roles`, starting on `default`."""
+        ...
+
+    def confirm(self, message: str, default: bool) -> bool:
+        """Yes or no."""
+        ...
+
+    def rate_skill(self, skill: Skill, index: int, total: int, default: int) -> int:
+        """The level 0..5 whose anchor describes the person ("not yet" is 0)."""
+        ...
+
+    def note(self, skill: Skill, default: str) -> str:
+        """An optional one-line note or piece of evidence; empty to skip."""
+        ...
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line fixed before any question: roles, scope and given answers."""
+
+    current: str | None = None
+    target: str | None = None
+    every: bool = False
+    given: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The profile after an assessment, the assessment itself, and how it went."""
+
+    profile: Profile
+    assessment: Assessment
+    resumed: bool
+    kept: list[str]  # skills nobody answered (no terminal): they kept their previous level, else 0
+
+
+# ---------------------------------------------------------------- what a profile says
+
+
+def latest_levels(profile: Profile, upto: int | None = None) -> dict[str, int]:
+    """The latest answer for each skill, over the assessments before index `upto` (all by default)."""
+    levels: dict[str, int] = {}
+    for item in profile.assessments[:upto]:
+        levels.update(item.levels)
+    return levels
+
+
+def latest_notes(profile: Profile) -> dict[str, str]:
+    """The latest note for each skill, over every assessment."""
+    notes: dict[str, str] = {}
+    for item in profile.assessments:
+        notes.update(item.notes)
+    return notes
+
+
+def resumable(profile: Profile) -> Assessment | None:
+    """The unfinished assessment the next `assess` offers to resume, if any."""
+    last = profile.assessments[-1] if profile.assessments else None
+    return last if last is not None and not last.complete and last.levels else None
+
+
+# ---------------------------------------------------------------- which questions
+
+
+def skills_to_ask(
+    kb: KnowledgeBase, current: str, target: str, levels: Mapping[str, int], every: bool = False
+) -> list[str]:
+    """Skills the current role, the target and the roles between them require, in KB order."""
+    if every:
+        return list(kb.skills)
+    from careerctl.route import find_route
+
+    try:
+        roles = find_route(kb, current, target, levels).roles
+    except NoResult:
+        roles = [current, target]
+    wanted = {r.skill for role in roles for r in kb.roles[role].requirements}
+    return [skill for skill in kb.skills if skill in wanted]
+
+
+def role_menu(kb: KnowledgeBase) -> list[Role]:
+    """Every role in the order a menu lists them: the largest track first, then by rung and name."""
+    size = Counter(r.track for r in kb.roles.values())
+    return sorted(
+        kb.roles.values(), key=lambda r: (-size[r.track], r.track, r.seniority, r.name.lower(), r.id)
+    )
+
+
+def default_current(kb: KnowledgeBase, profile: Profile, levels: Mapping[str, int]) -> str:
+    """Where the person stood last time, else the role their levels fit best."""
+    if profile.current in kb.roles:
+        return profile.current
+    from careerctl.levels import guess_current
+
+    return guess_current(kb, levels)
+
+
+def default_target(
+    kb: KnowledgeBase, profile: Profile, current: str, levels: Mapping[str, int]
+) -> str | None:
+    """The saved target while the current role is unchanged, else the next rung; None at the top."""
+    if current == profile.current and profile.target in kb.roles and profile.target != current:
+        return profile.target
+    from careerctl.route import next_rung
+
+    return next_rung(kb, current, levels)
+
+
+# ---------------------------------------------------------------- recording answers
+
+
+def begin(
+    profile: Profile, kb: KnowledgeBase, current: str, target: str, skills: list[str], at: str
+) -> Profile:
+    """The profile with a new, empty, unfinished assessment appended."""
+    fresh = Assessment(at, kb.identity, current, target, tuple(skills), {}, {}, False)
+    return msgspec.structs.replace(
+        profile, current=current, target=target, assessments=(*profile.assessments, fresh)
+    )
+
+
+def _with_last(profile: Profile, last: Assessment) -> Profile:
+    return msgspec.structs.replace(profile, assessments=(*profile.assessments[:-1], last))
+
+
+def answer(profile: Profile, skill: str, level: int) -> Profile:
+    """The profile with `skill` at `level` in its last assessment."""
+    last = profile.assessments[-1]
+    skills = last.skills if skill in last.skills else (*last.skills, skill)
+    return _with_last(
+        profile, msgspec.structs.replace(last, skills=skills, levels={**last.levels, skill: level})
+    )
+
+
+def annotate(profile: Profile, skill: str, note: str) -> Profile:
+    """The profile with `note` on `skill` in its last assessment (an empty note removes it)."""
+    last = profile.assessments[-1]
+    notes = {k: v for k, v in last.notes.items() if k != skill}
+    if note:
+        notes[skill] = note
+    return _with_last(profile, msgspec.structs.replace(last, notes=notes))
+
+
+def finish(profile: Profile) -> Profile:
+    """The profile with its last assessment marked complete."""
+    return _with_last(profile, msgspec.structs.replace(profile.assessments[-1], complete=True))
+
+
+# ---------------------------------------------------------------- the flow
+
+
+def run_assessment(
+    kb: KnowledgeBase,
+    profile: Profile,
+    prompter: Prompter | None,
+    save: Save,
+    at: str,
+    options: Options | None = None,
+) -> Outcome:
+    """Ask (or take from `options`) the roles and a level per relevant skill, saving each answer.
+
+    With no prompter (no terminal), skills that `options.given` leaves out keep their previous
+    level, else 0. KeyboardInterrupt from the prompter leaves every answer given so far saved.
+    """
+    options = options or Options()
+    unfinished = resumable(profile)
+    resumed = unfinished is not None and _resume(kb, unfinished, options, prompter)
+    if not resumed:
+        current, target = _roles(kb, profile, prompter, options)
+        levels = {**latest_levels(profile), **options.given}
+        skills = skills_to_ask(kb, current, target, levels, options.every)
+        profile = begin(profile, kb, current, target, skills, at)
+    profile = _record_given(profile, options.given, save)
+    kept: list[str] = []
+    if prompter is None:
+        profile, kept = _keep_previous(profile)
+    else:
+        profile = _ask_skills(kb, profile, prompter, save)
+    profile = finish(profile)
+    save(profile)
+    return Outcome(profile, profile.assessments[-1], resumed, kept)
+
+
+def _resume(kb: KnowledgeBase, unfinished: Assessment, options: Options, prompter: Prompter | None) -> bool:
+    """Whether to carry on with `unfinished`: asked on a terminal, never when roles differ."""
+    if options.current not in (None, unfinished.current) or options.target not in (None, unfinished.target):
+        return False
+    if prompter is None:
+        return False
+    if unfinished.current not in kb.roles or unfinished.target not in kb.roles:
+        return False  # made with another KB: its roles cannot be asked about here
+    done, total = len(unfinished.levels), len(unfinished.skills)
+    when = unfinished.at.replace("T", " ")[:16]
+    roles = f"{kb.roles[unfinished.current].name} -> {kb.roles[unfinished.target].name}"
+    return prompter.confirm(
+        f"Resume your unfinished assessment of {when} UTC?\n  {roles}: {done} of {total} answered", True
+    )
+
+
+def _roles(
+    kb: KnowledgeBase, profile: Profile, prompter: Prompter | None, options: Options
+) -> tuple[str, str]:
+    """The current and target role ids: from the options, else asked, else the defaults."""
+    menu = role_menu(kb)
+    levels = {**latest_levels(profile), **options.given}
+    current = options.current
+    if current is None:
+        current = default_current(kb, profile, levels)
+        if prompter is not None:
+            current = prompter.choose_role("Your current role?", menu, current)
+    target = options.target
+    if target is None:
+        target = default_target(kb, profile, current, levels) or current
+        if prompter is not None:
+            target = prompter.choose_role("Your target role?", menu, target)
+    return current, target
+
+
+def _record_given(profile: Profile, given: Mapping[str, int], save: Save) -> Profile:
+    """Record the levels given on the command line (they skip their questions)."""
+    for skill, level in given.items():
+        profile = answer(profile, skill, level)
+    if given:
+        save(profile)
+    return profile
+
+
+def _keep_previous(profile: Profile) -> tuple[Profile, list[str]]:
+    """Fill every unanswered skill with its previous level, else 0; return the skills filled."""
+    previous = latest_levels(profile)
+    last = profile.assessments[-1]
+    kept = [skill for skill in last.skills if skill not in last.levels]
+    for skill in kept:
+        profile = answer(profile, skill, previous.get(skill, 0))
+    return profile, kept
+
+
+def _ask_skills(kb: KnowledgeBase, profile: Profile, prompter: Prompter, save: Save) -> Profile:
+    """Ask each unanswered skill of the last assessment, then its note, saving after each answer."""
+    previous, notes = latest_levels(profile), latest_notes(profile)
+    skills = profile.assessments[-1].skills
+    for index, skill_id in enumerate(skills, start=1):
+        if skill_id in profile.assessments[-1].levels or skill_id not in kb.skills:
+            continue
+        skill = kb.skills[skill_id]
+        level = prompter.rate_skill(skill, index, len(skills), previous.get(skill_id, 0))
+        profile = answer(profile, skill_id, level)
+        save(profile)
+        note = " ".join(prompter.note(skill, notes.get(skill_id, "")).split())
+        if note:
+            profile = annotate(profile, skill_id, note)
+            save(profile)
+    return profile
+
+
+# ---------------------------------------------------------------- progress over time
+
+
+@dataclass(frozen=True)
+class Point:
+    """One assessment on the time line, with readiness for the target at that moment."""
+
+    at: str
+    complete: bool
+    readiness: float | None
+
+
+@dataclass(frozen=True)
+class Trend:
+    """One skill's answer at each assessment (None where that assessment did not ask it)."""
+
+    skill: str
+    levels: list[int | None]
+    now: int
+
+
+@dataclass(frozen=True)
+class Change:
+    """A skill whose level moved with the latest assessment."""
+
+    skill: str
+    before: int | None  # None: never rated before
+    after: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Levels and readiness over every assessment, and what the latest one changed."""
+
+    target: str | None
+    points: list[Point]
+    trends: list[Trend]
+    changes: list[Change]
+
+
+def build_progress(kb: KnowledgeBase, profile: Profile) -> Progress:
+    """Each skill's level at each assessment, readiness over time, and the latest changes."""
+    from careerctl.plan import readiness
+
+    target = profile.target if profile.target in kb.roles else None
+    points = []
+    for n, item in enumerate(profile.assessments, start=1):
+        ready = readiness(kb.roles[target], latest_levels(profile, n)) if target else None
+        points.append(Point(item.at, item.complete, ready))
+    asked = {skill for item in profile.assessments for skill in item.levels}
+    now = latest_levels(profile)
+    trends = [
+        Trend(skill, [item.levels.get(skill) for item in profile.assessments], now[skill])
+        for skill in kb.skills
+        if skill in asked
+    ]
+    return Progress(target, points, trends, changes_since_last(kb, profile))
+
+
+def changes_since_last(kb: KnowledgeBase, profile: Profile) -> list[Change]:
+    """Skills whose level the latest assessment moved, from the levels before it."""
+    if len(profile.assessments) < 2:
+        return []
+    before, after = latest_levels(profile, -1), latest_levels(profile)
+    return [
+        Change(skill, before.get(skill), after[skill])
+        for skill in kb.skills
+        if skill in after and after[skill] != before.get(skill)
+    ]

@@ -1,0 +1,159 @@
+"""Human output for the assessment, the saved profile and progress over time."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from careerctl.assess import Change, Outcome, Point, Progress, latest_levels, latest_notes
+from careerctl.model import LEVEL_MAX, KnowledgeBase, Profile
+from careerctl.plan import Plan
+from careerctl.render.charts import gap_tree, readiness_gauge, sparkline
+from careerctl.render.rich import lit, percent, short_why, table
+
+NOT_ASKED = "·"
+SHOWN_ASSESSMENTS = 5  # columns of `progress`; the sparkline covers them all
+
+
+def print_assessment(
+    console: Console, kb: KnowledgeBase, outcome: Outcome, readiness: float, plan: Plan | None
+) -> None:
+    """Readiness for the target after an assessment, and the first five steps of the plan."""
+    item = outcome.assessment
+    target = kb.roles[item.target]
+    head = Text("Readiness for ", style="bold")
+    head.append(lit(target.name, "bold"))
+    head.append(f": {percent(readiness)}", style="bold")
+    head.append(lit(f"  (from {kb.roles[item.current].name})", "dim"))
+    console.print(head)
+    console.print(readiness_gauge(readiness))
+    if plan is None:
+        console.print(lit("No plan can be built in this knowledge base; see `careerctl plan`.", "dim"))
+        return
+    if not plan.steps:
+        console.print(lit(f"You already meet every requirement of {target.name}."))
+        return
+    console.print(Text("Your next steps", style="bold"))
+    grid = table(console, "#", "skill", "level", "why", "hours", "ready")
+    for step in plan.steps[:5]:
+        grid.add_row(
+            str(step.rank),
+            lit(kb.skills[step.skill].name),
+            f"{step.from_level} -> {step.to_level}",
+            lit(short_why(kb, step)),
+            str(step.hours),
+            percent(step.readiness_after),
+        )
+    console.print(grid)
+    console.print(gap_tree(kb, latest_levels(outcome.profile), target))
+    console.print(
+        lit("`careerctl plan` shows the whole plan; `careerctl progress` shows change over time.", "dim")
+    )
+
+
+def print_profile(console: Console, kb: KnowledgeBase, profile: Profile, path: str) -> None:
+    """Where the profile is, the roles, the assessments, and each skill's latest level and note."""
+    title = Text("Profile  ", style="bold")
+    title.append(lit(path, "dim"))
+    console.print(title)
+    console.print(
+        lit(f"Current role: {role_name(kb, profile.current)};  target: {role_name(kb, profile.target)}")
+    )
+    count = len(profile.assessments)
+    if count:
+        last = profile.assessments[-1]
+        state = "" if last.complete else f", unfinished: {len(last.levels)} of {len(last.skills)} answered"
+        plural = "s" if count != 1 else ""
+        console.print(lit(f"{count} assessment{plural}; the latest on {when(last.at)}{state}"))
+    levels, notes = latest_levels(profile), latest_notes(profile)
+    if not levels:
+        return
+    grid = table(console, "skill", "level", "what that means", "note")
+    ordered = [s for s in kb.skills if s in levels] + sorted(s for s in levels if s not in kb.skills)
+    for skill_id in ordered:
+        level = levels[skill_id]
+        skill = kb.skills.get(skill_id)
+        meaning = "not yet" if level == 0 else skill.anchor(level) if skill else "(not in this KB)"
+        grid.add_row(
+            lit(skill.name if skill else skill_id),
+            lit(f"{level} {kb.level_name(level)}"),
+            lit(meaning),
+            lit(notes.get(skill_id, "")),
+        )
+    console.print(grid)
+
+
+def print_progress(console: Console, kb: KnowledgeBase, progress: Progress) -> None:
+    """Each skill's level at each assessment with a sparkline, readiness over time, and the latest changes."""
+    points = progress.points
+    shown = points[-SHOWN_ASSESSMENTS:]
+    labels = column_labels(points)[-SHOWN_ASSESSMENTS:]
+    grid = table(console, "skill", *labels, "trend", "change")
+    for column in grid.columns[1 : 1 + len(shown)]:
+        column.justify = "center"
+    changed = {c.skill: c for c in progress.changes}
+    for trend in progress.trends:
+        cells = [NOT_ASKED if v is None else str(v) for v in trend.levels[-SHOWN_ASSESSMENTS:]]
+        grid.add_row(
+            lit(kb.skills[trend.skill].name),
+            *cells,
+            sparkline(trend.levels, 0, LEVEL_MAX),
+            lit(change_text(changed.get(trend.skill))),
+        )
+    console.print(grid)
+    if any(not p.complete for p in shown):
+        console.print(lit("* unfinished assessment", "dim"))
+    if progress.target:
+        console.print(readiness_line(kb.roles[progress.target].name, points))
+    if len(points) > 1:
+        console.print(changes_line(kb, points[-2], progress.changes))
+
+
+def column_labels(points: list[Point]) -> list[str]:
+    """A column title per assessment: its date, with the time when two share a date; * if unfinished."""
+    dates = [p.at[:10] for p in points]
+    clash = len(set(dates)) < len(dates)
+    return [(when(p.at)[5:] if clash else p.at[:10]) + ("" if p.complete else "*") for p in points]
+
+
+def when(at: str) -> str:
+    """An ISO timestamp as 'YYYY-MM-DD HH:MM'."""
+    return at.replace("T", " ")[:16]
+
+
+def change_text(change: Change | None) -> str:
+    """What the latest assessment did to a skill."""
+    if change is None:
+        return ""
+    if change.before is None:
+        return f"new: {change.after}"
+    arrow = "↑" if change.after > change.before else "↓"
+    return f"{arrow} {change.before} -> {change.after}"
+
+
+def readiness_line(target: str, points: list[Point]) -> Table:
+    """Readiness for the target at each assessment, as numbers and a sparkline."""
+    values = [p.readiness or 0.0 for p in points]
+    line = Text("Readiness for ", style="bold")
+    line.append(lit(target, "bold"))
+    line.append(": " + " -> ".join(percent(v) for v in values[-SHOWN_ASSESSMENTS:]) + "  ")
+    row = Table.grid()
+    row.add_row(line, sparkline(values, 0, 1))
+    return row
+
+
+def changes_line(kb: KnowledgeBase, before: Point, changes: list[Change]) -> Text:
+    """The skills the latest assessment moved, in one sentence."""
+    if not changes:
+        return lit(f"No level changed since {when(before.at)}.")
+    parts = [f"{kb.skills[c.skill].name} {change_text(c)}" for c in changes]
+    return lit(f"Since {when(before.at)}: " + ", ".join(parts) + ".")
+
+
+def role_name(kb: KnowledgeBase, role_id: str | None) -> str:
+    """A role's name, its id when this KB does not have it, or 'not set'."""
+    if role_id is None:
+        return "not set"
+    role = kb.roles.get(role_id)
+    return role.name if role else f"{role_id} (not in this KB)"

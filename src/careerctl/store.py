@@ -1,0 +1,285 @@
+"""The profile file: read it with clear errors, write it atomically, reset it, export and import it.
+
+The file is YAML (`version: 1`, `current`, `target`, `assessments`). It is rewritten whole on
+every save through `write_profile`, the one write path: temp file, fsync, rename. A reader
+sees the old file or the new one, never a mix; with two writers the last one wins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from careerctl.errors import InputError, StorageError
+from careerctl.files import atomic_write, describe_os_error
+from careerctl.kb.parse import as_int, bad_int, describe, line_of
+from careerctl.kb.yamlio import Limits, parse_yaml, read_bytes
+from careerctl.model import LEVEL_MAX, LEVEL_MIN, Assessment, Profile
+
+PROFILE_VERSION = 1
+PROFILE_MODE = 0o600  # a profile is personal: only its owner may read it
+PROFILE_SCHEMA = "careerctl.profile/1"
+RESET_HINT = "fix it, or run `careerctl profile reset` to start over (the old file is kept as .bak)"
+TOP_KEYS = ("version", "current", "target", "assessments", "schema", "levels")  # the last two: JSON exports
+ASSESSMENT_KEYS = ("at", "kb", "current", "target", "complete", "skills", "levels", "notes")
+HEADER = b"# careerctl profile, written by `careerctl assess`. See `careerctl profile --help`.\n"
+
+
+def utc_now() -> str:
+    """The time now in UTC, to the second, as ISO 8601 with a Z."""
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def backup_path(path: Path) -> Path:
+    """Where `reset` and `import` keep the previous profile."""
+    return path.with_name(path.name + ".bak")
+
+
+def read_profile(path: Path) -> Profile | None:
+    """The profile at `path`, None when there is none; InputError naming the file when unusable."""
+    if not path.exists():
+        return None
+    try:
+        return load_profile(path)
+    except InputError as exc:
+        where = f"{exc.path}:{exc.line}: " if exc.line else f"{exc.path}: "
+        raise InputError(exc.path, f"{exc.message.removeprefix(where)}; {RESET_HINT}", exc.line) from None
+
+
+def load_profile(path: Path) -> Profile:
+    """Read and check a profile file (YAML, or JSON from `profile export --json`)."""
+    limits = Limits.from_env()
+    return parse_profile(parse_yaml(read_bytes(path, limits), path, limits), path)
+
+
+def write_profile(path: Path, profile: Profile) -> None:
+    """Save `profile` to `path` atomically, readable by its owner only."""
+    atomic_write(path, HEADER + dump_profile(profile), mode=PROFILE_MODE)
+
+
+def dump_profile(profile: Profile) -> bytes:
+    """The profile as YAML text."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        """Writes each assessment's list of skills on one line."""
+
+    Dumper.add_representer(
+        tuple, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+    )
+    data = profile_dict(profile)
+    for item in data["assessments"]:
+        item["skills"] = tuple(item["skills"])
+    text = yaml.dump(
+        data, Dumper=Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+    )
+    return text.encode("utf-8")
+
+
+def reset_profile(path: Path) -> Path | None:
+    """Move the profile aside to its .bak file (replacing an older one); None when there is none."""
+    if not path.exists():
+        return None
+    backup = backup_path(path)
+    try:
+        os.replace(path, backup)
+    except OSError as exc:
+        raise StorageError(f"{path}: cannot move it to {backup.name}: {describe_os_error(exc)}") from None
+    return backup
+
+
+def import_profile(source: Path, path: Path) -> tuple[Profile, Path | None]:
+    """Replace the profile with the one in `source`, keeping the old one as .bak."""
+    profile = load_profile(source)
+    backup = None
+    if path.exists():
+        backup = backup_path(path)
+        try:
+            atomic_write(backup, path.read_bytes(), mode=PROFILE_MODE)
+        except OSError as exc:
+            raise StorageError(f"{path}: cannot read it to keep a copy: {describe_os_error(exc)}") from None
+    write_profile(path, profile)
+    return profile, backup
+
+
+def profile_dict(profile: Profile) -> dict[str, Any]:
+    """The profile as plain data, in the file's key order."""
+    return {
+        "version": PROFILE_VERSION,
+        "current": profile.current,
+        "target": profile.target,
+        "assessments": [assessment_dict(a) for a in profile.assessments],
+    }
+
+
+def assessment_dict(item: Assessment) -> dict[str, Any]:
+    """One assessment as plain data."""
+    return {
+        "at": item.at,
+        "kb": item.kb,
+        "current": item.current,
+        "target": item.target,
+        "complete": item.complete,
+        "skills": list(item.skills),
+        "levels": dict(item.levels),
+        "notes": dict(item.notes),
+    }
+
+
+# ---------------------------------------------------------------- checking what was read
+
+
+def parse_profile(doc: Any, path: Path) -> Profile:
+    """Check a parsed profile document and build the Profile; InputError at the first fault."""
+    if not isinstance(doc, dict):
+        what = "empty" if doc is None else describe(doc)
+        raise InputError(path, f"must be a mapping with 'version: 1' and 'assessments:', not {what}", 1)
+    _reject_unknown(doc, TOP_KEYS, path, "")
+    version = doc.get("version")
+    if version != PROFILE_VERSION or isinstance(version, bool):
+        found = "missing" if "version" not in doc else repr(version)
+        raise InputError(
+            path, f"version: must be {PROFILE_VERSION} (found {found})", line_of(doc, "version") or 1
+        )
+    if "schema" in doc and doc["schema"] != PROFILE_SCHEMA:
+        raise InputError(path, f"schema: must be {PROFILE_SCHEMA!r}", line_of(doc, "schema"))
+    items = doc.get("assessments", [])
+    if items is None:
+        items = []
+    if not isinstance(items, list):
+        raise InputError(
+            path, f"assessments: must be a list, not {describe(items)}", line_of(doc, "assessments")
+        )
+    return Profile(
+        current=_optional_text(doc, "current", path, ""),
+        target=_optional_text(doc, "target", path, ""),
+        assessments=tuple(_assessment(item, path, f"assessments[{n}]", doc) for n, item in enumerate(items)),
+    )
+
+
+def _assessment(item: Any, path: Path, key: str, parent: Any) -> Assessment:
+    if not isinstance(item, dict):
+        raise InputError(
+            path, f"{key}: must be a mapping, not {describe(item)}", line_of(parent, "assessments")
+        )
+    _reject_unknown(item, ASSESSMENT_KEYS, path, key)
+    levels = _levels(item, path, key)
+    skills = _skills(item, path, key, levels)
+    complete = item.get("complete", True)
+    if not isinstance(complete, bool):
+        raise InputError(
+            path,
+            f"{key}.complete: must be true or false, not {describe(complete)}",
+            line_of(item, "complete"),
+        )
+    return Assessment(
+        at=_timestamp(item, path, key),
+        kb=_required_text(item, "kb", path, key),
+        current=_optional_text(item, "current", path, key) or "",
+        target=_optional_text(item, "target", path, key) or "",
+        skills=skills,
+        levels=levels,
+        notes=_notes(item, path, key),
+        complete=complete,
+    )
+
+
+def _reject_unknown(entry: dict[Any, Any], allowed: tuple[str, ...], path: Path, key: str) -> None:
+    for name in entry:
+        if name not in allowed:
+            where = f"{key}.{name}" if key else str(name)
+            raise InputError(
+                path, f"{where}: unknown key (expected one of: {', '.join(allowed)})", line_of(entry, name)
+            )
+
+
+def _optional_text(entry: dict[Any, Any], name: str, path: Path, key: str) -> str | None:
+    value = entry.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        where = f"{key}.{name}" if key else name
+        raise InputError(path, f"{where}: must be text, not {describe(value)}", line_of(entry, name))
+    return value
+
+
+def _required_text(entry: dict[Any, Any], name: str, path: Path, key: str) -> str:
+    if name not in entry:
+        raise InputError(path, f"{key}.{name}: is missing", line_of(entry))
+    return _optional_text(entry, name, path, key) or ""
+
+
+def _timestamp(entry: dict[Any, Any], path: Path, key: str) -> str:
+    if "at" not in entry:
+        raise InputError(path, f"{key}.at: is missing", line_of(entry))
+    value = entry["at"]
+    if isinstance(value, dt.datetime):  # an unquoted timestamp written by hand
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(value, str):
+        try:
+            dt.datetime.fromisoformat(value.removesuffix("Z"))
+        except ValueError:
+            pass
+        else:
+            return value
+    raise InputError(
+        path,
+        f"{key}.at: must be a time like 2026-05-01T10:00:00Z, not {describe(value)}",
+        line_of(entry, "at"),
+    )
+
+
+def _levels(entry: dict[Any, Any], path: Path, key: str) -> dict[str, int]:
+    raw = entry.get("levels", {})
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise InputError(
+            path,
+            f"{key}.levels: must be a mapping of skill ids to levels, not {describe(raw)}",
+            line_of(entry, "levels"),
+        )
+    levels: dict[str, int] = {}
+    for skill, value in raw.items():
+        level = as_int(value, LEVEL_MIN, LEVEL_MAX)
+        if not isinstance(skill, str) or level is None:
+            problem = (
+                "a skill id must be text"
+                if not isinstance(skill, str)
+                else bad_int(value, LEVEL_MIN, LEVEL_MAX, "level")
+            )
+            raise InputError(path, f"{key}.levels.{skill}: {problem}", line_of(raw, skill))
+        levels[skill] = level
+    return levels
+
+
+def _skills(entry: dict[Any, Any], path: Path, key: str, levels: dict[str, int]) -> tuple[str, ...]:
+    raw = entry.get("skills")
+    if raw is None:
+        return tuple(levels)
+    if not isinstance(raw, list) or not all(isinstance(s, str) for s in raw):
+        raise InputError(path, f"{key}.skills: must be a list of skill ids", line_of(entry, "skills"))
+    return tuple(dict.fromkeys([*raw, *levels]))
+
+
+def _notes(entry: dict[Any, Any], path: Path, key: str) -> dict[str, str]:
+    raw = entry.get("notes", {})
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in raw.items()
+    ):
+        raise InputError(
+            path, f"{key}.notes: must be a mapping of skill ids to text", line_of(entry, "notes")
+        )
+    notes = {k: one_line(v) for k, v in raw.items()}
+    return {k: v for k, v in notes.items() if v}
+
+
+def one_line(text: str) -> str:
+    """A note as careerctl keeps it: one line, runs of white space (line breaks too) as one space."""
+    return " ".join(text.split())
