@@ -13,7 +13,7 @@ import pytest
 from kbfiles import write_kb
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-KINDS = ("skills", "roles", "answers", "kb")
+KINDS = ("skills", "roles", "answers", "profile", "kb")
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,9 @@ def place(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[l
     if kind == "answers":
         target = tmp_path / "answers.yaml"
         args = ["--kb", str(mini), "match", "--answers", str(target)]
+    elif kind == "profile":
+        target = tmp_path / "profile.yaml"
+        args = ["--kb", str(mini), "--profile", str(target), "profile", "show"]
     else:
         folder = write_kb(tmp_path / "kb")
         target = folder / f"{kind}.yaml"

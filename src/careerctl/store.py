@@ -39,7 +39,7 @@ def backup_path(path: Path) -> Path:
 
 def read_profile(path: Path) -> Profile | None:
     """The profile at `path`, None when there is none; InputError naming the file when unusable."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a symlink loop or a dangling link is an error
         return None
     try:
         return load_profile(path)
