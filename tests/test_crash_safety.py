@@ -21,6 +21,8 @@ from careerctl.cli import app
 from careerctl.errors import StorageError
 from careerctl.files import atomic_write, remove_stale_temps
 from careerctl.kb.load import load_kb
+from careerctl.store import read_profile
+from kbfiles import write_kb
 
 # Writes numbered documents of varying size (up to ~200 KB, so a kill often lands mid-write), going
 # on from the number in the file, and prints each number once its write has returned.
@@ -164,3 +166,111 @@ def test_a_really_full_or_read_only_disk(tiny_disk: Path, runner: CliRunner) -> 
     )
     assert report.read_text() == "old report\n"
     assert sorted(p.name for p in tiny_disk.iterdir()) == ["report.md"]
+
+
+# ---------------------------------------------------------------- the profile
+
+LOW, HIGH = {"coding": 1, "sql": 1}, {"coding": 4, "sql": 3}
+
+
+def assess_at_once(kb: Path, profile: Path, answers: list[Path]) -> None:
+    """Start one `careerctl assess --answers` per file, all at once, and wait for them all."""
+    command = [sys.executable, "-m", "careerctl", "--kb", str(kb), "--profile", str(profile), "assess"]
+    runs = [
+        subprocess.Popen(
+            [*command, "--current", "junior", "--target", "senior", "--answers", str(path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for path in answers
+    ]
+    for run in runs:
+        _, err = run.communicate()
+        assert run.returncode == 0, err
+
+
+def concurrent_assessments(tmp_path: Path, rounds: int) -> None:
+    kb = write_kb(tmp_path / "kb")
+    profile = tmp_path / "profile.yaml"
+    answers = []
+    for name, levels in (("low", LOW), ("high", HIGH)):
+        answers.append(tmp_path / f"{name}.yaml")
+        answers[-1].write_text("".join(f"{skill}: {level}\n" for skill, level in levels.items()))
+    count = 0
+    for _ in range(rounds):
+        assess_at_once(kb, profile, answers)
+        saved = read_profile(profile)  # never corrupted: it loads
+        assert saved is not None
+        # Last writer wins: the file is one writer's view, whole. That view may hold the other
+        # writer's assessment half-saved (not complete), or not at all; never a mix of the two.
+        assert all(item.levels in (LOW, HIGH) for item in saved.assessments)
+        assert saved.assessments[-1].complete
+        assert count + 1 <= len(saved.assessments) <= count + 2
+        count = len(saved.assessments)
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".profile.yaml")]
+    assert leftovers == []
+
+
+def test_two_assess_processes_at_once_never_corrupt_the_profile(tmp_path: Path) -> None:
+    concurrent_assessments(tmp_path, rounds=4)
+
+
+@pytest.mark.fuzz
+def test_many_concurrent_assessments(tmp_path: Path) -> None:
+    concurrent_assessments(tmp_path, rounds=100)
+
+
+@pytest.mark.parametrize(
+    ("where", "code", "reason"),
+    [("replace", errno.ENOSPC, "the disk is full"), ("mkstemp", errno.EROFS, "the file system is read-only")],
+)
+def test_assess_on_a_full_or_read_only_disk_keeps_the_old_profile(
+    runner: CliRunner, mini_kb: Path, monkeypatch: pytest.MonkeyPatch, where: str, code: int, reason: str
+) -> None:
+    profile = Path(os.environ["CAREERCTL_PROFILE"])
+    args = ["--kb", str(mini_kb), "assess", "--current", "junior", "--target", "senior", "--set", "sql=2"]
+    assert runner.invoke(app, [*args, "--set", "coding=1"]).exit_code == 0
+    before = profile.read_bytes()
+
+    def fail(*_: object, **__: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    target = "careerctl.files.tempfile.mkstemp" if where == "mkstemp" else f"careerctl.files.os.{where}"
+    monkeypatch.setattr(target, fail)
+    result = runner.invoke(app, [*args, "--set", "coding=3"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"careerctl: {profile}: cannot write: {reason}; the old file is unchanged\n"
+    assert profile.read_bytes() == before
+
+
+def test_assess_on_a_really_full_or_read_only_disk(tiny_disk: Path, runner: CliRunner, mini_kb: Path) -> None:
+    profile = tiny_disk / "profile.yaml"
+    args = [
+        "--kb",
+        str(mini_kb),
+        "--profile",
+        str(profile),
+        "assess",
+        "--current",
+        "junior",
+        "--target",
+        "senior",
+    ]
+    assert runner.invoke(app, [*args, "--set", "coding=1", "--set", "sql=1"]).exit_code == 0
+    before = profile.read_bytes()
+    (tiny_disk / "filler").write_bytes(b"\0" * (64 * 1024 - len(before) - 4096))
+    result = runner.invoke(app, [*args, "--set", "coding=3", "--set", "sql=2"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert (
+        result.stderr == f"careerctl: {profile}: cannot write: the disk is full; the old file is unchanged\n"
+    )
+    (tiny_disk / "filler").unlink()
+    subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
+    result = runner.invoke(app, [*args, "--set", "coding=3", "--set", "sql=2"])
+    assert (
+        result.stderr
+        == f"careerctl: {profile}: cannot write: the file system is read-only; the old file is unchanged\n"
+    )
+    assert profile.read_bytes() == before
+    assert read_profile(profile) is not None

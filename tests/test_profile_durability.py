@@ -53,37 +53,43 @@ CHILD = textwrap.dedent(
 
 
 def test_sigkill_while_saving_never_corrupts_or_loses_a_saved_answer(tmp_path: Path) -> None:
-    kill_while_saving(tmp_path, ROUNDS)
+    kill_while_saving(tmp_path, ROUNDS, saves=200)
 
 
 @pytest.mark.fuzz
 def test_many_more_kills(tmp_path: Path) -> None:
-    kill_while_saving(tmp_path, 500)
+    kill_while_saving(tmp_path, 500, saves=5000)
 
 
-def kill_while_saving(tmp_path: Path, rounds: int) -> None:
-    """Start an assessment that saves as fast as it can, SIGKILL it at a random moment, check the file."""
+def kill_while_saving(tmp_path: Path, rounds: int, saves: int) -> None:
+    """Start an assessment that saves as fast as it can, SIGKILL it at a random moment, check the file.
+
+    Goes on for at least `rounds` kills and until the writers have reported at least `saves` saves.
+    """
     path = tmp_path / "profile.yaml"
     script = tmp_path / "child.py"
     script.write_text(CHILD)
     env = {**os.environ, "CAREERCTL_PROFILE": str(path)}
     chance = random.Random(4)
-    kills = 0
-    for run in range(rounds):
+    kills = reported_saves = run = 0
+    while run < rounds or reported_saves < saves:
+        assert run < 20 * rounds, f"only {reported_saves} saves reported in {run} runs"
         child = subprocess.Popen(
             [sys.executable, str(script), str(path), str(run)], stdout=subprocess.PIPE, text=True, env=env
         )
         assert child.stdout is not None
         reported = [json.loads(child.stdout.readline())]  # the child is saving now
-        time.sleep(chance.uniform(0, 0.05))
+        time.sleep(chance.uniform(0, 0.25))
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate()
         kills += child.returncode == -signal.SIGKILL
         reported += [json.loads(line) for line in out.splitlines() if line.endswith("]")]
+        reported_saves += len(reported)
+        run += 1
         profile = read_profile(path)  # must load: never half a file
         assert profile is not None
         index, levels, notes = reported[-1]
         on_disk = profile.assessments[index]
         assert levels.items() <= on_disk.levels.items()
         assert notes.items() <= on_disk.notes.items()
-    assert kills > rounds // 2  # most kills landed while the child was still saving
+    assert kills > run // 2  # most kills landed while the child was still saving
