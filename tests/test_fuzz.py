@@ -1,6 +1,6 @@
-"""Generated KB and answers files, near-valid and broken, through the loaders and the CLI: only
-careerctl's own errors may come out. The default run tries a few dozen of each; `pytest -m fuzz`
-tries 10,000 of each (README: Safety)."""
+"""Generated KB, profile and answers files, near-valid and broken, through the loaders and the CLI:
+only careerctl's own errors may come out. The default run tries 50 of each; `pytest -m fuzz` tries
+10,000 of each through the loaders and 3,000 of each through the CLI (README: Safety)."""
 
 from __future__ import annotations
 
@@ -23,10 +23,13 @@ from careerctl.levels import read_answers
 from careerctl.match import match_roles
 from careerctl.plan import build_plan
 from careerctl.route import find_routes
+from careerctl.store import read_profile
 from kbfiles import write_kb
 
 QUICK = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FUZZ = settings(max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
+# A CLI run costs ~80 ms (a fresh KB is parsed, validated and cached each time): 3,000 of each.
+FUZZ_CLI = settings(max_examples=3_000, deadline=None, suppress_health_check=list(HealthCheck))
 
 SKILL_IDS = ["coding", "sql", "ops", "x"]
 ROLE_IDS = ["junior", "senior", "lead", "y"]
@@ -127,6 +130,30 @@ roles_doc = st.fixed_dictionaries(
 )
 skill_keys = st.one_of(st.sampled_from(SKILL_IDS), st.sampled_from(SKILL_IDS), st.integers(-1, 6), text)
 answers_doc = maybe(st.dictionaries(skill_keys, maybe(levels), max_size=4))
+
+moments = st.one_of(
+    st.sampled_from(["2026-05-01T10:00:00Z", "2026-05-01 10:00:00", "yesterday", "2026-13-45"]),
+    st.datetimes(timezones=st.none() | st.timezones()),
+)
+assessment = st.fixed_dictionaries(
+    {"at": maybe(moments), "kb": maybe(names)},
+    optional={
+        "current": maybe(st.sampled_from(ROLE_IDS)),
+        "target": maybe(st.sampled_from(ROLE_IDS)),
+        "complete": maybe(st.booleans()),
+        "skills": maybe(st.lists(st.sampled_from(SKILL_IDS), max_size=3)),
+        "levels": maybe(st.dictionaries(skill_keys, maybe(levels), max_size=3)),
+        "notes": maybe(st.dictionaries(skill_keys, maybe(names), max_size=2)),
+    },
+)
+profile_doc = st.fixed_dictionaries(
+    {"version": maybe(st.just(1)), "assessments": maybe(st.lists(assessment, max_size=3))},
+    optional={
+        "current": maybe(st.sampled_from(ROLE_IDS)),
+        "target": maybe(st.sampled_from(ROLE_IDS)),
+        "schema": maybe(st.just("careerctl.profile/1")),
+    },
+)
 # Edits to the YAML text: cut a slice, or splice in syntax that parsers find hard.
 SPLICES = [
     "\t",
@@ -182,15 +209,21 @@ def check_kb_file(skills_bytes: bytes, roles_bytes: bytes) -> None:
                 pass
 
 
-def check_cli(skills_bytes: bytes, roles_bytes: bytes, answers_bytes: bytes, command: list[str]) -> None:
-    """Run one command on the files: exit 0, 1 or 2, no traceback, nothing that acts on a terminal."""
+def check_cli(kb: tuple[bytes, bytes] | None, answers: bytes, profile: bytes, command: list[str]) -> None:
+    """Run one command on the files: exit 0, 1 or 2, no traceback, nothing that acts on a terminal.
+
+    With `kb` None, the command runs on the two-skill KB of kbfiles.py.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_kb(Path(tmp) / "kb")
-        (folder / "skills.yaml").write_bytes(skills_bytes)
-        (folder / "roles.yaml").write_bytes(roles_bytes)
-        answers = Path(tmp) / "answers.yaml"
-        answers.write_bytes(answers_bytes)
-        args = ["--kb", str(folder), *(str(answers) if part == "ANSWERS" else part for part in command)]
+        if kb is not None:
+            (folder / "skills.yaml").write_bytes(kb[0])
+            (folder / "roles.yaml").write_bytes(kb[1])
+        files = {"ANSWERS": Path(tmp) / "answers.yaml", "PROFILE": Path(tmp) / "profile.yaml"}
+        files["ANSWERS"].write_bytes(answers)
+        files["PROFILE"].write_bytes(profile)
+        args = ["--kb", str(folder), "--profile", str(files["PROFILE"])]
+        args += [str(files[part]) if part in files else part for part in command]
         result = CliRunner().invoke(app, args, env={"CAREERCTL_CACHE_DIR": f"{tmp}/cache"})
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code in (0, 1, 2)
@@ -214,6 +247,18 @@ COMMANDS = [
     ["roles", "--json"],
     ["match", "--answers", "ANSWERS", "--json"],
 ]
+PROFILE_COMMANDS = [
+    ["profile", "show"],
+    ["profile", "show", "--json"],
+    ["profile", "export"],
+    ["progress"],
+    ["plan"],
+    ["match"],
+    ["path", "junior", "senior"],
+    ["assess", "--current", "junior", "--target", "senior", "--answers", "ANSWERS"],
+    ["assess", "--current", "junior", "--target", "senior", "--set", "sql=2", "--json"],
+    ["profile", "import", "PROFILE"],
+]
 kb_files = st.tuples(st.tuples(skills_doc, edits), st.tuples(roles_doc, edits))
 raw_yaml = st.text(alphabet="ab1 :-?*&!|>'\"#[]{},.\n\t\\%@`", max_size=60)
 
@@ -235,6 +280,21 @@ def check_answers(doc: Any, cuts: list[tuple[float, int, str]], kb_folder: Path)
         except CareerctlError:
             return
     assert all(skill in kb.skills and 0 <= level <= 5 for skill, level in found.items())
+
+
+def check_profile(doc: Any, cuts: list[tuple[float, int, str]]) -> None:
+    """A profile file loads as a Profile of well-formed assessments, or fails with an InputError."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "profile.yaml"
+        path.write_bytes(dump(doc, cuts))
+        try:
+            found = read_profile(path)
+        except CareerctlError:
+            return
+    assert found is not None
+    for item in found.assessments:
+        assert all(0 <= level <= 5 for level in item.levels.values())
+        assert all(isinstance(note, str) and "\n" not in note for note in item.notes.values())
 
 
 MINI = write_kb(Path(tempfile.mkdtemp(prefix="careerctl-fuzz-")) / "kb")
@@ -263,7 +323,19 @@ def test_generated_answers_read_or_fail_cleanly(doc: Any, cuts: list[tuple[float
 @given(kb_files, st.tuples(answers_doc, edits), st.sampled_from(COMMANDS))
 def test_generated_files_through_the_cli(files: Any, answers: Any, command: list[str]) -> None:
     (skills, skill_edits), (roles, role_edits) = files
-    check_cli(dump(skills, skill_edits), dump(roles, role_edits), dump(*answers), command)
+    check_cli((dump(skills, skill_edits), dump(roles, role_edits)), dump(*answers), b"", command)
+
+
+@QUICK
+@given(profile_doc, edits)
+def test_generated_profiles_read_or_fail_cleanly(doc: Any, cuts: list[tuple[float, int, str]]) -> None:
+    check_profile(doc, cuts)
+
+
+@QUICK
+@given(st.tuples(profile_doc, edits), st.tuples(answers_doc, edits), st.sampled_from(PROFILE_COMMANDS))
+def test_generated_profiles_through_the_cli(profile: Any, answers: Any, command: list[str]) -> None:
+    check_cli(None, dump(*answers), dump(*profile), command)
 
 
 @pytest.mark.fuzz
@@ -290,7 +362,21 @@ def test_fuzz_answers(doc: Any, cuts: list[tuple[float, int, str]]) -> None:
 
 @pytest.mark.fuzz
 @FUZZ
+@given(profile_doc, edits)
+def test_fuzz_profiles(doc: Any, cuts: list[tuple[float, int, str]]) -> None:
+    check_profile(doc, cuts)
+
+
+@pytest.mark.fuzz
+@FUZZ_CLI
 @given(kb_files, st.tuples(answers_doc, edits), st.sampled_from(COMMANDS))
 def test_fuzz_cli(files: Any, answers: Any, command: list[str]) -> None:
     (skills, skill_edits), (roles, role_edits) = files
-    check_cli(dump(skills, skill_edits), dump(roles, role_edits), dump(*answers), command)
+    check_cli((dump(skills, skill_edits), dump(roles, role_edits)), dump(*answers), b"", command)
+
+
+@pytest.mark.fuzz
+@FUZZ_CLI
+@given(st.tuples(profile_doc, edits), st.tuples(answers_doc, edits), st.sampled_from(PROFILE_COMMANDS))
+def test_fuzz_cli_profiles(profile: Any, answers: Any, command: list[str]) -> None:
+    check_cli(None, dump(*answers), dump(*profile), command)

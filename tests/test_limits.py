@@ -139,7 +139,12 @@ def test_merge_keys_work_and_written_keys_override_merged_ones() -> None:
 
 
 def test_impossible_dates_stay_text_and_long_numbers_are_refused() -> None:
-    assert parse("version: 2024-13-45\nwhen: 2024-01-01\n") == {"version": "2024-13-45", "when": date(2024, 1, 1)}
+    assert parse("version: 2024-13-45\nwhen: 2024-01-01\n") == {
+        "version": "2024-13-45",
+        "when": date(2024, 1, 1),
+    }
+    # an offset with seconds: PyYAML's resolver takes it for a time, its constructor then crashed
+    assert parse("at: 1941-01-01 00:00:00+03:22:20\n") == {"at": "1941-01-01 00:00:00+03:22:20"}
     with pytest.raises(InputError, match="f.yaml:1: invalid YAML: a number with too many digits"):
         parse("a: " + "1" * 10_000)
 

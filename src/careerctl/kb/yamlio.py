@@ -175,7 +175,7 @@ def _construct_timestamp(loader: _Loader, node: ScalarNode) -> Any:
     """A date or time; text when it only looks like one (`2024-13-45` must not crash)."""
     try:
         return loader.construct_yaml_timestamp(node)
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, AttributeError):  # AttributeError: PyYAML's own regex misses
         return str(loader.construct_scalar(node))
 
 
