@@ -240,3 +240,58 @@ def test_answers_file_keys_are_echoed_escaped(runner: CliRunner, hostile_kb: Pat
 def test_lit_shows_controls_and_never_markup(raw: str, shown: str) -> None:
     text = lit(raw)
     assert text.plain == shown and not text.spans
+
+
+HOSTILE_PROFILE = r"""
+version: 1
+current: junior
+target: senior
+assessments:
+  - at: "2026-05-01T10:00:00Z"
+    kb: "\e]0;kb-id\a"
+    current: junior
+    target: senior
+    complete: true
+    skills: [coding, sql, "\e[2Jgone"]
+    levels: {coding: 1, sql: 2, "\e[2J[red]gone": 3}
+    notes: {coding: "\e[2J[blink]note[/blink]\u202e\x9b2J", sql: "[link=https://evil.example]x[/link]"}
+  - at: "2026-05-02T10:00:00Z"
+    kb: "[red]kb"
+    current: junior
+    target: senior
+    complete: false
+    skills: [coding, sql]
+    levels: {coding: 2}
+    notes: {coding: "second\e]8;;https://evil.example\e\\link\e]8;;\e\\"}
+"""
+PROFILE_COMMANDS = [
+    ["profile", "show"],
+    ["progress"],
+    ["plan"],
+    ["match"],
+    ["path", "jr", "sr", "--set", "coding=1"],
+    ["assess", "--current", "jr", "--target", "sr", "--set", "sql=3"],
+]
+
+
+@pytest.mark.parametrize("args", PROFILE_COMMANDS, ids=" ".join)
+def test_hostile_profile_text_never_reaches_the_terminal(
+    runner: CliRunner, hostile_kb: Path, tmp_path: Path, args: list[str]
+) -> None:
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(HOSTILE_PROFILE)
+    code, out, err = run(runner, hostile_kb, ["--profile", str(profile), *args])
+    assert code == 0, err
+    assert UNSAFE.findall(out + err) == []
+
+
+def test_profile_notes_print_literally(runner: CliRunner, hostile_kb: Path, tmp_path: Path) -> None:
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(HOSTILE_PROFILE)
+    _, out, _ = run(runner, hostile_kb, ["--profile", str(profile), "profile", "show"])
+    for text in [
+        "second\\x1b]8;;https://evil.example",
+        "[link=https://evil.example]x[/link]",
+        "\\x1b[2J[red]gone",
+    ]:
+        assert text in out
