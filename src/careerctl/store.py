@@ -15,7 +15,7 @@ from typing import Any
 from careerctl.errors import InputError, StorageError
 from careerctl.files import atomic_write, describe_os_error
 from careerctl.kb.parse import as_int, bad_int, describe, line_of
-from careerctl.kb.yamlio import Limits, parse_yaml, read_bytes
+from careerctl.kb.yamlio import Limits, parse_yaml, read_bytes, shorten
 from careerctl.model import LEVEL_MAX, LEVEL_MIN, Assessment, Profile
 
 PROFILE_VERSION = 1
@@ -139,7 +139,7 @@ def parse_profile(doc: Any, path: Path) -> Profile:
     _reject_unknown(doc, TOP_KEYS, path, "")
     version = doc.get("version")
     if version != PROFILE_VERSION or isinstance(version, bool):
-        found = "missing" if "version" not in doc else repr(version)
+        found = "missing" if "version" not in doc else shorten(version)
         raise InputError(
             path, f"version: must be {PROFILE_VERSION} (found {found})", line_of(doc, "version") or 1
         )
