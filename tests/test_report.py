@@ -232,7 +232,7 @@ def test_report_cli_needs_a_format(runner: CliRunner, tmp_path: Path) -> None:
 def test_report_cli_without_levels_says_how_to_give_them(runner: CliRunner) -> None:
     result = runner.invoke(app, ["report", "--format", "html"])
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr.startswith("careerctl: no levels to plan from")
+    assert result.stderr.startswith("careerctl: no levels to work from")
 
 
 def test_report_cli_unwritable_file_is_a_one_line_error(runner: CliRunner, tmp_path: Path) -> None:

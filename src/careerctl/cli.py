@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -24,6 +25,11 @@ class Group(TyperGroup):
             return super().invoke(ctx)
         except CareerctlError as exc:
             fail(exc)
+        except BrokenPipeError:
+            # the reader (e.g. `| head`) has what it wanted: stop quietly, as `cat` would
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(int(ExitCode.OK)) from None
 
 
 def fail(exc: CareerctlError) -> NoReturn:
@@ -316,10 +322,30 @@ def person_from(env: Env, answers: Path | None, sets: list[str] | None, from_rol
     saved = env.saved_person() if answers is None and not sets and from_role is None else None
     if saved is not None:
         levels, current, target = saved
-        return Person(resolve_levels(kb, saved=levels), current, target)
+        known = resolve_levels(kb, saved=levels)
+        warn_foreign_profile(env, len(levels), len(known))
+        return Person(known, current, target)
     levels = resolve_levels(kb, answers, sets, from_role)
     current = find_role(kb, from_role).id if from_role else None
     return Person(levels, current)
+
+
+def warn_foreign_profile(env: Env, saved: int, known: int) -> None:
+    """Say when the saved profile was made on another KB: its unknown skills are ignored."""
+    from careerctl.errors import NoLevels
+
+    if saved and not known:
+        raise NoLevels(
+            f"{env.profile}: the saved profile was made on another knowledge base (none of its skills are "
+            "in this one); give --answers, --set or --from, or run `careerctl assess` with this KB"
+        )
+    if known < saved:
+        sys.stderr.write(
+            clean(
+                f"careerctl: {saved - known} of the {saved} skills in {env.profile} are not in this "
+                "knowledge base; they are left out\n"
+            )
+        )
 
 
 @app.command()
@@ -336,7 +362,8 @@ def plan(
     from_role: FromRole = None,
     top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show only the first N steps.")] = None,
     hours_per_week: Annotated[
-        float, typer.Option("--hours-per-week", min=0.5, help="Study hours per week, for the finish date.")
+        float,
+        typer.Option("--hours-per-week", min=0.5, max=168, help="Study hours per week, for the finish date."),
     ] = 6.0,
     json_: Json = False,
 ) -> None:
@@ -503,7 +530,8 @@ def report(
     name: Annotated[Optional[str], typer.Option("--name", help="Whose report it is, for its header.")] = None,
     top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show only the first N steps.")] = None,
     hours_per_week: Annotated[
-        float, typer.Option("--hours-per-week", min=0.5, help="Study hours per week, for the finish date.")
+        float,
+        typer.Option("--hours-per-week", min=0.5, max=168, help="Study hours per week, for the finish date."),
     ] = 6.0,
 ) -> None:
     """Write a report to share with a mentor or manager: readiness, the ranked plan, the route, charts.
@@ -527,6 +555,8 @@ def report(
         return
     from careerctl.files import atomic_write
 
+    if not output.parent.is_dir():
+        raise InputError(output, f"cannot write: there is no folder {output.parent}")
     atomic_write(output, text.encode("utf-8"))
     sys.stderr.write(f"Wrote {kind.value} report to {clean(str(output))} ({len(text.encode()):,} bytes)\n")
 
@@ -816,8 +846,16 @@ def kb_import(
     source: Taxonomy = typer.Argument(..., help="Which taxonomy: onet or esco."),
     src: Path = typer.Argument(..., help="Folder with the taxonomy's tables (see docs/importers.md)."),
     out: Path = typer.Option(..., "--out", help="KB folder to write (created if missing)."),
+    force: bool = typer.Option(False, "--force", help="Replace the KB files already in the --out folder."),
 ) -> None:
     """Turn O*NET or ESCO tables into a KB folder that --kb can load."""
+    from careerctl.kb.load import ROLES_FILE, SKILLS_FILE
+
+    if out.exists() and not out.is_dir():
+        raise InputError(out, "is not a folder: --out names the folder to write the KB into")
+    existing = [name for name in (SKILLS_FILE, ROLES_FILE) if (out / name).exists()]
+    if existing and not force:
+        raise InputError(out, f"already holds a KB ({', '.join(existing)}); add --force to replace it")
     if source is Taxonomy.onet:
         from careerctl.kb.importers.onet import import_onet as importer
     else:

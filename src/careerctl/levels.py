@@ -13,7 +13,7 @@ from careerctl.model import LEVEL_MAX, LEVEL_MIN, KnowledgeBase
 from careerctl.names import find_role, suggest
 
 HOW_TO_GIVE_LEVELS = (
-    "no levels to plan from: give --answers FILE, --set SKILL=LEVEL or --from ROLE, "
+    "no levels to work from: give --answers FILE, --set SKILL=LEVEL or --from ROLE, "
     "or run `careerctl assess` once to save a profile"
 )
 
@@ -34,6 +34,8 @@ def check_answers(doc: Any, path: Path, kb: KnowledgeBase) -> dict[str, int]:
     for key, value in doc.items():
         line = line_of(doc, key) or None
         skill = str(key)
+        if skill.strip().lower() in kb.skills:
+            skill = skill.strip().lower()  # ids are lower-case; `SQL: 3` means sql
         if skill not in kb.skills:
             hints = suggest(skill, kb.skills)
             hint = f"; did you mean {' or '.join(hints)}?" if hints else ""

@@ -10,8 +10,17 @@ from careerctl.model import KnowledgeBase, Role, Skill
 
 
 def suggest(name: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
-    """The closest candidates to a mistyped `name`, best first."""
-    return difflib.get_close_matches(name.lower(), list(candidates), n=limit, cutoff=0.6)
+    """The closest distinct candidates to a mistyped `name`, best first."""
+    unique = list(dict.fromkeys(candidates))
+    return difflib.get_close_matches(name.lower(), unique, n=limit, cutoff=0.6)
+
+
+def suggest_roles(kb: KnowledgeBase, name: str, keys: dict[str, str], limit: int = 3) -> list[str]:
+    """The closest role names to `name`, one per role (its best-matching id, alias or name)."""
+    found: dict[str, str] = {}
+    for key in difflib.get_close_matches(name.lower(), list(keys), n=limit * 4, cutoff=0.6):
+        found.setdefault(keys[key], key)
+    return list(found.values())[:limit]
 
 
 def role_keys(kb: KnowledgeBase) -> dict[str, str]:
@@ -34,7 +43,7 @@ def find_role(kb: KnowledgeBase, name: str) -> Role:
     keys = role_keys(kb)
     if wanted in keys:
         return kb.roles[keys[wanted]]
-    raise UnknownName("role", name, suggest(wanted, keys))
+    raise UnknownName("role", name, suggest_roles(kb, wanted, keys))
 
 
 def find_skill(kb: KnowledgeBase, name: str) -> Skill:
@@ -45,7 +54,8 @@ def find_skill(kb: KnowledgeBase, name: str) -> Skill:
     keys = {skill.name.lower(): skill.id for skill in kb.skills.values()}
     if wanted in keys:
         return kb.skills[keys[wanted]]
-    raise UnknownName("skill", name, suggest(wanted, [*kb.skills, *keys]))
+    keys.update({skill_id: skill_id for skill_id in kb.skills})
+    raise UnknownName("skill", name, suggest_roles(kb, wanted, keys))
 
 
 def find_any(kb: KnowledgeBase, name: str) -> Role | Skill:
@@ -57,6 +67,8 @@ def find_any(kb: KnowledgeBase, name: str) -> Role | Skill:
     try:
         return find_skill(kb, name)
     except UnknownName:
-        skill_names = [skill.name.lower() for skill in kb.skills.values()]
-        candidates = [*role_keys(kb), *kb.skills, *skill_names]
-        raise UnknownName("role or skill", name, suggest(name, candidates)) from None
+        keys = role_keys(kb)
+        for skill in kb.skills.values():
+            keys.setdefault(skill.id, f"skill:{skill.id}")
+            keys.setdefault(skill.name.lower(), f"skill:{skill.id}")
+        raise UnknownName("role or skill", name, suggest_roles(kb, name, keys)) from None

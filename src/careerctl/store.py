@@ -80,8 +80,10 @@ def dump_profile(profile: Profile) -> bytes:
 
 def reset_profile(path: Path) -> Path | None:
     """Move the profile aside to its .bak file (replacing an older one); None when there is none."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None
+    if path.is_symlink() or not path.is_file():
+        raise InputError(path, "is not a regular file, so it is not a profile; nothing was moved")
     backup = backup_path(path)
     try:
         os.replace(path, backup)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -42,9 +43,18 @@ def lit(value: object, style: str = "") -> Text:
     return Text(_CONTROL.sub(visible, str(value)), style=style)
 
 
+class QuietConsole(Console):
+    """A console that stops quietly when its reader goes away (`careerctl plan | head`)."""
+
+    def on_broken_pipe(self) -> None:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(0)  # the reader has what it wanted; exit 1 would mean "no result"
+
+
 def make_console(stderr: bool = False) -> Console:
     """A console that colours only a terminal and honours NO_COLOR (Rich reads it)."""
-    console = Console(stderr=stderr, highlight=False, emoji=False, markup=False, soft_wrap=False)
+    console = QuietConsole(stderr=stderr, highlight=False, emoji=False, markup=False, soft_wrap=False)
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = PIPE_WIDTH
     return console
@@ -54,13 +64,16 @@ def table(console: Console, *columns: str, title: str | Text | None = None) -> T
     """A table with box characters on a terminal and plain ASCII when piped."""
     style = box.ROUNDED if console.is_terminal else box.ASCII
     grid = Table(*columns, box=style, title=title, title_justify="left", show_lines=False)
+    for column in grid.columns:
+        column.overflow = "fold"  # wrap long words rather than cut them with an ellipsis
+        column.min_width = min(len(str(column.header)), 5)
     return grid
 
 
 def print_roles(console: Console, roles: Iterable[Role]) -> None:
     """The roles table (transitions are in `roles --tree` and `show`)."""
     grid = table(console, "id", "name", "aliases", "track", "rung", "skills")
-    grid.columns[0].no_wrap = grid.columns[1].no_wrap = True
+
     for role in roles:
         grid.add_row(
             lit(role.id, "bold"),
@@ -88,7 +101,7 @@ def print_ladders(console: Console, kb: KnowledgeBase, roles: Iterable[Role]) ->
             for move in role.next:
                 target = kb.roles.get(move.role)
                 name = target.name if target else move.role
-                node.add(lit(f"-> {name} after ~{move.years:g} years", "green"))
+                node.add(lit(f"-> {name} after ~{years(move.years)}", "green"))
     console.print(root)
 
 
@@ -133,7 +146,7 @@ def print_role(console: Console, kb: KnowledgeBase, role: Role) -> None:
         console.print(Text("Next", style="bold"))
         for move in role.next:
             target = kb.roles.get(move.role)
-            console.print(lit(f"  -> {target.name if target else move.role} after ~{move.years:g} years"))
+            console.print(lit(f"  -> {target.name if target else move.role} after ~{years(move.years)}"))
 
 
 def print_skill(console: Console, kb: KnowledgeBase, skill: Skill) -> None:
@@ -171,6 +184,11 @@ def print_problems(console: Console, folder: str, problems: list[Problem]) -> No
     verdict = "invalid" if errors else "valid"
     counts = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
     console.print(lit(f"{folder}: {verdict} ({counts})", "bold"))
+
+
+def years(value: float) -> str:
+    """'1 year', '2.5 years'."""
+    return f"{value:g} year{'' if value == 1 else 's'}"
 
 
 def plural(count: int, noun: str) -> str:
@@ -259,7 +277,9 @@ def print_plan(
         )
     console.print(grid)
     if top and len(plan.steps) > top:
-        console.print(lit(f"... {len(plan.steps) - top} more steps (drop --top to see them all)", "dim"))
+        console.print(
+            lit(f"... {plural(len(plan.steps) - top, 'more step')} (drop --top to see them all)", "dim")
+        )
     if levels is None:
         print_gaps(console, kb, plan)
     else:
@@ -278,7 +298,7 @@ def short_why(kb: KnowledgeBase, step: Step) -> str:
     parts = [f"+{step.gain * 100:.1f}% ready"] if step.gain > 0 else []
     if step.also_needed_by:
         roles = [kb.roles[r] for r in step.also_needed_by]
-        parts.append("also for " + ", ".join(r.aliases[0] if r.aliases else r.name for r in roles))
+        parts.append("also for " + ", ".join(r.name for r in roles))
     if step.unblocks:
         parts.append("unblocks " + ", ".join(kb.skills[s].name for s in step.unblocks))
     return "; ".join(parts)
@@ -309,10 +329,10 @@ def print_routes(console: Console, kb: KnowledgeBase, routes: list[Route]) -> No
         for leg in route.legs:
             node = root.add(
                 lit(
-                    f"{kb.roles[leg.to_role].name}: {leg.hours:,} h of study, ~{leg.years:g} years in the role before"
+                    f"{kb.roles[leg.to_role].name}: {leg.hours:,} h of study, ~{years(leg.years)} in the role before"
                 )
             )
-            for change in leg.raises:
+            for change in sorted(leg.raises, key=lambda r: kb.skills[r.skill].name.lower()):
                 node.add(
                     lit(
                         f"{kb.skills[change.skill].name} {change.from_level} -> {change.to_level} ({change.hours} h)"
@@ -320,7 +340,7 @@ def print_routes(console: Console, kb: KnowledgeBase, routes: list[Route]) -> No
                 )
             if not leg.raises:
                 node.add(lit("no skill needs to rise", "dim"))
-        root.add(lit(f"total: {route.hours:,} hours of study, about {route.years:g} years", "bold"))
+        root.add(lit(f"total: {route.hours:,} hours of study, about {years(route.years)}", "bold"))
         console.print(root)
 
 
