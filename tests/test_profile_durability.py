@@ -58,7 +58,7 @@ def test_sigkill_while_saving_never_corrupts_or_loses_a_saved_answer(tmp_path: P
 
 @pytest.mark.fuzz
 def test_many_more_kills(tmp_path: Path) -> None:
-    kill_while_saving(tmp_path, 500, saves=5000)
+    kill_while_saving(tmp_path, 500, saves=1000)
 
 
 def kill_while_saving(tmp_path: Path, rounds: int, saves: int) -> None:
