@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from careerctl.errors import InputError
-
-try:  # the C parser is several times faster; fall back when libyaml is missing
-    from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -50,46 +45,27 @@ def _env_int(name: str, default: int) -> int:
     return value
 
 
+NO_LINES: Mapping[Any, int] = MappingProxyType({})
+"""The `lines` of a mapping whose keys all sit on its own line (a flow mapping): most of them, in big KBs."""
+
+
 class LineDict(dict[Any, Any]):
     """A mapping that remembers the line of itself and of each of its keys."""
 
-    line: int = 0
-    lines: dict[Any, int]
+    __slots__ = ("line", "lines")
+    line: int
+    lines: Mapping[Any, int]  # only the keys on another line than the mapping's own
 
     def line_of(self, key: Any) -> int:
         """The 1-based line where `key` appears, else the mapping's own line."""
         return self.lines.get(key, self.line)
 
 
-class _Loader(_BaseLoader):
-    """A safe loader whose mappings are LineDicts and whose duplicate keys are errors."""
-
-
-def _construct_map(loader: _Loader, node: yaml.MappingNode) -> Any:
-    mapping = LineDict()
-    mapping.line = node.start_mark.line + 1
-    mapping.lines = {}
-    yield mapping
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            duplicate = key in mapping
-        except TypeError:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a mapping key must be a plain value", key_node.start_mark
-            ) from None
-        if duplicate:
-            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.lines[key] = key_node.start_mark.line + 1
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-
 # flow brackets, and runs of "- " that open nested block sequences on one line
 _NESTING = re.compile(r"[\[\]{}]|^(?:[ \t]*-[ \t]+){2,}", re.MULTILINE)
 _ALIAS = re.compile(rb"(?<![\w*])\*[^\s,\[\]{}*]+")
+_NOT_FLOW = bytes(byte for byte in range(256) if byte not in b"[]{}")
+_DASHES = re.compile(rb"-[ \t]+-[ \t]")  # what any run of two or more "- " at a line's start contains
 
 
 def read_bytes(path: Path, limits: Limits) -> bytes:
@@ -123,13 +99,20 @@ def parse_yaml(data: bytes, path: Path, limits: Limits) -> Any:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(path, "is not valid UTF-8 text", line) from None
     _check_aliases(data, path, limits)
-    _check_depth(text, path, limits)
+    if not _surely_shallow(data, limits.max_depth):
+        _check_depth(text, path, limits)
+    import yaml  # only a cache miss or an answers file pays for PyYAML
+
+    from careerctl.kb.yamlparse import load
+
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+        return load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        raise InputError(path, f"invalid YAML: {_one_line(problem)}", mark.line + 1 if mark else None) from None
+        raise InputError(
+            path, f"invalid YAML: {_one_line(problem)}", mark.line + 1 if mark else None
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError(path, f"invalid YAML: {_one_line(str(exc))}") from None
     except RecursionError:
@@ -147,6 +130,21 @@ def _check_aliases(data: bytes, path: Path, limits: Limits) -> None:
             f"uses {count:,} YAML aliases, over the limit of {limits.max_aliases:,} "
             "(set CAREERCTL_MAX_ALIASES to raise it)",
         )
+
+
+def _surely_shallow(data: bytes, limit: int) -> bool:
+    """A quick pass over the bytes that is sure when nothing is nested too deeply; else _check_depth looks."""
+    if _DASHES.search(data):
+        return False
+    flow = 0
+    for byte in data.translate(None, _NOT_FLOW):  # ASCII brackets never occur inside a UTF-8 sequence
+        if byte in b"[{":
+            flow += 1
+            if flow > limit:
+                return False
+        elif flow:
+            flow -= 1
+    return True
 
 
 def _check_depth(text: str, path: Path, limits: Limits) -> None:
