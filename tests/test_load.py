@@ -16,7 +16,11 @@ from kbfiles import MINI_ROLES, write_kb
     ("roles", "where", "message"),
     [
         ("version: 1\nroles:\n  - id: a\n    name: [unclosed\n", "roles.yaml:5", "invalid YAML"),
-        ("version: 1\nroles: !!python/object:os.system {}\n", "roles.yaml:2", "could not determine a constructor"),
+        (
+            "version: 1\nroles: !!python/object:os.system {}\n",
+            "roles.yaml:2",
+            "could not determine a constructor",
+        ),
         ("", "roles.yaml:1", "must be a mapping with 'version: 1' and 'roles:', not empty"),
         ("- a\n- b\n", "roles.yaml:1", "not a list"),
     ],
@@ -56,7 +60,7 @@ def test_an_edit_invalidates_the_cache(mini_kb: Path, tmp_path: Path) -> None:
 def test_a_broken_cache_is_rebuilt(mini_kb: Path, tmp_path: Path, garbage: bytes) -> None:
     cache = tmp_path / "cache"
     load_kb(mini_kb, cache_dir=cache)
-    (entry,) = cache.iterdir()
+    (entry,) = cache.glob("*.msgpack")
     entry.write_bytes(garbage)
     loaded = load_kb(mini_kb, cache_dir=cache)
     assert not loaded.from_cache and loaded.kb.roles["junior"].name == "Junior Dev"

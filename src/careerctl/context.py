@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from careerctl.kb.load import Loaded, bundled_kb_dir, load_kb
+from careerctl.kb import bundled_kb_dir
+from careerctl.kb.cache import default_cache_dir
+
+if TYPE_CHECKING:
+    from careerctl.kb.load import Loaded
 
 APP_NAME = "careerctl"
 
 
 def user_cache_dir() -> Path:
     """The compiled-KB cache folder: $CAREERCTL_CACHE_DIR, else the platform's user cache folder."""
-    override = os.environ.get("CAREERCTL_CACHE_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir as platform_cache
-
-    return Path(platform_cache(APP_NAME)) / "kb"
+    return default_cache_dir()
 
 
 def default_profile_path() -> Path:
@@ -44,6 +43,8 @@ class Env:
     def load(self) -> Loaded:
         """The KB, loaded once per command."""
         if self._loaded is None:
+            from careerctl.kb.load import load_kb
+
             self._loaded = load_kb(self.kb_folder, cache_dir=user_cache_dir())
         return self._loaded
 
