@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from careerctl.errors import UnknownName
@@ -11,6 +10,8 @@ from careerctl.model import KnowledgeBase, Role, Skill
 
 def suggest(name: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
     """The closest candidates to a mistyped `name`, best first."""
+    import difflib  # only a mistake pays for it
+
     return difflib.get_close_matches(name.lower(), list(candidates), n=limit, cutoff=0.6)
 
 

@@ -6,13 +6,14 @@ import json
 import sys
 from collections.abc import Iterable
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from careerctl.errors import Problem
-from careerctl.match import MatchRow
-from careerctl.model import KnowledgeBase, Role, Skill
-from careerctl.plan import Plan
-from careerctl.route import Route
+if TYPE_CHECKING:  # the documents only read these; importing them would slow every command down
+    from careerctl.errors import Problem
+    from careerctl.match import MatchRow
+    from careerctl.model import KnowledgeBase, Role, Skill
+    from careerctl.plan import Plan
+    from careerctl.route import Route
 
 
 def document(kind: str, **fields: Any) -> dict[str, Any]:
@@ -78,6 +79,8 @@ def skills_doc(kb: KnowledgeBase, skills: Iterable[Skill]) -> dict[str, Any]:
 
 def show_doc(kb: KnowledgeBase, item: Role | Skill) -> dict[str, Any]:
     """careerctl.role/1 or careerctl.skill/1"""
+    from careerctl.model import Role
+
     if isinstance(item, Role):
         return document("role", kb=kb_ref(kb), role=role_dict(item))
     return document("skill", kb=kb_ref(kb), skill=skill_dict(item))

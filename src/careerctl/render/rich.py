@@ -6,6 +6,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
@@ -13,12 +14,14 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from careerctl.errors import Problem
-from careerctl.kb.stats import Stats
-from careerctl.match import MatchRow
 from careerctl.model import KnowledgeBase, Role, Skill
-from careerctl.plan import Plan, Step
-from careerctl.route import Route
+
+if TYPE_CHECKING:  # the renderers only read these; importing them would slow every command down
+    from careerctl.errors import Problem
+    from careerctl.kb.stats import Stats
+    from careerctl.match import MatchRow
+    from careerctl.plan import Plan, Step
+    from careerctl.route import Route
 
 PIPE_WIDTH = 120  # piped output is read by scripts and pagers: do not squeeze it into 80 columns
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
