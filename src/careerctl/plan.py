@@ -172,13 +172,26 @@ class _Planner:
         self.levels: dict[str, int] = {s: lvl for s, lvl in levels.items() if lvl > 0}
         self.roles = [(target, 1.0), *((r, INTERMEDIATE_FACTOR) for r in between)]
         self._prereqs: dict[tuple[str, int], list[tuple[str, int]]] = {}
+        self._between_needs = [(r.id, r.required()) for r in between]
+        self._unmet: dict[str, list[tuple[str, int]] | None] = {}  # until the skill or a prerequisite rises
+        self._needed_by: dict[str, set[str]] = {}  # prerequisite -> skills whose cached unmet names it
+        self._hours: dict[str, int] = {}  # hours of each skill's next level, until it rises
+        self._met, self._total = _readiness_parts(target, self.levels)
+        self._target_needs: dict[str, list[tuple[int, int]]] = {}
+        for r in target.requirements:
+            self._target_needs.setdefault(r.skill, []).append((r.level, r.weight))
+        # A step changes one skill's level, so only that skill's direct value changes: each
+        # skill keeps its (level required, value while unmet) pairs, in role order, and its sum.
+        self._shares = self._shares_by_skill()
+        self._direct: dict[str, float] = {}
+        for skill in self._shares:
+            self._revalue(skill)
 
     def run(self, top: int | None) -> list[Step]:
         """Apply the best step until the target is met or `top` steps are taken."""
         steps: list[Step] = []
-        met, total = _readiness_parts(self.target, self.levels)
         hours = 0
-        while met < total and (top is None or len(steps) < top):
+        while self._met < self._total and (top is None or len(steps) < top):
             values = self.value_steps()
             if not values.value:
                 raise NoResult(self.explain_stuck())
@@ -186,7 +199,6 @@ class _Planner:
             step = self.apply(skill, values, len(steps) + 1, hours)
             hours = step.cumulative_hours
             steps.append(step)
-            met, total = _readiness_parts(self.target, self.levels)
         return steps
 
     def level(self, skill: str) -> int:
@@ -195,6 +207,8 @@ class _Planner:
 
     def unmet(self, skill: str) -> list[tuple[str, int]] | None:
         """Unmet prerequisites of the next level of `skill`; None if it cannot rise at all."""
+        if skill in self._unmet:
+            return self._unmet[skill]
         nxt = self.level(skill) + 1
         if nxt > LEVEL_MAX:
             return None
@@ -203,26 +217,53 @@ class _Planner:
         if needed is None:
             needed = sorted(self.kb.skills[skill].prerequisites(nxt).items())
             self._prereqs[key] = needed
-        return [(p, lvl) for p, lvl in needed if self.level(p) < lvl]
+        for p, _ in needed:
+            self._needed_by.setdefault(p, set()).add(skill)
+        found = self._unmet[skill] = [(p, lvl) for p, lvl in needed if self.level(p) < lvl]
+        return found
 
-    def direct_values(self) -> dict[str, float]:
-        """Readiness each skill's next level adds across the horizon, weighted."""
-        raw: dict[str, float] = {}
+    def _raised(self, skill: str) -> None:
+        """Forget what depended on the level of `skill`, which just rose."""
+        self._revalue(skill)
+        self._hours.pop(skill, None)
+        self._unmet.pop(skill, None)
+        for dependent in self._needed_by.pop(skill, ()):
+            self._unmet.pop(dependent, None)
+
+    def _shares_by_skill(self) -> dict[str, list[tuple[int, float]]]:
+        """Per skill, in role order: the level each horizon role requires and the value it adds while unmet."""
+        shares: dict[str, list[tuple[int, float]]] = {}
         for role, factor in self.roles:
             total = sum(r.weight * r.level for r in role.requirements)
             for r in role.requirements:
-                if self.level(r.skill) < r.level:
-                    raw[r.skill] = raw.get(r.skill, 0.0) + factor * r.weight / total
-        return raw
+                if r.level > 0:
+                    shares.setdefault(r.skill, []).append((r.level, factor * r.weight / total))
+        return shares
+
+    def _revalue(self, skill: str) -> None:
+        """Recompute one skill's direct value (summed in role order, as floats must be to stay equal)."""
+        have, value, unmet = self.level(skill), 0.0, False
+        for need, share in self._shares.get(skill, ()):
+            if have < need:
+                value, unmet = value + share, True
+        if unmet:
+            self._direct[skill] = value
+        else:
+            self._direct.pop(skill, None)
 
     def value_steps(self) -> _Values:
         """Value of every available step, blocked steps passing theirs to prerequisites."""
-        raw = self.direct_values()
+        raw = self._direct
         edges = self.blocked_edges(raw)
-        order = _topological(raw.keys(), edges)
         total = dict(raw)
         values = _Values({}, {})
-        for skill in order:
+        flowing = set(edges).union(*edges.values())
+        for skill, amount in raw.items():  # neither blocked nor unblocking: its own value
+            if skill not in flowing and amount > 0:
+                values.value[skill] = amount
+        # Value flows through the rest in topological order (the order its sums are taken in);
+        # skills outside the flow cannot change that order, so it is taken over the flow alone.
+        for skill in _topological(edges, edges):
             amount = total.get(skill, 0.0)
             if amount <= 0:
                 continue
@@ -238,8 +279,8 @@ class _Planner:
     def blocked_edges(self, seeds: Iterable[str]) -> dict[str, list[str]]:
         """For each blocked skill reachable from `seeds`, the skills it passes value to."""
         edges: dict[str, list[str]] = {}
-        stack = sorted(seeds)
-        seen = set(stack)
+        stack = [skill for skill in seeds if self.unmet(skill) != []]
+        seen = set(seeds)
         while stack:
             skill = stack.pop()
             unmet = self.unmet(skill)
@@ -261,18 +302,23 @@ class _Planner:
 
     def step_hours(self, skill: str) -> int:
         """Hours of the next level of `skill`."""
-        return self.kb.skills[skill].hours(self.level(skill) + 1)
+        hours = self._hours.get(skill)
+        if hours is None:
+            hours = self._hours[skill] = self.kb.skills[skill].hours(self.level(skill) + 1)
+        return hours
 
     def apply(self, skill: str, values: _Values, rank: int, hours_before: int) -> Step:
         """Raise `skill` by one level and describe the step."""
-        met_before, total = _readiness_parts(self.target, self.levels)
+        met_before, total = self._met, self._total
         have = self.level(skill)
-        also = [r.id for r in self.between if r.required().get(skill, 0) > have]
+        also = [role_id for role_id, needs in self._between_needs if needs.get(skill, 0) > have]
         unblocks = sorted(values.passed_by.get(skill, []))
         why = self.explain(skill, unblocks, also, have)
         hours = self.step_hours(skill)
         self.levels[skill] = have + 1
-        met_after, _ = _readiness_parts(self.target, self.levels)
+        self._raised(skill)
+        self._met += sum(weight for need, weight in self._target_needs.get(skill, ()) if have < need)
+        met_after = self._met
         return Step(
             rank=rank,
             skill=skill,
