@@ -78,10 +78,16 @@ class Plan:
 
 @dataclass(slots=True)
 class _Values:
-    """The value of every available step at one point of the plan, and who passed it on."""
+    """Where value flows past blocked steps at one point of the plan.
+
+    `flowing`: the blocked skills and the prerequisites they pass value to; `value`: the
+    available ones among those, with their own and passed value; `passed_by`: who passed it.
+    Every other skill with a direct value is available and worth just that.
+    """
 
     value: dict[str, float]
     passed_by: dict[str, list[str]]
+    flowing: set[str]
 
 
 def readiness(role: Role, levels: Levels) -> float:
@@ -163,7 +169,14 @@ def _readiness_parts(role: Role, levels: Levels) -> tuple[int, int]:
 
 
 class _Planner:
-    """Greedy step selection over a mutable copy of the person's levels."""
+    """Greedy step selection over a mutable copy of the person's levels.
+
+    A step changes one skill's level, so the planner keeps what only that can change, and
+    updates it for that skill alone: each skill's direct value (summed over the horizon in role
+    order, as floats must be to stay equal), its value per hour, the skills that are blocked,
+    their unmet prerequisites and the hours of each next level. An ESCO-sized plan has a
+    thousand steps over a thousand skills.
+    """
 
     def __init__(self, kb: KnowledgeBase, target: Role, between: list[Role], levels: Levels) -> None:
         self.kb = kb
@@ -180,10 +193,10 @@ class _Planner:
         self._target_needs: dict[str, list[tuple[int, int]]] = {}
         for r in target.requirements:
             self._target_needs.setdefault(r.skill, []).append((r.level, r.weight))
-        # A step changes one skill's level, so only that skill's direct value changes: each
-        # skill keeps its (level required, value while unmet) pairs, in role order, and its sum.
         self._shares = self._shares_by_skill()
-        self._direct: dict[str, float] = {}
+        self._direct: dict[str, float] = {}  # skills some horizon role needs higher: their direct value
+        self._per_hour: dict[str, float] = {}  # the same, per hour of the next level
+        self._blocked: set[str] = set()  # those of them whose next level has unmet prerequisites
         for skill in self._shares:
             self._revalue(skill)
 
@@ -193,9 +206,9 @@ class _Planner:
         hours = 0
         while self._met < self._total and (top is None or len(steps) < top):
             values = self.value_steps()
-            if not values.value:
+            skill = self.pick(values)
+            if skill is None:
                 raise NoResult(self.explain_stuck())
-            skill = self.pick(values.value)
             step = self.apply(skill, values, len(steps) + 1, hours)
             hours = step.cumulative_hours
             steps.append(step)
@@ -223,12 +236,14 @@ class _Planner:
         return found
 
     def _raised(self, skill: str) -> None:
-        """Forget what depended on the level of `skill`, which just rose."""
-        self._revalue(skill)
+        """Bring up to date what depended on the level of `skill`, which just rose."""
         self._hours.pop(skill, None)
-        self._unmet.pop(skill, None)
-        for dependent in self._needed_by.pop(skill, ()):
-            self._unmet.pop(dependent, None)
+        affected = {skill, *self._needed_by.pop(skill, ())}
+        for other in affected:
+            self._unmet.pop(other, None)
+        self._revalue(skill)
+        for other in affected - {skill}:
+            self._reblock(other)
 
     def _shares_by_skill(self) -> dict[str, list[tuple[int, float]]]:
         """Per skill, in role order: the level each horizon role requires and the value it adds while unmet."""
@@ -241,28 +256,35 @@ class _Planner:
         return shares
 
     def _revalue(self, skill: str) -> None:
-        """Recompute one skill's direct value (summed in role order, as floats must be to stay equal)."""
+        """Recompute one skill's direct value and value per hour, and whether it is blocked."""
         have, value, unmet = self.level(skill), 0.0, False
         for need, share in self._shares.get(skill, ()):
             if have < need:
                 value, unmet = value + share, True
         if unmet:
+            hours = self.step_hours(skill)
             self._direct[skill] = value
+            self._per_hour[skill] = value / hours if hours else math.inf
         else:
             self._direct.pop(skill, None)
+            self._per_hour.pop(skill, None)
+        self._reblock(skill)
+
+    def _reblock(self, skill: str) -> None:
+        """Note whether a skill with a direct value has unmet prerequisites for its next level."""
+        if skill in self._direct and self.unmet(skill) != []:
+            self._blocked.add(skill)
+        else:
+            self._blocked.discard(skill)
 
     def value_steps(self) -> _Values:
-        """Value of every available step, blocked steps passing theirs to prerequisites."""
-        raw = self._direct
-        edges = self.blocked_edges(raw)
-        total = dict(raw)
-        values = _Values({}, {})
+        """Where value flows past blocked steps: each passes its value to the prerequisites it waits for."""
+        edges = self.blocked_edges()
         flowing = set(edges).union(*edges.values())
-        for skill, amount in raw.items():  # neither blocked nor unblocking: its own value
-            if skill not in flowing and amount > 0:
-                values.value[skill] = amount
-        # Value flows through the rest in topological order (the order its sums are taken in);
-        # skills outside the flow cannot change that order, so it is taken over the flow alone.
+        total = {skill: self._direct[skill] for skill in flowing if skill in self._direct}
+        values = _Values({}, {}, flowing)
+        # Value flows in topological order (the order its sums are taken in); skills outside
+        # the flow cannot change that order among those inside.
         for skill in _topological(edges, edges):
             amount = total.get(skill, 0.0)
             if amount <= 0:
@@ -276,11 +298,11 @@ class _Planner:
                 values.passed_by.setdefault(p, []).append(skill)
         return values
 
-    def blocked_edges(self, seeds: Iterable[str]) -> dict[str, list[str]]:
-        """For each blocked skill reachable from `seeds`, the skills it passes value to."""
+    def blocked_edges(self) -> dict[str, list[str]]:
+        """For each blocked skill, and each blocked prerequisite it waits for, the skills it passes value to."""
         edges: dict[str, list[str]] = {}
-        stack = [skill for skill in seeds if self.unmet(skill) != []]
-        seen = set(seeds)
+        stack = sorted(self._blocked)
+        seen: set[str] = set()
         while stack:
             skill = stack.pop()
             unmet = self.unmet(skill)
@@ -288,17 +310,23 @@ class _Planner:
                 continue
             edges[skill] = [p for p, _ in unmet or []]
             for p in edges[skill]:
-                if p not in seen:
+                if p not in self._direct and p not in seen:
                     seen.add(p)
                     stack.append(p)
         return edges
 
-    def pick(self, values: dict[str, float]) -> str:
+    def pick(self, values: _Values) -> str | None:
         """The best available step: most value per hour, then most value, then lowest id."""
-        hours = {s: self.step_hours(s) for s in values}
-        per_hour = {s: v / hours[s] if hours[s] else math.inf for s, v in values.items()}
+        per_hour = self._per_hour  # every skill with a direct value, but those in the flow ...
+        if values.flowing:  # ... are scored by the value they hold after it
+            per_hour = {s: v for s, v in per_hour.items() if s not in values.flowing}
+            for skill, value in values.value.items():
+                hours = self.step_hours(skill)
+                per_hour[skill] = value / hours if hours else math.inf
+        if not per_hour:
+            return None
         best = _nearly_best(per_hour)
-        return min(_nearly_best({s: values[s] for s in best}))
+        return min(_nearly_best({s: values.value[s] if s in values.value else self._direct[s] for s in best}))
 
     def step_hours(self, skill: str) -> int:
         """Hours of the next level of `skill`."""
