@@ -23,7 +23,7 @@ def document(kind: str, **fields: Any) -> dict[str, Any]:
 
 def emit(doc: dict[str, Any]) -> None:
     """Print one JSON document to stdout."""
-    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(dumps(doc) + "\n")
 
 
 def kb_ref(kb: KnowledgeBase) -> dict[str, Any]:
@@ -214,3 +214,18 @@ def match_doc(kb: KnowledgeBase, rows: list[MatchRow], track: str | None) -> dic
             for r in rows
         ],
     )
+
+
+def dumps(doc: Any) -> str:
+    """`json.dumps(doc, ensure_ascii=False, indent=2)`, byte for byte, about ten times faster.
+
+    Python's json encodes in C only without indent (3.13 indents in C too); msgspec indents the
+    compact text again, keeping numbers and strings as json wrote them (tests/test_render_json.py).
+    """
+    import msgspec
+
+    compact = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return msgspec.json.format(compact.encode(), indent=2).decode()
+    except (UnicodeEncodeError, msgspec.DecodeError):  # a lone surrogate, NaN: json does it all
+        return json.dumps(doc, ensure_ascii=False, indent=2)
