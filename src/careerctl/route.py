@@ -76,7 +76,7 @@ class _Graph:
         self._required: dict[str, dict[str, int]] = {}
         self._costs: dict[Edge, int] = {}
         self._next: dict[str, list[tuple[str, float]]] = {}
-        self._needs: dict[str, tuple[int, dict[str, int]]] = {}
+        self._needs: dict[str, tuple[int, dict[str, int], bool]] = {}
         self._climbs: dict[str, tuple[int, ...]] = {}
         self._out: dict[str, list[tuple[str, int]]] = {}
 
@@ -115,13 +115,14 @@ class _Graph:
         found = self._costs.get((a, b))
         if found is None:
             start = self.start_levels(a)
-            found, needs = self.needs(b)
-            if len(needs) == len(self.kb.roles[b].requirements):
+            found, needs, once = self.needs(b)
+            if once:
                 # From the hours to meet b from nothing, take off what the levels at a already
                 # climbed: only the skills both share count (ESCO roles require ~50 skills each).
+                climbs = self._climbs
                 for skill in needs.keys() & start.keys():
                     have, need = start[skill], needs[skill]
-                    found -= self._climbs[skill][have if have < need else need]
+                    found -= climbs[skill][have if have < need else need]
             else:  # b lists a skill twice: count each entry, as the docstring of this module says
                 found = sum(
                     self.climb(r.skill)[r.level] - self.climb(r.skill)[min(start.get(r.skill, 0), r.level)]
@@ -130,13 +131,15 @@ class _Graph:
             self._costs[(a, b)] = found
         return found
 
-    def needs(self, role_id: str) -> tuple[int, dict[str, int]]:
-        """Hours to meet the role from nothing, and the level it requires of each skill."""
+    def needs(self, role_id: str) -> tuple[int, dict[str, int], bool]:
+        """Hours to meet the role from nothing, the level it requires of each skill, and whether
+        it lists each skill once."""
         found = self._needs.get(role_id)
         if found is None:
-            role = self.kb.roles[role_id]
-            hours = sum(self.climb(r.skill)[r.level] for r in role.requirements)
-            found = self._needs[role_id] = hours, self.required(role_id)
+            requirements = self.kb.roles[role_id].requirements
+            hours = sum(self.climb(r.skill)[r.level] for r in requirements)
+            levels = self.required(role_id)
+            found = self._needs[role_id] = hours, levels, len(levels) == len(requirements)
         return found
 
     def climb(self, skill_id: str) -> tuple[int, ...]:
