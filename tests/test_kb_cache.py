@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -108,3 +109,10 @@ def test_the_cache_folder_is_where_platformdirs_puts_it(
     else:
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
     assert cache.default_cache_dir() == Path(platformdirs.user_cache_dir("careerctl")) / "kb"
+
+
+def test_the_cache_records_need_only_the_standard_library() -> None:
+    """TAB completion reads them before anything else is imported: no msgspec, no YAML."""
+    code = "import sys, careerctl.kb.cache; print(sorted(m for m in sys.modules if m.startswith(('msgspec', 'yaml'))))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
