@@ -10,6 +10,7 @@ hour (then the most value, then the lowest skill id) until the target is fully m
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -403,16 +404,16 @@ def _topological(seeds: Iterable[str], edges: dict[str, list[str]]) -> list[str]
             indegree[p] = indegree.get(p, 0) + 1
     for s in edges:
         indegree.setdefault(s, 0)
-    ready = sorted((s for s, d in indegree.items() if d == 0), reverse=True)
+    ready = [s for s, d in indegree.items() if d == 0]
+    heapq.heapify(ready)  # the lowest id that is ready comes next
     order: list[str] = []
     while ready:
-        skill = ready.pop()
+        skill = heapq.heappop(ready)
         order.append(skill)
         for p in edges.get(skill, []):
             indegree[p] -= 1
             if indegree[p] == 0:
-                ready.append(p)
-                ready.sort(reverse=True)
+                heapq.heappush(ready, p)
     return order  # skills on a prerequisite cycle are left out: their value cannot flow
 
 
