@@ -1,10 +1,13 @@
 """In-process measurements for benchmarks/run.py, run with careerctl's own Python.
 
-    python probe.py warm FOLDER CACHE RUNS   warm load_kb() against a plain msgspec decode of the same entry
-    python probe.py load FOLDER CACHE        one warm load, nothing else (its peak memory is the warm load's)
-    python probe.py pair FOLDER CACHE        a role with moves out, and the role the most moves from it
+    python probe.py warm RUNS FOLDER CACHE [FOLDER CACHE ...]
+        warm load_kb() of each KB against a plain msgspec decode of the same entry (in rounds)
+    python probe.py load FOLDER CACHE
+        one warm load, nothing else (its peak memory is the warm load's)
+    python probe.py pair FOLDER CACHE
+        a role with moves out, and the role the most moves from it
 
-Each prints one JSON object on stdout.
+Each prints one JSON document on stdout.
 """
 
 from __future__ import annotations
@@ -17,42 +20,51 @@ from collections import deque
 from pathlib import Path
 
 
-def main(mode: str, folder: Path, cache: Path, *rest: str) -> None:
+def main(mode: str, *args: str) -> None:
     from careerctl.kb.load import load_kb
 
     if mode == "load":
-        loaded = load_kb(folder, cache)
+        loaded = load_kb(Path(args[0]), Path(args[1]))
         print(json.dumps({"from_cache": loaded.from_cache}))
     elif mode == "warm":
-        print(json.dumps(warm(folder, cache, int(rest[0]))))
+        kbs = [(Path(folder), Path(cache)) for folder, cache in zip(args[1::2], args[2::2], strict=True)]
+        print(json.dumps(warm(kbs, int(args[0]))))
     elif mode == "pair":
-        print(json.dumps(distant_pair(load_kb(folder, cache).kb)))
+        print(json.dumps(distant_pair(load_kb(Path(args[0]), Path(args[1])).kb)))
     else:
         raise SystemExit(f"unknown mode {mode!r}")
 
 
-def warm(folder: Path, cache: Path, runs: int) -> dict[str, object]:
-    """Median seconds of a warm load_kb(), and of reading and decoding its cache entry untyped."""
+def warm(kbs: list[tuple[Path, Path]], runs: int) -> list[dict[str, float]]:
+    """Median seconds of a warm load_kb() of each KB, and of reading and decoding its entry untyped."""
     import msgspec
 
     from careerctl.kb.load import load_kb
 
-    first = load_kb(folder, cache)  # writes the entry if there is none
-    (entry,) = cache.glob(f"{first.kb.identity[:40]}.msgpack")
-    loads, decodes = [], []
+    entries = []
+    for folder, cache in kbs:
+        first = load_kb(folder, cache)  # writes the entry if there is none
+        entries.append(next(cache.glob(f"{first.kb.identity[:40]}.msgpack")))
+    loads: list[list[float]] = [[] for _ in kbs]
+    decodes: list[list[float]] = [[] for _ in kbs]
     for _ in range(runs):
-        start = time.perf_counter()
-        loaded = load_kb(folder, cache)
-        loads.append(time.perf_counter() - start)
-        assert loaded.from_cache, "the warm load did not come from the cache"
-        start = time.perf_counter()
-        msgspec.msgpack.decode(entry.read_bytes())
-        decodes.append(time.perf_counter() - start)
-    return {
-        "load": statistics.median(loads),
-        "decode": statistics.median(decodes),
-        "entry_bytes": entry.stat().st_size,
-    }
+        for n, ((folder, cache), entry) in enumerate(zip(kbs, entries, strict=True)):
+            start = time.perf_counter()
+            loaded = load_kb(folder, cache)
+            loads[n].append(time.perf_counter() - start)
+            assert loaded.from_cache, "the warm load did not come from the cache"
+            del loaded
+            start = time.perf_counter()
+            msgspec.msgpack.decode(entry.read_bytes())
+            decodes[n].append(time.perf_counter() - start)
+    return [
+        {
+            "load": statistics.median(load),
+            "decode": statistics.median(decode),
+            "entry_bytes": entry.stat().st_size,
+        }
+        for load, decode, entry in zip(loads, decodes, entries, strict=True)
+    ]
 
 
 def distant_pair(kb: object) -> dict[str, object]:
@@ -72,4 +84,4 @@ def distant_pair(kb: object) -> dict[str, object]:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), *sys.argv[4:])
+    main(sys.argv[1], *sys.argv[2:])

@@ -31,6 +31,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import synth
 
@@ -115,13 +116,12 @@ def measure(commands: dict[str, Command], rounds: int, warmup: bool = True) -> d
     return found
 
 
-def probe(python: str, env: dict[str, str], *args: object) -> dict[str, object]:
+def probe(python: str, env: dict[str, str], *args: object) -> Any:
     """Run benchmarks/probe.py with careerctl's Python and return what it printed."""
     out = subprocess.run(
         [python, str(HERE / "probe.py"), *map(str, args)], env=env, capture_output=True, text=True, check=True
     )
-    result: dict[str, object] = json.loads(out.stdout)
-    return result
+    return json.loads(out.stdout)
 
 
 def probe_peak_mb(python: str, env: dict[str, str], folder: Path, cache: Path) -> float:
@@ -320,36 +320,57 @@ class KBFigures:
     commands: dict[str, Runs]
 
 
-def measure_kb(
-    careerctl: Path, python: str, env: dict[str, str], kb: Scale, cache: Path, rounds: int, first_rounds: int
-) -> KBFigures:
-    """First load (empty cache each time), warm load, and the warm commands, on one KB."""
-    env = dict(env, CAREERCTL_CACHE_DIR=str(cache))
-    cli = [str(careerctl), "--kb", str(kb.folder)]
-    first = measure(
-        {
-            "first": Command(
-                [*cli, "kb", "validate", "--json"], env, before=lambda: shutil.rmtree(cache, True)
+def measure_kbs(
+    careerctl: Path,
+    python: str,
+    env: dict[str, str],
+    kbs: list[Scale],
+    work: Path,
+    rounds: int,
+    first_rounds: int,
+) -> list[KBFigures]:
+    """First loads (empty cache each time), warm loads and the warm commands of several KBs.
+
+    The KBs are measured in the same rounds, so that a busy spell of the machine does not fall on
+    one size only and bend the growth figures.
+    """
+    caches = [work / f"cache-{kb.folder.name}" for kb in kbs]
+    envs = [dict(env, CAREERCTL_CACHE_DIR=str(cache)) for cache in caches]
+    first_loads: dict[str, Command] = {}
+    commands: dict[str, Command] = {}
+    for kb, cache, kb_env in zip(kbs, caches, envs, strict=True):
+        cli = [str(careerctl), "--kb", str(kb.folder)]
+        first_loads[kb.label] = Command(
+            [*cli, "kb", "validate", "--json"], kb_env, before=lambda cache=cache: shutil.rmtree(cache, True)
+        )
+        for name, args in [
+            ("kb validate", ["kb", "validate", "--json"]),
+            ("plan", ["plan", "--from", kb.source, "--target", kb.target, "--json"]),
+            ("match", ["match", "--from", kb.source, "--json"]),
+            ("path", ["path", kb.source, kb.target, "--json"]),
+        ]:
+            commands[f"{kb.label}|{name}"] = Command([*cli, *args], kb_env)
+    first = measure(first_loads, first_rounds, warmup=False)
+    pairs = [str(x) for kb, cache in zip(kbs, caches, strict=True) for x in (kb.folder, cache)]
+    warm = probe(python, env, "warm", rounds, *pairs)
+    warm_runs = measure(commands, rounds)
+    figures = []
+    for kb, cache, kb_env, loads in zip(kbs, caches, envs, warm, strict=True):
+        figures.append(
+            KBFigures(
+                first=first[kb.label],
+                warm_load=float(loads["load"]),
+                plain_decode=float(loads["decode"]),
+                entry_mb=int(loads["entry_bytes"]) / 1e6,
+                warm_peak_mb=probe_peak_mb(python, kb_env, kb.folder, cache),
+                commands={
+                    key.split("|", 1)[1]: runs
+                    for key, runs in warm_runs.items()
+                    if key.startswith(f"{kb.label}|")
+                },
             )
-        },
-        first_rounds,
-        warmup=False,
-    )["first"]
-    warm = probe(python, env, "warm", kb.folder, cache, rounds)
-    commands = {
-        "kb validate": Command([*cli, "kb", "validate", "--json"], env),
-        "plan": Command([*cli, "plan", "--from", kb.source, "--target", kb.target, "--json"], env),
-        "match": Command([*cli, "match", "--from", kb.source, "--json"], env),
-        "path": Command([*cli, "path", kb.source, kb.target, "--json"], env),
-    }
-    return KBFigures(
-        first=first,
-        warm_load=float(warm["load"]),  # type: ignore[arg-type]
-        plain_decode=float(warm["decode"]),  # type: ignore[arg-type]
-        entry_mb=int(warm["entry_bytes"]) / 1e6,  # type: ignore[call-overload]
-        warm_peak_mb=probe_peak_mb(python, env, kb.folder, cache),
-        commands=measure(commands, rounds),
-    )
+        )
+    return figures
 
 
 def kb_report(title: str, kb: Scale, figures: KBFigures, rounds: int, first_rounds: int) -> list[Budget]:
@@ -467,7 +488,7 @@ def real_esco(careerctl: Path, python: str, env: dict[str, str], given: Path, wo
     pair = probe(
         python, dict(env, CAREERCTL_CACHE_DIR=str(work / "pair-cache")), "pair", folder, work / "pair-cache"
     )
-    return Scale("ESCO", folder, str(pair["source"]), str(pair["target"]), int(pair["hops"]), 8)  # type: ignore[call-overload]
+    return Scale("ESCO", folder, str(pair["source"]), str(pair["target"]), int(pair["hops"]), 8)
 
 
 def main() -> int:
@@ -513,10 +534,9 @@ def main() -> int:
             else synthetic(work, (1,) if args.quick or args.no_growth else SCALES, args.seed)
         )
         budgets = cold_start(careerctl, python, env, work, cold_rounds)
-        figures = [
-            (kb, measure_kb(careerctl, python, env, kb, work / f"cache-{i}", rounds, first_rounds))
-            for i, kb in enumerate(scales)
-        ]
+        figures = list(
+            zip(scales, measure_kbs(careerctl, python, env, scales, work, rounds, first_rounds), strict=True)
+        )
         if figures:
             budgets += kb_report("ESCO-scale synthetic KB", *figures[-1], rounds, first_rounds)
         if len(figures) > 1:
@@ -526,7 +546,7 @@ def main() -> int:
             budgets += kb_report(
                 "Real ESCO KB",
                 esco,
-                measure_kb(careerctl, python, env, esco, work / "cache-esco", rounds, first_rounds),
+                measure_kbs(careerctl, python, env, [esco], work, rounds, first_rounds)[0],
                 rounds,
                 first_rounds,
             )
