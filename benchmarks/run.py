@@ -6,6 +6,7 @@ Run it from the repository root, with a Python where careerctl is installed:
     python benchmarks/run.py --careerctl PATH    # a given careerctl script
     python benchmarks/run.py --esco DIR          # also the real ESCO KB: a KB folder, or ESCO's CSV folder
     python benchmarks/run.py --quick             # fewer runs and no scaling series, to try things out
+    python benchmarks/run.py --cold-only         # only the cold start (e.g. to compare two installs)
 
 Every command runs as a subprocess, in rounds (each command once per round, so a busy
 moment of a shared machine hits all of them alike), after one warm-up round; the median is
