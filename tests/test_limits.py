@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from careerctl.cli import app
 from careerctl.errors import InputError
-from careerctl.kb import yamlio
+from careerctl.kb import yamlsafe
 from careerctl.kb.load import load_kb
 from careerctl.kb.yamlio import DEPTH_CEILING, Limits, parse_yaml, read_bytes
 from conftest import BUNDLED
@@ -104,7 +104,7 @@ def test_an_alias_flood_is_refused_before_parsing(monkeypatch: pytest.MonkeyPatc
     def parse_it(*_: object) -> None:
         raise AssertionError("the document was parsed")
 
-    monkeypatch.setattr(yamlio._Loader, "get_single_node", parse_it)
+    monkeypatch.setattr(yamlsafe._Loader, "get_single_node", parse_it)
     flood = "a: &a 1\nb: [" + ", ".join(["*a"] * 41) + "]\n"
     with pytest.raises(InputError, match="uses about 41 YAML aliases, over the limit of 10"):
         parse(flood, max_aliases=10)
@@ -126,7 +126,7 @@ def test_an_alias_bomb_is_refused_without_building_it(monkeypatch: pytest.Monkey
     def build(*_: object) -> None:
         raise AssertionError("the document was built")
 
-    monkeypatch.setattr(yamlio._Loader, "construct_document", build)
+    monkeypatch.setattr(yamlsafe._Loader, "construct_document", build)
     with pytest.raises(InputError, match="aliases expand to 23,456,790,101 more values"):
         parse_yaml(bomb, Path("bomb.yaml"), Limits())
 

@@ -60,7 +60,7 @@ def test_an_edit_invalidates_the_cache(mini_kb: Path, tmp_path: Path) -> None:
 def test_a_broken_cache_is_rebuilt(mini_kb: Path, tmp_path: Path, garbage: bytes) -> None:
     cache = tmp_path / "cache"
     load_kb(mini_kb, cache_dir=cache)
-    (entry,) = cache.iterdir()
+    (entry,) = cache.glob("*.msgpack")
     entry.write_bytes(garbage)
     loaded = load_kb(mini_kb, cache_dir=cache)
     assert not loaded.from_cache and loaded.kb.roles["junior"].name == "Junior Dev"

@@ -1,5 +1,5 @@
 """`python -m careerctl`."""
 
-from careerctl.cli import run
+from careerctl.entry import run
 
 run()

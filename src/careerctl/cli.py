@@ -56,6 +56,9 @@ app = typer.Typer(
     cls=Group,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Click's plain help and usage errors: Typer's Rich panels import ~40 Rich and Markdown
+    # modules, which doubled the time of `careerctl --help` (docs/performance.md).
+    rich_markup_mode=None,
     help="Plan a software career from a knowledge base of roles and skills.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -69,11 +72,16 @@ def env_of(ctx: typer.Context) -> Env:
     return obj if isinstance(obj, Env) else Env()
 
 
+def completion_env(ctx: typer.Context) -> Env:
+    """The Env for a completion: --kb arrives as text there, not yet a Path."""
+    kb = ctx.find_root().params.get("kb")
+    return Env(kb_dir=Path(kb) if kb else None)
+
+
 def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
     """Role ids and aliases that start with what was typed (for TAB completion)."""
     try:
-        root = ctx.find_root().params
-        kb = Env(kb_dir=root.get("kb")).load().kb
+        kb = completion_env(ctx).load().kb
     except CareerctlError:
         return []
     names = sorted({*kb.roles, *(a for r in kb.roles.values() for a in r.aliases)})
@@ -83,7 +91,7 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
 def complete_track(ctx: typer.Context, incomplete: str) -> list[str]:
     """Track names that start with what was typed."""
     try:
-        kb = Env(kb_dir=ctx.find_root().params.get("kb")).load().kb
+        kb = completion_env(ctx).load().kb
     except CareerctlError:
         return []
     return sorted({r.track for r in kb.roles.values() if r.track.startswith(incomplete.lower())})

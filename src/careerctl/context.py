@@ -3,29 +3,42 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from careerctl.kb.load import Loaded, bundled_kb_dir, load_kb
+from careerctl.kb import bundled_kb_dir
+from careerctl.kb.cache import default_cache_dir
+
+if TYPE_CHECKING:
+    from careerctl.kb.load import Loaded
 
 APP_NAME = "careerctl"
 
 
 def user_cache_dir() -> Path:
     """The compiled-KB cache folder: $CAREERCTL_CACHE_DIR, else the platform's user cache folder."""
-    override = os.environ.get("CAREERCTL_CACHE_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir as platform_cache
-
-    return Path(platform_cache(APP_NAME)) / "kb"
+    return default_cache_dir()
 
 
 def default_profile_path() -> Path:
     """The profile file in the platform's user data folder."""
+    if sys.platform.startswith("linux"):  # the XDG rule, as platformdirs applies it, without importing it
+        base = os.environ.get("XDG_DATA_HOME", "")
+        if not os.path.isabs(base):
+            base = os.path.expanduser("~/.local/share")
+        if os.path.isabs(base):
+            return Path(base) / APP_NAME / "profile.yaml"
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME)) / "profile.yaml"
+
+
+def profile_location() -> Path:
+    """$CAREERCTL_PROFILE, else the default profile file (what --profile overrides)."""
+    override = os.environ.get("CAREERCTL_PROFILE")
+    return Path(override) if override else default_profile_path()
 
 
 @dataclass
@@ -44,6 +57,8 @@ class Env:
     def load(self) -> Loaded:
         """The KB, loaded once per command."""
         if self._loaded is None:
+            from careerctl.kb.load import load_kb
+
             self._loaded = load_kb(self.kb_folder, cache_dir=user_cache_dir())
         return self._loaded
 

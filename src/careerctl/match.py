@@ -19,7 +19,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role
-from careerctl.plan import readiness
 from careerctl.route import hours_to_raise
 
 SHORTFALL_COST = 2
@@ -50,7 +49,7 @@ def match_roles(
     held = {s: lvl for s, lvl in levels.items() if lvl > 0}
     unrequired = _unrequired_cost(held)
     scored = [
-        (_fit(role, held, unrequired), readiness(role, held), role)
+        (*_fit_and_readiness(role, held, unrequired), role)
         for role in kb.roles.values()
         if track is None or role.track == track
     ]
@@ -64,7 +63,7 @@ def match_roles(
 def fit(role: Role, levels: Levels) -> float:
     """How closely `levels` agree with the role's requirements, from 0 to 1."""
     held = {s: lvl for s, lvl in levels.items() if lvl > 0}
-    return _fit(role, held, _unrequired_cost(held))
+    return _fit_and_readiness(role, held, _unrequired_cost(held))[0]
 
 
 def _unrequired_cost(held: Levels) -> int:
@@ -72,20 +71,31 @@ def _unrequired_cost(held: Levels) -> int:
     return sum(held.values()) * UNREQUIRED_WEIGHT * OVERQUALIFIED_COST
 
 
-def _fit(role: Role, held: Levels, unrequired: int) -> float:
-    """Fit of `held` (levels > 0 only) to the role, given their `_unrequired_cost`."""
+def _fit_and_readiness(role: Role, held: Levels, unrequired: int) -> tuple[float, float]:
+    """Fit and readiness of `held` (levels > 0 only) for the role, given their `_unrequired_cost`.
+
+    One pass for both: `match` scores every role of the KB (130,000 requirements at ESCO size).
+    """
     distance, weight = unrequired, len(held) * UNREQUIRED_WEIGHT
+    met = total = 0
     for r in role.requirements:
+        need, importance = r.level, r.weight
         have = held.get(r.skill, 0)
         if have:  # this skill is required after all: drop its "unrequired" share
             distance -= have * UNREQUIRED_WEIGHT * OVERQUALIFIED_COST
             weight -= UNREQUIRED_WEIGHT
-        short, over = max(0, r.level - have), max(0, have - r.level)
-        distance += r.weight * (SHORTFALL_COST * short + OVERQUALIFIED_COST * over)
-        weight += r.weight
+        if have < need:
+            distance += importance * SHORTFALL_COST * (need - have)
+            met += importance * have
+        else:
+            distance += importance * OVERQUALIFIED_COST * (have - need)
+            met += importance * need
+        weight += importance
+        total += importance * need
+    ready = met / total if total else 1.0
     if weight <= 0:
-        return 1.0
-    return min(1.0, max(0.0, 1 - distance / (SHORTFALL_COST * LEVEL_MAX * weight)))
+        return 1.0, ready
+    return min(1.0, max(0.0, 1 - distance / (SHORTFALL_COST * LEVEL_MAX * weight))), ready
 
 
 def hours_needed(kb: KnowledgeBase, role: Role, levels: Levels) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from careerctl.errors import UnknownName
@@ -11,12 +10,16 @@ from careerctl.model import KnowledgeBase, Role, Skill
 
 def suggest(name: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
     """The closest distinct candidates to a mistyped `name`, best first."""
+    import difflib  # only a mistake pays for it
+
     unique = list(dict.fromkeys(candidates))
     return difflib.get_close_matches(name.lower(), unique, n=limit, cutoff=0.6)
 
 
 def suggest_roles(kb: KnowledgeBase, name: str, keys: dict[str, str], limit: int = 3) -> list[str]:
     """The closest role names to `name`, one per role (its best-matching id, alias or name)."""
+    import difflib
+
     found: dict[str, str] = {}
     for key in difflib.get_close_matches(name.lower(), list(keys), n=limit * 4, cutoff=0.6):
         found.setdefault(keys[key], key)

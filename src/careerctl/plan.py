@@ -10,6 +10,7 @@ hour (then the most value, then the lowest skill id) until the target is fully m
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -78,10 +79,16 @@ class Plan:
 
 @dataclass(slots=True)
 class _Values:
-    """The value of every available step at one point of the plan, and who passed it on."""
+    """Where value flows past blocked steps at one point of the plan.
+
+    `flowing`: the blocked skills and the prerequisites they pass value to; `value`: the
+    available ones among those, with their own and passed value; `passed_by`: who passed it.
+    Every other skill with a direct value is available and worth just that.
+    """
 
     value: dict[str, float]
     passed_by: dict[str, list[str]]
+    flowing: set[str]
 
 
 def readiness(role: Role, levels: Levels) -> float:
@@ -163,7 +170,14 @@ def _readiness_parts(role: Role, levels: Levels) -> tuple[int, int]:
 
 
 class _Planner:
-    """Greedy step selection over a mutable copy of the person's levels."""
+    """Greedy step selection over a mutable copy of the person's levels.
+
+    A step changes one skill's level, so the planner keeps what only that can change, and
+    updates it for that skill alone: each skill's direct value (summed over the horizon in role
+    order, as floats must be to stay equal), its value per hour, the skills that are blocked,
+    their unmet prerequisites and the hours of each next level. An ESCO-sized plan has a
+    thousand steps over a thousand skills.
+    """
 
     def __init__(self, kb: KnowledgeBase, target: Role, between: list[Role], levels: Levels) -> None:
         self.kb = kb
@@ -172,21 +186,33 @@ class _Planner:
         self.levels: dict[str, int] = {s: lvl for s, lvl in levels.items() if lvl > 0}
         self.roles = [(target, 1.0), *((r, INTERMEDIATE_FACTOR) for r in between)]
         self._prereqs: dict[tuple[str, int], list[tuple[str, int]]] = {}
+        self._between_needs = [(r.id, r.required()) for r in between]
+        self._unmet: dict[str, list[tuple[str, int]] | None] = {}  # until the skill or a prerequisite rises
+        self._needed_by: dict[str, set[str]] = {}  # prerequisite -> skills whose cached unmet names it
+        self._hours: dict[str, int] = {}  # hours of each skill's next level, until it rises
+        self._met, self._total = _readiness_parts(target, self.levels)
+        self._target_needs: dict[str, list[tuple[int, int]]] = {}
+        for r in target.requirements:
+            self._target_needs.setdefault(r.skill, []).append((r.level, r.weight))
+        self._shares = self._shares_by_skill()
+        self._direct: dict[str, float] = {}  # skills some horizon role needs higher: their direct value
+        self._per_hour: dict[str, float] = {}  # the same, per hour of the next level
+        self._blocked: set[str] = set()  # those of them whose next level has unmet prerequisites
+        for skill in self._shares:
+            self._revalue(skill)
 
     def run(self, top: int | None) -> list[Step]:
         """Apply the best step until the target is met or `top` steps are taken."""
         steps: list[Step] = []
-        met, total = _readiness_parts(self.target, self.levels)
         hours = 0
-        while met < total and (top is None or len(steps) < top):
+        while self._met < self._total and (top is None or len(steps) < top):
             values = self.value_steps()
-            if not values.value:
+            skill = self.pick(values)
+            if skill is None:
                 raise NoResult(self.explain_stuck())
-            skill = self.pick(values.value)
             step = self.apply(skill, values, len(steps) + 1, hours)
             hours = step.cumulative_hours
             steps.append(step)
-            met, total = _readiness_parts(self.target, self.levels)
         return steps
 
     def level(self, skill: str) -> int:
@@ -195,6 +221,8 @@ class _Planner:
 
     def unmet(self, skill: str) -> list[tuple[str, int]] | None:
         """Unmet prerequisites of the next level of `skill`; None if it cannot rise at all."""
+        if skill in self._unmet:
+            return self._unmet[skill]
         nxt = self.level(skill) + 1
         if nxt > LEVEL_MAX:
             return None
@@ -203,26 +231,62 @@ class _Planner:
         if needed is None:
             needed = sorted(self.kb.skills[skill].prerequisites(nxt).items())
             self._prereqs[key] = needed
-        return [(p, lvl) for p, lvl in needed if self.level(p) < lvl]
+        for p, _ in needed:
+            self._needed_by.setdefault(p, set()).add(skill)
+        found = self._unmet[skill] = [(p, lvl) for p, lvl in needed if self.level(p) < lvl]
+        return found
 
-    def direct_values(self) -> dict[str, float]:
-        """Readiness each skill's next level adds across the horizon, weighted."""
-        raw: dict[str, float] = {}
+    def _raised(self, skill: str) -> None:
+        """Bring up to date what depended on the level of `skill`, which just rose."""
+        self._hours.pop(skill, None)
+        affected = {skill, *self._needed_by.pop(skill, ())}
+        for other in affected:
+            self._unmet.pop(other, None)
+        self._revalue(skill)
+        for other in affected - {skill}:
+            self._reblock(other)
+
+    def _shares_by_skill(self) -> dict[str, list[tuple[int, float]]]:
+        """Per skill, in role order: the level each horizon role requires and the value it adds while unmet."""
+        shares: dict[str, list[tuple[int, float]]] = {}
         for role, factor in self.roles:
             total = sum(r.weight * r.level for r in role.requirements)
             for r in role.requirements:
-                if self.level(r.skill) < r.level:
-                    raw[r.skill] = raw.get(r.skill, 0.0) + factor * r.weight / total
-        return raw
+                if r.level > 0:
+                    shares.setdefault(r.skill, []).append((r.level, factor * r.weight / total))
+        return shares
+
+    def _revalue(self, skill: str) -> None:
+        """Recompute one skill's direct value and value per hour, and whether it is blocked."""
+        have, value, unmet = self.level(skill), 0.0, False
+        for need, share in self._shares.get(skill, ()):
+            if have < need:
+                value, unmet = value + share, True
+        if unmet:
+            hours = self.step_hours(skill)
+            self._direct[skill] = value
+            self._per_hour[skill] = value / hours if hours else math.inf
+        else:
+            self._direct.pop(skill, None)
+            self._per_hour.pop(skill, None)
+        self._reblock(skill)
+
+    def _reblock(self, skill: str) -> None:
+        """Note whether a skill with a direct value has unmet prerequisites for its next level."""
+        if skill in self._direct and self.unmet(skill) != []:
+            self._blocked.add(skill)
+        else:
+            self._blocked.discard(skill)
 
     def value_steps(self) -> _Values:
-        """Value of every available step, blocked steps passing theirs to prerequisites."""
-        raw = self.direct_values()
-        edges = self.blocked_edges(raw)
-        order = _topological(raw.keys(), edges)
-        total = dict(raw)
-        values = _Values({}, {})
-        for skill in order:
+        """Where value flows past blocked steps: each passes its value to the prerequisites it waits for."""
+        edges = self.blocked_edges()
+        flowing = set(edges).union(*edges.values())
+        total = {skill: self._direct[skill] for skill in flowing if skill in self._direct}
+        values = _Values({}, {}, flowing)
+        # Value flows in topological order (the order its sums are taken in); skills outside
+        # the flow cannot change that order among those inside.
+        for skill in _topological(edges, edges):
             amount = total.get(skill, 0.0)
             if amount <= 0:
                 continue
@@ -235,11 +299,11 @@ class _Planner:
                 values.passed_by.setdefault(p, []).append(skill)
         return values
 
-    def blocked_edges(self, seeds: Iterable[str]) -> dict[str, list[str]]:
-        """For each blocked skill reachable from `seeds`, the skills it passes value to."""
+    def blocked_edges(self) -> dict[str, list[str]]:
+        """For each blocked skill, and each blocked prerequisite it waits for, the skills it passes value to."""
         edges: dict[str, list[str]] = {}
-        stack = sorted(seeds)
-        seen = set(stack)
+        stack = sorted(self._blocked)
+        seen: set[str] = set()
         while stack:
             skill = stack.pop()
             unmet = self.unmet(skill)
@@ -247,32 +311,43 @@ class _Planner:
                 continue
             edges[skill] = [p for p, _ in unmet or []]
             for p in edges[skill]:
-                if p not in seen:
+                if p not in self._direct and p not in seen:
                     seen.add(p)
                     stack.append(p)
         return edges
 
-    def pick(self, values: dict[str, float]) -> str:
+    def pick(self, values: _Values) -> str | None:
         """The best available step: most value per hour, then most value, then lowest id."""
-        hours = {s: self.step_hours(s) for s in values}
-        per_hour = {s: v / hours[s] if hours[s] else math.inf for s, v in values.items()}
+        per_hour = self._per_hour  # every skill with a direct value, but those in the flow ...
+        if values.flowing:  # ... are scored by the value they hold after it
+            per_hour = {s: v for s, v in per_hour.items() if s not in values.flowing}
+            for skill, value in values.value.items():
+                hours = self.step_hours(skill)
+                per_hour[skill] = value / hours if hours else math.inf
+        if not per_hour:
+            return None
         best = _nearly_best(per_hour)
-        return min(_nearly_best({s: values[s] for s in best}))
+        return min(_nearly_best({s: values.value[s] if s in values.value else self._direct[s] for s in best}))
 
     def step_hours(self, skill: str) -> int:
         """Hours of the next level of `skill`."""
-        return self.kb.skills[skill].hours(self.level(skill) + 1)
+        hours = self._hours.get(skill)
+        if hours is None:
+            hours = self._hours[skill] = self.kb.skills[skill].hours(self.level(skill) + 1)
+        return hours
 
     def apply(self, skill: str, values: _Values, rank: int, hours_before: int) -> Step:
         """Raise `skill` by one level and describe the step."""
-        met_before, total = _readiness_parts(self.target, self.levels)
+        met_before, total = self._met, self._total
         have = self.level(skill)
-        also = [r.id for r in self.between if r.required().get(skill, 0) > have]
+        also = [role_id for role_id, needs in self._between_needs if needs.get(skill, 0) > have]
         unblocks = sorted(values.passed_by.get(skill, []))
         why = self.explain(skill, unblocks, also, have)
         hours = self.step_hours(skill)
         self.levels[skill] = have + 1
-        met_after, _ = _readiness_parts(self.target, self.levels)
+        self._raised(skill)
+        self._met += sum(weight for need, weight in self._target_needs.get(skill, ()) if have < need)
+        met_after = self._met
         return Step(
             rank=rank,
             skill=skill,
@@ -329,16 +404,16 @@ def _topological(seeds: Iterable[str], edges: dict[str, list[str]]) -> list[str]
             indegree[p] = indegree.get(p, 0) + 1
     for s in edges:
         indegree.setdefault(s, 0)
-    ready = sorted((s for s, d in indegree.items() if d == 0), reverse=True)
+    ready = [s for s, d in indegree.items() if d == 0]
+    heapq.heapify(ready)  # the lowest id that is ready comes next
     order: list[str] = []
     while ready:
-        skill = ready.pop()
+        skill = heapq.heappop(ready)
         order.append(skill)
         for p in edges.get(skill, []):
             indegree[p] -= 1
             if indegree[p] == 0:
-                ready.append(p)
-                ready.sort(reverse=True)
+                heapq.heappush(ready, p)
     return order  # skills on a prerequisite cycle are left out: their value cannot flow
 
 

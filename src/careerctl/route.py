@@ -76,7 +76,7 @@ class _Graph:
         self._required: dict[str, dict[str, int]] = {}
         self._costs: dict[Edge, int] = {}
         self._next: dict[str, list[tuple[str, float]]] = {}
-        self._needs: dict[str, list[tuple[str, int, tuple[int, ...]]]] = {}
+        self._needs: dict[str, tuple[int, dict[str, int], bool]] = {}
         self._climbs: dict[str, tuple[int, ...]] = {}
         self._out: dict[str, list[tuple[str, int]]] = {}
 
@@ -100,6 +100,10 @@ class _Graph:
         """The levels a route stands on when it leaves `role_id`."""
         if role_id == self.source and self.levels is not None:
             return self.levels
+        return self.required(role_id)
+
+    def required(self, role_id: str) -> dict[str, int]:
+        """The level the role requires of each skill."""
         found = self._required.get(role_id)
         if found is None:
             found = self.kb.roles[role_id].required()
@@ -111,20 +115,31 @@ class _Graph:
         found = self._costs.get((a, b))
         if found is None:
             start = self.start_levels(a)
-            found = 0
-            for skill, level, climb in self.needs(b):
-                have = start.get(skill, 0)
-                if level > have:
-                    found += climb[level] - climb[have]
+            found, needs, once = self.needs(b)
+            if once:
+                # From the hours to meet b from nothing, take off what the levels at a already
+                # climbed: only the skills both share count (ESCO roles require ~50 skills each).
+                climbs = self._climbs
+                for skill in needs.keys() & start.keys():
+                    have, need = start[skill], needs[skill]
+                    found -= climbs[skill][have if have < need else need]
+            else:  # b lists a skill twice: count each entry, as the docstring of this module says
+                found = sum(
+                    self.climb(r.skill)[r.level] - self.climb(r.skill)[min(start.get(r.skill, 0), r.level)]
+                    for r in self.kb.roles[b].requirements
+                )
             self._costs[(a, b)] = found
         return found
 
-    def needs(self, role_id: str) -> list[tuple[str, int, tuple[int, ...]]]:
-        """The role's requirements as (skill, level, hours to climb from 0 to each level)."""
+    def needs(self, role_id: str) -> tuple[int, dict[str, int], bool]:
+        """Hours to meet the role from nothing, the level it requires of each skill, and whether
+        it lists each skill once."""
         found = self._needs.get(role_id)
         if found is None:
-            found = [(r.skill, r.level, self.climb(r.skill)) for r in self.kb.roles[role_id].requirements]
-            self._needs[role_id] = found
+            requirements = self.kb.roles[role_id].requirements
+            hours = sum(self.climb(r.skill)[r.level] for r in requirements)
+            levels = self.required(role_id)
+            found = self._needs[role_id] = hours, levels, len(levels) == len(requirements)
         return found
 
     def climb(self, skill_id: str) -> tuple[int, ...]:

@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import gc
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import msgspec
 
 from careerctl import __version__
 from careerctl.errors import InputError, InvalidKB, Problem, StorageError
-from careerctl.files import atomic_write, remove_stale_temps
-from careerctl.kb.parse import Sheet, parse_roles, parse_skills
-from careerctl.kb.validate import check_kb
-from careerctl.kb.yamlio import Limits, os_problem, parse_yaml, read_bytes
+from careerctl.files import remove_stale_temps
+from careerctl.kb import ROLES_FILE as ROLES_FILE
+from careerctl.kb import SKILLS_FILE as SKILLS_FILE
+from careerctl.kb import bundled_kb_dir as bundled_kb_dir
+from careerctl.kb import cache
+from careerctl.kb.yamlio import Limits, os_problem, read_bytes
 from careerctl.model import KnowledgeBase
 
-SKILLS_FILE = "skills.yaml"
-ROLES_FILE = "roles.yaml"
 CACHE_FORMAT = "kb-cache/1"
 
 
-class Finding(msgspec.Struct, frozen=True):
+class Finding(msgspec.Struct, frozen=True, gc=False):
     """A validation problem as stored in the cache."""
 
     severity: str
@@ -47,32 +48,61 @@ class Loaded(msgspec.Struct, frozen=True):
     from_cache: bool
 
 
-def bundled_kb_dir() -> Path:
-    """The KB that ships with careerctl: inside the installed package, or data/ in a checkout."""
-    here = Path(__file__).resolve().parent.parent
-    installed = here / "data"
-    return installed if installed.is_dir() else here.parent.parent / "data"
-
-
 def load_kb(folder: Path, cache_dir: Path | None = None, limits: Limits | None = None) -> Loaded:
-    """Load and validate the KB in `folder`; InputError or InvalidKB when it is unusable."""
-    limits = limits or Limits.from_env()
+    """Load and validate the KB in `folder`; InputError or InvalidKB when it is unusable.
+
+    With a cache folder: files whose stamp is recorded load from the cache without being read;
+    other files are read and hashed, and a cache entry of that content is used if there is one.
+    Only new content is parsed and validated, and then cached (see kb/cache.py).
+    """
     check_folder(folder)
     skills_path, roles_path = folder / SKILLS_FILE, folder / ROLES_FILE
+    stamp = cache.stamp_files([skills_path, roles_path]) if cache_dir else None
+    if cache_dir is not None and stamp is not None:
+        known = cache.known_identity(cache_dir, folder, stamp)
+        cached = read_cache(cache_file(cache_dir, known), known) if known else None
+        if cached is not None:
+            return cached
+    limits = limits or Limits.from_env()
     skills_bytes = read_bytes(skills_path, limits)
     roles_bytes = read_bytes(roles_path, limits)
     identity = kb_identity(skills_bytes, roles_bytes)
-    cache_file = cache_dir / f"{identity[:40]}.msgpack" if cache_dir else None
-    if cache_file is not None:
-        cached = read_cache(cache_file, identity)
+    if stamp is not None and stamp != cache.stamp_files([skills_path, roles_path]):
+        stamp = None  # changed while being read: this content has no stamp to remember
+    if cache_dir is not None:
+        cached = read_cache(cache_file(cache_dir, identity), identity)
         if cached is not None:
+            remember(cache_dir, folder, stamp, cached.kb)
             return cached
     kb, problems = build_kb(skills_bytes, roles_bytes, skills_path, roles_path, identity, limits)
     if any(p.severity == "error" for p in problems):
         raise InvalidKB(problems)
-    if cache_file is not None:
-        write_cache(cache_file, CacheEntry(kb=kb, warnings=[finding(p) for p in problems]))
+    if cache_dir is not None:
+        write_cache(
+            cache_file(cache_dir, identity), CacheEntry(kb=kb, warnings=[finding(p) for p in problems])
+        )
+        remember(cache_dir, folder, stamp, kb)
     return Loaded(kb=kb, warnings=problems, from_cache=False)
+
+
+def cache_file(cache_dir: Path, identity: str) -> Path:
+    """The cache entry of a KB identity."""
+    return cache_dir / f"{identity[:40]}.msgpack"
+
+
+def remember(cache_dir: Path, folder: Path, stamp: cache.Stamp | None, kb: KnowledgeBase) -> None:
+    """Record the folder's stamp, and index the KB's names for completion if not done yet."""
+    if cache.read_names(cache_dir, kb.identity) is None:
+        roles, tracks = kb_names(kb)
+        cache.write_names(cache_dir, kb.identity, roles, tracks)
+    if stamp is not None:
+        cache.remember_identity(cache_dir, folder, stamp, kb.identity)
+
+
+def kb_names(kb: KnowledgeBase) -> tuple[list[str], list[str]]:
+    """Every role id and alias, and every track, sorted: what TAB completion offers."""
+    roles = sorted({*kb.roles, *(alias for role in kb.roles.values() for alias in role.aliases)})
+    return roles, sorted({role.track for role in kb.roles.values()})
 
 
 def check_folder(folder: Path) -> None:
@@ -89,6 +119,8 @@ def check_folder(folder: Path) -> None:
 
 def kb_identity(skills_bytes: bytes, roles_bytes: bytes) -> str:
     """A content hash of the KB (stable across processes, unlike hash())."""
+    import hashlib
+
     digest = hashlib.blake2b(digest_size=20)
     for part in (CACHE_FORMAT.encode(), __version__.encode(), skills_bytes, b"\0", roles_bytes):
         digest.update(part)
@@ -104,9 +136,14 @@ def build_kb(
     limits: Limits,
 ) -> tuple[KnowledgeBase, list[Problem]]:
     """Parse and check both files; return the KB and every problem found."""
+    from careerctl.kb.parse import Sheet, parse_roles, parse_skills
+    from careerctl.kb.validate import check_kb
+    from careerctl.kb.yamlio import parse_yaml
+
     skill_sheet, role_sheet = Sheet(str(skills_path)), Sheet(str(roles_path))
-    skills, scale = parse_skills(parse_yaml(skills_bytes, skills_path, limits), skill_sheet)
-    roles, about = parse_roles(parse_yaml(roles_bytes, roles_path, limits), role_sheet)
+    with no_gc_pauses():  # one file's document at a time: each is dropped once it is parsed
+        skills, scale = parse_skills(parse_yaml(skills_bytes, skills_path, limits), skill_sheet)
+        roles, about = parse_roles(parse_yaml(roles_bytes, roles_path, limits), role_sheet)
     problems = skill_sheet.problems + role_sheet.problems
     problems += check_kb(skills, roles, skill_sheet, role_sheet)
     problems.sort(key=lambda p: (p.severity != "error", p.path != str(skills_path), p.line or 0))
@@ -128,10 +165,28 @@ def finding(problem: Problem) -> Finding:
 _DECODER = msgspec.msgpack.Decoder(CacheEntry)
 
 
+@contextlib.contextmanager
+def no_gc_pauses() -> Iterator[None]:
+    """Pause the cycle collector while many objects are made and none become garbage.
+
+    Building an ESCO-sized KB allocates millions of objects; without this, the collector
+    scans the growing heap again and again (about a third of a cache decode).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def read_cache(cache_file: Path, identity: str) -> Loaded | None:
     """The cached KB, or None when the cache is missing, unreadable or not this KB's (never trusted)."""
     try:
-        entry = _DECODER.decode(cache_file.read_bytes())
+        data = cache_file.read_bytes()
+        with no_gc_pauses():
+            entry = _DECODER.decode(data)
     except (OSError, msgspec.DecodeError, msgspec.ValidationError):
         return None
     if entry.kb.identity != identity:
@@ -142,6 +197,8 @@ def read_cache(cache_file: Path, identity: str) -> Loaded | None:
 
 def write_cache(cache_file: Path, entry: CacheEntry) -> None:
     """Write the cache atomically; a cache that cannot be written is skipped, not fatal."""
+    from careerctl.files import atomic_write
+
     with contextlib.suppress(StorageError):
         atomic_write(cache_file, msgspec.msgpack.encode(entry))
     remove_stale_temps(cache_file.parent)

@@ -7,19 +7,22 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from careerctl.errors import Problem
-from careerctl.kb.stats import Stats
-from careerctl.match import MatchRow
 from careerctl.model import KnowledgeBase, Levels, Role, Skill
-from careerctl.plan import Plan, Step
-from careerctl.route import Route
+
+if TYPE_CHECKING:  # the renderers only read these; importing them would slow every command down
+    from careerctl.errors import Problem
+    from careerctl.kb.stats import Stats
+    from careerctl.match import MatchRow
+    from careerctl.plan import Plan, Step
+    from careerctl.route import Route
 
 PIPE_WIDTH = 120  # piped output is read by scripts and pagers: do not squeeze it into 80 columns
 # C0 and C1 controls, DEL, and invisible or direction-changing format characters (bidi
@@ -63,7 +66,7 @@ def make_console(stderr: bool = False) -> Console:
 def table(console: Console, *columns: str, title: str | Text | None = None) -> Table:
     """A table with box characters on a terminal and plain ASCII when piped."""
     style = box.ROUNDED if console.is_terminal else box.ASCII
-    grid = Table(*columns, box=style, title=title, title_justify="left", show_lines=False)
+    grid = CappedTable(*columns, box=style, title=title, title_justify="left", show_lines=False)
     for column in grid.columns:
         column.overflow = "fold"  # wrap long words rather than cut them with an ellipsis
         column.min_width = min(len(str(column.header)), 5)
@@ -357,3 +360,24 @@ def print_matches(console: Console, rows: list[MatchRow]) -> None:
             f"{row.hours_needed:,}",
         )
     console.print(grid)
+
+
+MAX_ROWS = 200
+"""Rows a table lays out (Rich takes about 1.3 ms a row; an ESCO-sized KB has 14,000 skills)."""
+
+
+class CappedTable(Table):
+    """A table that lays out its first MAX_ROWS rows and says, below it, how many it left out."""
+
+    left_out = 0
+
+    def add_row(self, *renderables: RenderableType | None, **options: Any) -> None:
+        if self.row_count < MAX_ROWS:
+            super().add_row(*renderables, **options)
+            return
+        self.left_out += 1
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from super().__rich_console__(console, options)
+        if self.left_out:
+            yield Text(f"... and {self.left_out:,} more rows: --json lists them all", style="dim")

@@ -1,0 +1,212 @@
+"""The entry point answers the busiest command lines without Typer, exactly as the Typer app would."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from careerctl import entry
+from careerctl.cli import app
+
+
+def typer_says(runner: CliRunner, args: list[str], env: dict[str, str] | None = None) -> tuple[int, str]:
+    result = runner.invoke(app, args, env=env, prog_name="careerctl")
+    return result.exit_code, result.stdout
+
+
+def entry_says(
+    args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> tuple[bool, int, str]:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    code = 0
+    try:
+        handled = entry.answer(args)
+    except SystemExit as exc:
+        handled, code = True, int(exc.code or 0)
+    return handled, code, capsys.readouterr().out
+
+
+ANSWERED = [
+    ["path", "junior", "senior", "--json"],
+    ["path", "--json", "junior", "senior"],
+    ["path", "junior", "senior"],
+    ["path", "Junior Backend Developer", "SENIOR"],
+    ["roles"],
+    ["roles", "--json"],
+    ["--kb", "{mini}", "path", "jr", "senior", "--json"],
+    ["--kb={mini}", "roles"],
+]
+LEFT_TO_TYPER = [
+    [],
+    ["--help"],
+    ["path", "--help"],
+    ["--version"],
+    ["path", "junior", "senior", "--alternatives", "1"],
+    ["path", "junior", "senior", "--json", "--json"],
+    ["path", "junior"],
+    ["path", "junior", "senior", "staff"],
+    ["path", "junior", "nobody"],
+    ["--kb", "{mini}", "path", "senior", "junior"],  # no route: Typer words it
+    ["--kb", "{nowhere}", "roles"],
+    ["--kb"],
+    ["--profile", "p.yaml", "roles"],
+    ["roles", "--track", "backend"],
+    ["roles", "--tree"],
+    ["plan", "--from", "junior", "--json"],
+    ["--", "roles"],
+]
+
+
+def filled(args: list[str], mini_kb: Path, tmp_path: Path) -> list[str]:
+    return [a.format(mini=mini_kb, nowhere=tmp_path / "nowhere") for a in args]
+
+
+@pytest.mark.parametrize("args", ANSWERED)
+def test_answers_are_the_typer_apps_byte_for_byte(
+    args: list[str],
+    runner: CliRunner,
+    mini_kb: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    args = filled(args, mini_kb, tmp_path)
+    expected = typer_says(runner, args)
+    assert expected[0] == 0
+    assert entry_says(args, capsys, monkeypatch, {}) == (True, *expected)
+
+
+def test_the_kb_variable_is_honoured(
+    runner: CliRunner, mini_kb: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env = {"CAREERCTL_KB": str(mini_kb)}
+    expected = typer_says(runner, ["roles", "--json"], env)
+    assert entry_says(["roles", "--json"], capsys, monkeypatch, env) == (True, *expected)
+    assert '"jr"' in expected[1]
+
+
+@pytest.mark.parametrize("args", LEFT_TO_TYPER)
+def test_everything_else_is_left_to_typer(
+    args: list[str], mini_kb: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert entry.answer(filled(args, mini_kb, tmp_path)) is False
+    assert capsys.readouterr() == ("", "")
+
+
+COMPLETED = [  # the words after `careerctl`, and the word being completed
+    (["path"], ""),
+    (["path"], "s"),
+    (["path"], "SE"),
+    (["path", "junior"], "s"),
+    (["path"], "zzz"),
+    (["show"], "j"),
+    (["plan", "--from"], ""),
+    (["plan", "--target"], "se"),
+    (["path", "junior", "senior", "--from"], "j"),
+    (["roles", "--track"], ""),
+    (["match", "--track"], "b"),
+    (["--kb", "{mini}", "path"], ""),
+    (["--kb={mini}", "show"], "s"),
+]
+NOT_COMPLETED = [
+    (["path", "--json"], ""),
+    (["path", "junior", "senior"], ""),
+    (["path"], "--"),
+    (["path"], "'ju"),
+    (["skills", "--category"], ""),
+    (["show", "--json"], ""),
+    (["plan", "--from"], "--x"),
+    ([], "pa"),
+]
+
+
+def completion_env(shell: str, words: list[str], incomplete: str, action: str = "get-args") -> dict[str, str]:
+    line = " ".join(["careerctl", *words, incomplete])
+    if shell == "bash":
+        return {"_CAREERCTL_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(len(words) + 1)}
+    env = {"_CAREERCTL_COMPLETE": f"complete_{shell}", "_TYPER_COMPLETE_ARGS": line}
+    return env | ({"_TYPER_COMPLETE_FISH_ACTION": action} if shell == "fish" else {})
+
+
+SHELLS = [("bash", ""), ("zsh", ""), ("fish", "get-args"), ("fish", "is-args")]
+
+
+@pytest.mark.parametrize(("shell", "action"), SHELLS)
+@pytest.mark.parametrize(("words", "incomplete"), COMPLETED)
+def test_completions_are_the_typer_apps(
+    shell: str,
+    action: str,
+    words: list[str],
+    incomplete: str,
+    runner: CliRunner,
+    mini_kb: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    env = completion_env(shell, filled(words, mini_kb, tmp_path), incomplete, action)
+    expected = typer_says(runner, [], env)
+    assert entry_says([], capsys, monkeypatch, env) == (True, *expected)
+
+
+@pytest.mark.parametrize(("words", "incomplete"), NOT_COMPLETED)
+def test_other_completions_are_left_to_typer(
+    words: list[str], incomplete: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, value in completion_env("bash", words, incomplete).items():
+        monkeypatch.setenv(name, value)
+    assert entry.answer([]) is False
+    assert capsys.readouterr() == ("", "")
+
+
+def test_unknown_shells_are_left_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("_CAREERCTL_COMPLETE", "complete_powershell")
+    monkeypatch.setenv("_TYPER_COMPLETE_ARGS", "careerctl path ")
+    assert entry.answer([]) is False
+
+
+WRAPPER = """\
+import atexit, sys
+atexit.register(lambda: sys.stderr.write("MODULES " + " ".join(sorted(sys.modules)) + "\\n"))
+sys.argv = ["careerctl", *sys.argv[1:]]
+from careerctl.{module} import run
+run()
+"""
+NEVER_FOR_JSON = (
+    "yaml",
+    "questionary",
+    "prompt_toolkit",
+    "rich",
+    "careerctl.render.rich",
+    "careerctl.prompts",
+)
+
+
+@pytest.mark.parametrize("module", ["entry", "cli"])
+@pytest.mark.parametrize("args", [["path", "junior", "senior", "--json"], ["roles", "--json"]])
+def test_json_commands_with_a_warm_cache_import_no_ui_or_yaml(module: str, args: list[str]) -> None:
+    command = [sys.executable, "-c", WRAPPER.format(module=module), *args]
+    subprocess.run(command, check=True, capture_output=True)  # warms the cache
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    modules = set(done.stderr.split("MODULES ")[-1].split())
+    assert not {m for m in modules if m.split(".")[0] in NEVER_FOR_JSON or m in NEVER_FOR_JSON}
+    if module == "entry":
+        assert not {m for m in modules if m.split(".")[0] in ("typer", "click")}
+
+
+def test_path_with_a_saved_profile_is_left_to_the_app(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerctl import entry
+
+    profile = tmp_path / "profile.yaml"
+    monkeypatch.setenv("CAREERCTL_PROFILE", str(profile))
+    monkeypatch.setenv("CAREERCTL_CACHE_DIR", str(tmp_path / "cache"))
+    assert entry.command(["path", "junior", "senior", "--json"]) is True
+    profile.write_text("version: 1\n")
+    assert entry.command(["path", "junior", "senior", "--json"]) is False
