@@ -309,6 +309,12 @@ FromRole = Annotated[
         autocompletion=complete_role,
     ),
 ]
+TargetRole = Annotated[
+    Optional[str],
+    typer.Option(
+        "--target", help="Role to plan for.", show_default="the next rung", autocompletion=complete_role
+    ),
+]
 Json = Annotated[bool, typer.Option("--json", help="Print a JSON document instead of tables.")]
 
 
@@ -359,12 +365,7 @@ def warn_foreign_profile(env: Env, saved: int, known: int) -> None:
 @app.command()
 def plan(
     ctx: typer.Context,
-    target: Annotated[
-        Optional[str],
-        typer.Option(
-            "--target", help="Role to plan for.", show_default="the next rung", autocompletion=complete_role
-        ),
-    ] = None,
+    target: TargetRole = None,
     answers: Answers = None,
     sets: Sets = None,
     from_role: FromRole = None,
@@ -519,12 +520,7 @@ REPORT_SUFFIXES = {".html": ReportFormat.html, ".htm": ReportFormat.html, ".md":
 @app.command()
 def report(
     ctx: typer.Context,
-    target: Annotated[
-        Optional[str],
-        typer.Option(
-            "--target", help="Role to plan for.", show_default="the next rung", autocompletion=complete_role
-        ),
-    ] = None,
+    target: TargetRole = None,
     answers: Answers = None,
     sets: Sets = None,
     from_role: FromRole = None,

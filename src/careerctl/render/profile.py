@@ -10,7 +10,7 @@ from careerctl.assess import Change, Outcome, Point, Progress, latest_levels, la
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Profile
 from careerctl.plan import Plan
 from careerctl.render.charts import gap_tree, readiness_gauge, sparkline
-from careerctl.render.rich import lit, percent, short_why, table
+from careerctl.render.rich import lit, percent, steps_table, table
 
 NOT_ASKED = "·"
 SHOWN_ASSESSMENTS = 5  # columns of `progress`; the sparkline covers them all
@@ -35,17 +35,7 @@ def print_assessment(
         console.print(lit(f"You already meet every requirement of {target.name}."))
         return
     console.print(Text("Your next steps", style="bold"))
-    grid = table(console, "#", "skill", "level", "why", "hours", "ready")
-    for step in plan.steps[:5]:
-        grid.add_row(
-            str(step.rank),
-            lit(kb.skills[step.skill].name),
-            f"{step.from_level} -> {step.to_level}",
-            lit(short_why(kb, step)),
-            str(step.hours),
-            percent(step.readiness_after),
-        )
-    console.print(grid)
+    console.print(steps_table(console, kb, plan.steps[:5], brief=True))
     console.print(gap_tree(kb, latest_levels(outcome.profile), target))
     console.print(
         lit("`careerctl plan` shows the whole plan; `careerctl progress` shows change over time.", "dim")

@@ -264,21 +264,7 @@ def print_plan(
     if not plan.steps:
         console.print(lit(f"You already meet every requirement of {target.name}."))
         return
-    steps = plan.steps[:top] if top else plan.steps
-    grid = table(console, "#", "skill", "level", "why", "hours", "total h", "ready", "resource")
-    for step in steps:
-        resource = step.resource
-        grid.add_row(
-            str(step.rank),
-            lit(kb.skills[step.skill].name),
-            f"{step.from_level} -> {step.to_level}",
-            lit(short_why(kb, step)),
-            str(step.hours),
-            str(step.cumulative_hours),
-            percent(step.readiness_after),
-            lit(f"{resource.title} ({resource.kind})" if resource else "-"),
-        )
-    console.print(grid)
+    console.print(steps_table(console, kb, plan.steps[:top] if top else plan.steps))
     if top and len(plan.steps) > top:
         console.print(
             lit(f"... {plural(len(plan.steps) - top, 'more step')} (drop --top to see them all)", "dim")
@@ -294,6 +280,32 @@ def print_plan(
             "bold",
         )
     )
+
+
+def steps_table(console: Console, kb: KnowledgeBase, steps: list[Step], brief: bool = False) -> Table:
+    """Plan steps as a table; `brief` leaves out the running total and the resource."""
+    columns = (
+        ["#", "skill", "level", "why", "hours", "ready"]
+        if brief
+        else ["#", "skill", "level", "why", "hours", "total h", "ready", "resource"]
+    )
+    grid = table(console, *columns)
+    for step in steps:
+        cells: list[str | Text] = [
+            str(step.rank),
+            lit(kb.skills[step.skill].name),
+            f"{step.from_level} -> {step.to_level}",
+            lit(short_why(kb, step)),
+            str(step.hours),
+        ]
+        if not brief:
+            resource = step.resource
+            cells.append(str(step.cumulative_hours))
+        cells.append(percent(step.readiness_after))
+        if not brief:
+            cells.append(lit(f"{resource.title} ({resource.kind})" if resource else "-"))
+        grid.add_row(*cells)
+    return grid
 
 
 def short_why(kb: KnowledgeBase, step: Step) -> str:
