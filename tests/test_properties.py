@@ -127,7 +127,10 @@ def path_hours(k: KnowledgeBase, path: list[str], levels: dict[str, int]) -> int
     """Hours of a path, straight from the definition of an edge's cost."""
     total = 0
     for i, (a, b) in enumerate(pairwise(path)):
-        start = levels if i == 0 else k.roles[a].required()
+        start = dict(levels)  # the person's levels, raised to what each later rung requires
+        if i:
+            for skill_id, level in k.roles[a].required().items():
+                start[skill_id] = max(start.get(skill_id, 0), level)
         for req in k.roles[b].requirements:
             have = start.get(req.skill, 0)
             total += sum(k.skills[req.skill].hours(lvl) for lvl in range(have + 1, req.level + 1))

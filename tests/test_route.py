@@ -74,16 +74,18 @@ def test_equal_routes_go_by_role_ids() -> None:
     assert [r.roles for r in find_routes(k, "a", "d", 2)] == [["a", "b", "d"], ["a", "c", "d"]]
 
 
-def test_first_leg_starts_from_the_persons_levels() -> None:
-    # With x 1 and y 2 the person only needs x 1->2 (2 h) for B; D then needs y 0->2 from
-    # B's levels (3 h), while A -> D directly needs only x 1->2 (2 h).
+def test_a_route_stands_on_the_persons_levels_all_the_way() -> None:
+    # With x 1 and y 2 the person only needs x 1->2 (2 h) for B. At B they stand on
+    # max(person, B) = x 2, y 2, so B -> D costs nothing: A-B-D = 2, equal to A -> D direct
+    # (x 1->2 = 2), which wins on fewer hops. A -> C: z 0->1 = 1; at C they stand on
+    # x 1, y 2, z 1, so C -> D: x 1->2 = 2; A-C-D = 3.
     k = diamond()
     route = find_route(k, "a", "b", {"x": 1, "y": 2})
     assert route.legs[0].raises == [Raise("x", 1, 2, 2)]
     assert [(r.roles, r.hours) for r in find_routes(k, "a", "d", 3, {"x": 1, "y": 2})] == [
         (["a", "d"], 2),
-        (["a", "b", "d"], 5),
-        (["a", "c", "d"], 6),  # A -> C: z 0->1 = 1; C -> D: x 0->2 + y 1->2 = 3 + 2
+        (["a", "b", "d"], 2),
+        (["a", "c", "d"], 3),
     ]
 
 

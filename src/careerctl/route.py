@@ -3,8 +3,9 @@
 Roles are nodes and each role's `next` transitions are edges. The cost of an edge A -> B is
 the hours needed to raise every skill B requires from its level "at A" to the level B
 requires: the sum of `Skill.hours(l)` for each level l climbed, 0 for a skill already there.
-"At A" is the level A requires (0 when A does not require the skill), except on the first
-edge of a route, where the person's own levels are used when they are given.
+"At A" is the level A requires (0 when A does not require the skill). When the person's own
+levels are given, the first edge starts from them, and every later rung stands on the higher
+of the person's level and the rung's requirement: nobody unlearns a skill by taking a role.
 
 Only the skills B requires are counted: prerequisites of those skills that B does not
 require add no hours to the edge (the plan, not the route, sequences prerequisites).
@@ -79,6 +80,7 @@ class _Graph:
         self._needs: dict[str, tuple[int, dict[str, int], bool]] = {}
         self._climbs: dict[str, tuple[int, ...]] = {}
         self._out: dict[str, list[tuple[str, int]]] = {}
+        self._standing: dict[str, dict[str, int]] = {}
 
     def successors(self, role_id: str) -> list[tuple[str, float]]:
         """Distinct roles reachable in one transition, by id, with their typical years."""
@@ -97,10 +99,22 @@ class _Graph:
         return found
 
     def start_levels(self, role_id: str) -> Levels:
-        """The levels a route stands on when it leaves `role_id`."""
-        if role_id == self.source and self.levels is not None:
+        """The levels a route stands on when it leaves `role_id`.
+
+        The person's own levels at the start; at later rungs, what that rung requires, or more
+        where the person already has more (nobody unlearns a skill by taking a role).
+        """
+        if self.levels is None:
+            return self.required(role_id)
+        if role_id == self.source:
             return self.levels
-        return self.required(role_id)
+        found = self._standing.get(role_id)
+        if found is None:
+            found = dict(self.levels)
+            for skill, level in self.required(role_id).items():
+                found[skill] = max(found.get(skill, 0), level)
+            self._standing[role_id] = found
+        return found
 
     def required(self, role_id: str) -> dict[str, int]:
         """The level the role requires of each skill."""
