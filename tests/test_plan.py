@@ -6,7 +6,7 @@ import pytest
 
 from careerctl.errors import NoResult, UnknownName
 from careerctl.model import Resource
-from careerctl.plan import Gap, StepResource, build_plan, readiness, weeks_to_meet
+from careerctl.plan import Gap, StepResource, build_plan, readiness, route_there, weeks_to_meet
 from factories import kb, role, skill
 
 TEN = (10, 10, 10, 10, 10)
@@ -222,3 +222,16 @@ def test_weeks_to_meet(per_week: float, weeks: float) -> None:
 def test_weeks_to_meet_needs_positive_hours() -> None:
     with pytest.raises(ValueError, match="positive"):
         weeks_to_meet(build_plan(kb(roles=[role("t")]), "t", {}), 0)
+
+
+def test_route_there_follows_the_plan_or_is_none() -> None:
+    k = kb(
+        skills=[skill("a")],
+        roles=[role("jr", {"a": 1}, next=[("sr", 2)]), role("sr", {"a": 2}), role("cto", {"a": 3})],
+    )
+    levels = {"a": 1}
+    route = route_there(k, build_plan(k, "sr", levels, current_id="jr"), levels)
+    assert route is not None and route.roles == ["jr", "sr"]
+    assert route_there(k, build_plan(k, "cto", levels, current_id="jr"), levels) is None  # no route
+    assert route_there(k, build_plan(k, "sr", levels, current_id="sr"), levels) is None  # already there
+    assert route_there(k, build_plan(k, "sr", levels), levels) is None  # no current role

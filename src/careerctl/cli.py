@@ -6,7 +6,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -15,6 +15,11 @@ from careerctl import __version__
 from careerctl.context import Env
 from careerctl.errors import CareerctlError, ExitCode, InputError, InvalidKB
 from careerctl.render import json as jsonr
+
+if TYPE_CHECKING:  # annotations only: importing them would slow every command down
+    from datetime import date
+
+    from careerctl.render.report import Report
 
 
 class Group(TyperGroup):
@@ -581,30 +586,22 @@ def build_report(
     name: str | None,
     top: int | None,
     hours_per_week: float,
-) -> Any:
+) -> Report:
     """Plan, route and dates for a report, from the person and the chosen target."""
-    from careerctl.errors import NoResult
     from careerctl.levels import choose_roles
-    from careerctl.plan import build_plan, weeks_to_meet
+    from careerctl.plan import build_plan, route_there, weeks_to_meet
     from careerctl.render.report import Report
-    from careerctl.route import find_route
 
     kb = env.load().kb
     current, goal = choose_roles(kb, person.levels, person.current, target or person.target)
     result = build_plan(kb, goal, person.levels, current_id=current)
-    route = None
-    if current != goal:
-        try:
-            route = find_route(kb, current, goal, person.levels)
-        except NoResult:
-            route = None
+    route = route_there(kb, result, person.levels)
     weeks = weeks_to_meet(result, hours_per_week)
     return Report(kb, person.levels, result, route, hours_per_week, weeks, report_date(), source, name, top)
 
 
-def report_date() -> Any:
+def report_date() -> date:
     """Today, or the day of $SOURCE_DATE_EPOCH when set (reproducible reports and tests)."""
-    import os
     from datetime import date, datetime, timezone
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()

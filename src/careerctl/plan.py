@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from careerctl.errors import NoResult, UnknownName
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role, Skill
-from careerctl.route import find_route
+from careerctl.route import Route, find_route
 
 INTERMEDIATE_FACTOR = 0.5
 """How much readiness for a role between current and target counts, next to the target's."""
@@ -151,6 +151,16 @@ def build_plan(
         readiness_after=readiness(target, planner.levels),
         gaps=find_gaps(kb, target, levels),
     )
+
+
+def route_there(kb: KnowledgeBase, plan: Plan, levels: Levels) -> Route | None:
+    """The cheapest route from the plan's current role to its target; None when there is none."""
+    if plan.current is None or plan.current == plan.target:
+        return None
+    try:
+        return find_route(kb, plan.current, plan.target, levels)
+    except NoResult:
+        return None
 
 
 def weeks_to_meet(plan: Plan, hours_per_week: float) -> float:
