@@ -12,7 +12,7 @@ from rich.console import Console, RenderableType
 from careerctl.render.charts import (
     PLAIN_SPARKS,
     SPARKS,
-    level_bars,
+    gap_tree,
     readiness_gauge,
     spark_chars,
     sparkline,
@@ -35,33 +35,8 @@ def small() -> tuple:
     ), target
 
 
-@pytest.mark.parametrize(
-    ("terminal", "sql", "git", "rust"),
-    [
-        (False, "  SQL   ###......       1/3 short 2", "  Git   ######+++       3/2 met, +1", "  Rust  ###"),
-        (True, "  SQL   ███░░░░░░       1/3 short 2", "  Git   ██████▓▓▓       3/2 met, +1", "  Rust  ███"),
-    ],
-)
-def test_level_bars_show_have_shortfall_and_surplus(terminal: bool, sql: str, git: str, rust: str) -> None:
-    base, target = small()
-    text = render(level_bars(base, {"sql": 1, "git": 3, "rust": 1}, target), terminal)
-    lines = [line.rstrip() for line in text.splitlines()]
-    assert lines[0] == "Your levels against Target Role"
-    assert sql in lines and git in lines
-    assert any(line.startswith(rust) and line.endswith("1/1 met") for line in lines)
-    assert (
-        lines.index("data")
-        < lines.index(sql)
-        < lines.index("general")
-        < lines.index("tools")
-        < lines.index(git)
-    )
-
-
 def test_piped_charts_are_plain_ascii() -> None:
-    base, target = small()
     for item in (
-        level_bars(base, {"sql": 2}, target),
         readiness_gauge(0.42),
         sparkline([0, 1, 2, 3, 4, 5], 0, 5),
     ):
@@ -110,6 +85,6 @@ def test_sparkline_has_one_character_per_value_and_keeps_order(
 def test_kb_text_in_charts_is_literal() -> None:
     target = role("t", {"x": 1}, name="[bold]Boss[/bold] \x1b[31m")
     base = kb([skill("x", name="[red]X[/red]", category="a\x07b")], [target])
-    text = render(level_bars(base, {}, target), terminal=True)
+    text = render(gap_tree(base, {}, target), terminal=True)
     assert "[bold]Boss[/bold] \\x1b[31m" in text and "[red]X[/red]" in text and "a\\x07b" in text
     assert "\x1b" not in text and "\x07" not in text

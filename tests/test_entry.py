@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -50,15 +52,21 @@ LEFT_TO_TYPER = [
     ["path", "junior", "senior", "--json", "--json"],
     ["path", "junior"],
     ["path", "junior", "senior", "staff"],
-    ["path", "junior", "nobody"],
-    ["--kb", "{mini}", "path", "senior", "junior"],  # no route: Typer words it
-    ["--kb", "{nowhere}", "roles"],
     ["--kb"],
     ["--profile", "p.yaml", "roles"],
     ["roles", "--track", "backend"],
     ["roles", "--tree"],
     ["plan", "--from", "junior", "--json"],
     ["--", "roles"],
+]
+
+
+ANSWERED_WITH_AN_ERROR = [
+    ["path", "junior", "nobody"],
+    ["path", "junior", "nobody", "--json"],
+    ["--kb", "{mini}", "path", "senior", "junior"],  # no route: exit 1, with the reason
+    ["--kb", "{mini}", "path", "senior", "junior", "--json"],
+    ["--kb", "{nowhere}", "roles"],
 ]
 
 
@@ -79,6 +87,49 @@ def test_answers_are_the_typer_apps_byte_for_byte(
     expected = typer_says(runner, args)
     assert expected[0] == 0
     assert entry_says(args, capsys, monkeypatch, {}) == (True, *expected)
+
+
+@pytest.mark.parametrize("args", ANSWERED_WITH_AN_ERROR)
+def test_errors_are_the_typer_apps_byte_for_byte(
+    args: list[str],
+    runner: CliRunner,
+    mini_kb: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    args = filled(args, mini_kb, tmp_path)
+    typer = runner.invoke(app, args, prog_name="careerctl")
+    assert typer.exit_code in (1, 2)
+    with pytest.raises(SystemExit) as stopped:
+        entry.answer(args)
+    said = capsys.readouterr()
+    assert (stopped.value.code, said.out, said.err) == (typer.exit_code, typer.stdout, typer.stderr)
+
+
+def test_an_error_in_the_fast_path_is_computed_once(
+    mini_kb: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import careerctl.kb.load
+    import careerctl.route
+
+    calls = {"find_routes": 0, "load_kb": 0}
+
+    def counted(name: str, real: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            calls[name] += 1
+            return real(*args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(careerctl.route, "find_routes", counted("find_routes", careerctl.route.find_routes))
+    monkeypatch.setattr(careerctl.kb.load, "load_kb", counted("load_kb", careerctl.kb.load.load_kb))
+    run = ["careerctl", "--kb", str(mini_kb), "path", "senior", "junior", "--json"]  # no route
+    monkeypatch.setattr(sys, "argv", run)
+    with pytest.raises(SystemExit) as stopped:
+        entry.run()  # the console script: it must not hand the error to Typer to compute again
+    assert stopped.value.code == 1 and json.loads(capsys.readouterr().out)["route"] is None
+    assert calls == {"find_routes": 1, "load_kb": 1}
 
 
 def test_the_kb_variable_is_honoured(
@@ -199,14 +250,66 @@ def test_json_commands_with_a_warm_cache_import_no_ui_or_yaml(module: str, args:
         assert not {m for m in modules if m.split(".")[0] in ("typer", "click")}
 
 
-def test_path_with_a_saved_profile_is_left_to_the_app(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_path_with_a_saved_profile_starts_from_the_persons_levels_as_the_app_does(
+    tmp_path: Path, runner: CliRunner, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from careerctl import entry
-
     profile = tmp_path / "profile.yaml"
     monkeypatch.setenv("CAREERCTL_PROFILE", str(profile))
-    monkeypatch.setenv("CAREERCTL_CACHE_DIR", str(tmp_path / "cache"))
-    assert entry.command(["path", "junior", "senior", "--json"]) is True
-    profile.write_text("version: 1\n")
-    assert entry.command(["path", "junior", "senior", "--json"]) is False
+    saved = runner.invoke(app, ["assess", "--current", "junior", "--target", "senior", "--set", "sql=5"])
+    assert saved.exit_code == 0, saved.stderr
+    args = ["path", "junior", "senior", "--json"]
+    expected = typer_says(runner, args)
+    assert entry_says(args, capsys, monkeypatch, {}) == (True, *expected)
+    assert json.loads(expected[1])["start_levels"] == "person"
+
+
+def typer_completion_table(kb_dir: Path) -> dict[tuple[str, str], str]:
+    """Which names (roles or tracks) every option and argument of the Typer app completes, found by asking it."""
+    import typer.main
+    from typer import _click as click
+    from typer.core import TyperArgument, TyperGroup, TyperOption
+
+    from careerctl.context import Env
+    from careerctl.kb.load import kb_names
+
+    roles, tracks = kb_names(Env(kb_dir=kb_dir).load().kb)
+    root = typer.main.get_command(app)
+    table: dict[tuple[str, str], str] = {}
+    assert isinstance(root, TyperGroup)
+    for name, command in root.commands.items():
+        subcommands = command.commands.items() if isinstance(command, TyperGroup) else [(None, command)]
+        for sub, leaf in subcommands:
+            path = name if sub is None else f"{name} {sub}"
+            ctx = click.Context(leaf, parent=click.Context(root, info_name="careerctl"))
+            ctx.parent.params = {"kb": str(kb_dir)}  # type: ignore[union-attr]
+            for position, param in enumerate(p for p in leaf.params if isinstance(p, TyperArgument)):
+                offered = [item.value for item in param.shell_complete(ctx, "")]
+                if offered in (roles, tracks):
+                    table[path, f"argument {position + 1}"] = "roles" if offered == roles else "tracks"
+            for param in leaf.params:
+                if isinstance(param, TyperOption):
+                    offered = [item.value for item in param.shell_complete(ctx, "")]
+                    if offered and offered in (roles, tracks):
+                        table[path, param.opts[0]] = "roles" if offered == roles else "tracks"
+    return table
+
+
+def test_the_fast_completion_table_is_the_typer_apps(mini_kb: Path) -> None:
+    fast = {
+        (command, option): which
+        for option, (which, commands) in entry.OPTION_VALUES.items()
+        for command in commands
+    }
+    fast |= {
+        (command, f"argument {n + 1}"): "roles"
+        for command, count in entry.ROLE_ARGUMENTS.items()
+        for n in range(count)
+    }
+    typer = typer_completion_table(mini_kb)
+    assert fast == typer
+    assert {
+        ("report", "--target"),
+        ("report", "--from"),
+        ("assess", "--current"),
+        ("assess", "--target"),
+    } <= set(typer)

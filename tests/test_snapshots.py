@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from careerctl.cli import app
 from careerctl.context import Env
-from careerctl.render.charts import level_bars, readiness_gauge, sparkline
+from careerctl.render.charts import gap_tree, readiness_gauge, sparkline
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 UPDATE = os.environ.get("CAREERCTL_UPDATE_SNAPSHOTS") == "1"
@@ -71,6 +71,6 @@ def test_terminal_charts_match_snapshot() -> None:
     console = Console(file=out, width=WIDTH, force_terminal=True, color_system=None, legacy_windows=False)
     levels = {**kb.roles["junior-backend-developer"].required(), "sql": 5, "system-design": 2}
     console.print(readiness_gauge(0.625))
-    console.print(level_bars(kb, levels, kb.roles["senior-backend-developer"]))
+    console.print(gap_tree(kb, levels, kb.roles["senior-backend-developer"]))
     console.print(sparkline([0, 1, 1, 2, 3, 3, 4, 5], 0, 5))
     check("charts-terminal", out.getvalue())

@@ -122,10 +122,12 @@ def test_import_replaces_the_profile_and_keeps_the_old_one(tmp_path: Path) -> No
 
 
 def test_a_json_export_imports_back(tmp_path: Path) -> None:
-    from careerctl.render.json import profile_doc
+    import msgspec
+
+    from careerctl.app import profile_doc
 
     source = tmp_path / "export.json"
-    source.write_text(json.dumps(profile_doc(PROFILE)))
+    source.write_text(json.dumps(msgspec.to_builtins(profile_doc(PROFILE))))
     assert load_profile(source) == PROFILE
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from careerctl.kb import bundled_kb_dir
 from careerctl.kb.cache import default_cache_dir
@@ -15,6 +17,14 @@ if TYPE_CHECKING:
     from careerctl.kb.load import Loaded
 
 APP_NAME = "careerctl"
+PIPE_WIDTH = 120  # piped output is read by scripts and pagers: do not squeeze it into 80 columns
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or minimal stream
+        return False
 
 
 def user_cache_dir() -> Path:
@@ -41,13 +51,59 @@ def profile_location() -> Path:
     return Path(override) if override else default_profile_path()
 
 
+def _stdout() -> TextIO:
+    return sys.stdout  # read when the Env is made: test runners swap sys.stdout per run
+
+
+def _stderr() -> TextIO:
+    return sys.stderr
+
+
+def _stdin() -> TextIO:
+    return sys.stdin
+
+
 @dataclass
 class Env:
-    """What a command may touch; the CLI builds one, tests build their own."""
+    """What a command may touch: files, streams, variables and the clock (as httpie's Environment).
+
+    The command lines build one per run; tests build their own. The app and the renderers take
+    their streams, terminal facts and today's date from here, never from sys or os.environ.
+    """
 
     kb_dir: Path | None = None
     profile_path: Path | None = None
+    stdout: TextIO = field(default_factory=_stdout)
+    stderr: TextIO = field(default_factory=_stderr)
+    stdin: TextIO = field(default_factory=_stdin)
+    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
     _loaded: Loaded | None = None
+
+    @property
+    def isatty(self) -> bool:
+        """Whether stdout is a terminal (colour, box characters, the terminal's width)."""
+        return _isatty(self.stdout)
+
+    @property
+    def width(self) -> int | None:
+        """Columns to lay out in: $COLUMNS, else None on a terminal (its own width), else PIPE_WIDTH."""
+        columns = self.environ.get("COLUMNS", "")
+        if columns.isdigit() and int(columns) > 0:
+            return int(columns)
+        return None if self.isatty else PIPE_WIDTH
+
+    def today(self) -> date:
+        """Today, or the day of $SOURCE_DATE_EPOCH when set (reproducible reports and tests)."""
+        epoch = self.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        if epoch.isdigit():
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return date.today()
+
+    def say(self, message: str) -> None:
+        """One line for the person on stderr (what was saved, what was left out), shown literally."""
+        from careerctl.text import visible
+
+        self.stderr.write(visible(message) + "\n")
 
     @property
     def kb_folder(self) -> Path:
@@ -67,6 +123,8 @@ class Env:
 
         The levels are the latest answer for each skill; roles the KB does not know are dropped.
         """
+        if not os.path.lexists(self.profile):
+            return None  # without importing the store and YAML: the fast path stays fast
         from careerctl.assess import latest_levels
         from careerctl.store import read_profile
 

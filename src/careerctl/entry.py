@@ -1,23 +1,26 @@
-"""The `careerctl` console entry point: the busiest command lines are answered without Typer.
+"""The `careerctl` console entry point: the busiest command lines are parsed without Typer.
 
 Importing Typer and building its command tree costs more than twice a bare Python start
 (docs/performance.md), which every command, pipe and TAB press would pay. So the command lines
-that scripts and shells run in loops are answered here when they take one simple shape:
+that scripts and shells run in loops are parsed here when they take one simple shape:
 
     careerctl [--kb DIR] path FROM TO [--json]
     careerctl [--kb DIR] roles [--json]
     TAB completion (bash, zsh, fish) of a role name after `path` or `show`, of a role after
-    `--from` or `--target`, and of a track after `--track`
+    `--from`, `--target` or `--current`, and of a track after `--track`
 
-Every other command line, and every error (an unknown role, no route, a bad KB), goes to the
-Typer app in cli.py, which remains the one definition of careerctl's command line: the answers
-given here are the ones it gives, byte for byte, and tests/test_entry.py checks that they are.
+This is only a parser: the answer comes from the same app function the Typer app calls
+(careerctl/app.py), rendered by the same `render`, and an error is worded by the same
+`app.error_text`, once, here. Every other command line goes to the Typer app in cli.py, the one
+definition of careerctl's command line. tests/test_entry.py checks that the answers are the
+Typer app's byte for byte, and that OPTION_VALUES is the Typer app's completion table.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +30,9 @@ COMPLETE_VAR = "_CAREERCTL_COMPLETE"
 ROLE_ARGUMENTS = {"path": 2, "show": 1}
 """Commands whose first N arguments are role names, and N."""
 OPTION_VALUES = {
-    "--from": ("roles", {"path", "plan", "match"}),
-    "--target": ("roles", {"plan"}),
+    "--from": ("roles", {"path", "plan", "match", "report"}),
+    "--target": ("roles", {"plan", "report", "assess"}),
+    "--current": ("roles", {"assess"}),
     "--track": ("tracks", {"roles", "match"}),
 }
 """Options whose value completes from the names index: which list, and on which commands."""
@@ -41,6 +45,9 @@ def run() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         raise SystemExit(int(ExitCode.INTERRUPTED)) from None
+    except BrokenPipeError:  # the reader (`| head`) has what it wanted: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(int(ExitCode.OK)) from None
     if done:
         return
     from careerctl.cli import run as run_typer
@@ -50,12 +57,9 @@ def run() -> None:
 
 def answer(args: list[str]) -> bool:
     """Answer a simple command line or completion request; False when the Typer app must."""
-    try:
-        if COMPLETE_VAR in os.environ:
-            return complete(os.environ[COMPLETE_VAR])
-        return command(args)
-    except CareerctlError:
-        return False  # the Typer app words every error
+    if COMPLETE_VAR in os.environ:
+        return complete(os.environ[COMPLETE_VAR])
+    return command(args)
 
 
 def global_options(args: list[str]) -> tuple[str | None, list[str]] | None:
@@ -77,60 +81,41 @@ def command(args: list[str]) -> bool:
     if parsed is None or not parsed[1]:
         return False
     kb_dir, (name, *rest) = parsed
-    json_ = "--json" in rest
+    fmt = "json" if "--json" in rest else "rich"
     operands = [arg for arg in rest if arg != "--json"]
     if any(arg.startswith("-") for arg in operands) or rest.count("--json") > 1:
         return False
-    if name == "path" and len(operands) == 2:
-        from careerctl.context import profile_location
+    from careerctl import app
 
-        if os.path.lexists(profile_location()):
-            return False  # a saved profile costs the first rung from the person's levels: the app does it
-        show_route(kb_dir, operands[0], operands[1], json_)
-        return True
+    if name == "path" and len(operands) == 2:
+        return finish(lambda env: app.path(env, operands[0], operands[1]), fmt, kb_dir)
     if name == "roles" and not operands:
-        list_roles(kb_dir, json_)
-        return True
+        return finish(app.roles, fmt, kb_dir)
     return False
 
 
-def show_route(kb_dir: str | None, source: str, goal: str, json_: bool) -> None:
-    """What `careerctl path FROM TO [--json]` prints when there is a route."""
-    from careerctl.names import find_role
-    from careerctl.route import find_routes
+def finish(use: Callable[[Any], Any], fmt: str, kb_dir: str | None) -> bool:
+    """Run one app function, render its result and exit with its code, as the Typer app would."""
+    from careerctl import app
+    from careerctl.render import render
 
-    kb = load(kb_dir)
-    start, end = find_role(kb, source), find_role(kb, goal)
-    routes = find_routes(kb, start.id, end.id, 1)
-    if json_:
-        from careerctl.render import json as jsonr
-
-        jsonr.emit(jsonr.route_doc(kb, start, end, routes, False))
-        return
-    from careerctl.render.rich import make_console, print_routes
-
-    print_routes(make_console(), kb, routes)
-
-
-def list_roles(kb_dir: str | None, json_: bool) -> None:
-    """What `careerctl roles [--json]` prints."""
-    kb = load(kb_dir)
-    chosen = sorted(kb.roles.values(), key=lambda r: (r.track, r.seniority, r.id))
-    if json_:
-        from careerctl.render import json as jsonr
-
-        jsonr.emit(jsonr.roles_doc(kb, chosen))
-        return
-    from careerctl.render.rich import make_console, print_roles
-
-    print_roles(make_console(), chosen)
+    env = make_env(kb_dir)
+    try:
+        result = use(env)
+    except CareerctlError as exc:
+        env.stderr.write(app.error_text(exc))
+        raise SystemExit(int(exc.exit_code)) from None
+    render(result, fmt, env)
+    if result.exit_code:
+        raise SystemExit(int(result.exit_code))
+    return True
 
 
-def load(kb_dir: str | None) -> Any:
-    """The KB, as the Typer app loads it."""
-    from careerctl.context import Env
+def make_env(kb_dir: str | None) -> Any:
+    """The Env the Typer app's root callback would build ($CAREERCTL_PROFILE included)."""
+    from careerctl.context import Env, profile_location
 
-    return Env(kb_dir=Path(kb_dir) if kb_dir else None).load().kb
+    return Env(kb_dir=Path(kb_dir) if kb_dir else None, profile_path=profile_location())
 
 
 # ---- TAB completion -----------------------------------------------------------------------------
@@ -147,10 +132,10 @@ def complete(instruction: str) -> bool:
     if wanted is None:
         return False
     kb_dir, which = wanted
-    roles, tracks = names_of(kb_dir)
-    # cli.complete_role matches any case; Typer then keeps what starts with the word as typed
-    found = [n for n in (roles if which == "roles" else tracks) if n.startswith(incomplete.lower())]
-    found = [n for n in found if n.startswith(incomplete)]
+    from careerctl import app
+
+    # app.completions matches any case; Typer then keeps what starts with the word as typed
+    found = [n for n in app.completions(make_env(kb_dir), which, incomplete) if n.startswith(incomplete)]
     return emit_completions(shell or "", found)
 
 
@@ -188,22 +173,6 @@ def completion_list(args: list[str], incomplete: str) -> tuple[str | None, str] 
         return (kb_dir, "roles") if len(operands) < ROLE_ARGUMENTS.get(name, 0) else None
     which, commands = OPTION_VALUES.get(option, ("", set()))
     return (kb_dir, which) if name in commands else None
-
-
-def names_of(kb_dir: str | None) -> tuple[list[str], list[str]]:
-    """Role ids and aliases, and tracks: from the names index when the KB is unchanged, else by loading it."""
-    from careerctl.kb import ROLES_FILE, SKILLS_FILE, bundled_kb_dir, cache
-
-    folder = Path(kb_dir) if kb_dir else bundled_kb_dir()
-    cache_dir = cache.default_cache_dir()
-    stamp = cache.stamp_files([folder / SKILLS_FILE, folder / ROLES_FILE])
-    identity = cache.known_identity(cache_dir, folder, stamp) if stamp else None
-    names = cache.read_names(cache_dir, identity) if identity else None
-    if names is not None:
-        return names
-    from careerctl.kb.load import kb_names
-
-    return kb_names(load(kb_dir))
 
 
 def emit_completions(shell: str, names: list[str]) -> bool:

@@ -28,13 +28,27 @@ class CareerctlError(Exception):
 
 
 class InputError(CareerctlError):
-    """A file the user gave (KB, profile, answers) cannot be read or is malformed."""
+    """A file the user gave (KB, profile, answers) cannot be read or is malformed.
 
-    def __init__(self, path: object, message: str, line: int | None = None) -> None:
-        where = f"{path}:{line}" if line else f"{path}"
-        super().__init__(f"{where}: {message}")
+    Its parts are fields: `path`, `line` (or None), `key` (or "") and `detail`, what is wrong;
+    `message` is made from them ("path:line: key: detail"), never the other way round.
+    """
+
+    def __init__(self, path: object, detail: str, line: int | None = None, key: str = "") -> None:
         self.path = str(path)
         self.line = line
+        self.key = key
+        self.detail = detail
+        super().__init__(self.located(detail))
+
+    def located(self, detail: str) -> str:
+        """`detail` prefixed with this error's file, line and key."""
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.key}: {detail}" if self.key else f"{where}: {detail}"
+
+    def problem(self) -> Problem:
+        """This error as a validation finding, field for field."""
+        return Problem("error", self.path, self.line, self.key, self.detail)
 
 
 class InvalidKB(CareerctlError):
@@ -70,6 +84,12 @@ class NoResult(CareerctlError):
 
 class StorageError(CareerctlError):
     """A file careerctl writes (profile, cache, report) could not be written."""
+
+
+class Interrupted(CareerctlError):
+    """The person pressed Ctrl-C; the message says what was kept."""
+
+    exit_code = ExitCode.INTERRUPTED
 
 
 class Problem:

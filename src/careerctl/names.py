@@ -16,7 +16,7 @@ def suggest(name: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
     return difflib.get_close_matches(name.lower(), unique, n=limit, cutoff=0.6)
 
 
-def suggest_roles(kb: KnowledgeBase, name: str, keys: dict[str, str], limit: int = 3) -> list[str]:
+def suggest_roles(name: str, keys: dict[str, str], limit: int = 3) -> list[str]:
     """The closest role names to `name`, one per role (its best-matching id, alias or name)."""
     import difflib
 
@@ -46,7 +46,7 @@ def find_role(kb: KnowledgeBase, name: str) -> Role:
     keys = role_keys(kb)
     if wanted in keys:
         return kb.roles[keys[wanted]]
-    raise UnknownName("role", name, suggest_roles(kb, wanted, keys))
+    raise UnknownName("role", name, suggest_roles(wanted, keys))
 
 
 def find_skill(kb: KnowledgeBase, name: str) -> Skill:
@@ -58,7 +58,7 @@ def find_skill(kb: KnowledgeBase, name: str) -> Skill:
     if wanted in keys:
         return kb.skills[keys[wanted]]
     keys.update({skill_id: skill_id for skill_id in kb.skills})
-    raise UnknownName("skill", name, suggest_roles(kb, wanted, keys))
+    raise UnknownName("skill", name, suggest_roles(wanted, keys))
 
 
 def find_any(kb: KnowledgeBase, name: str) -> Role | Skill:
@@ -74,4 +74,4 @@ def find_any(kb: KnowledgeBase, name: str) -> Role | Skill:
         for skill in kb.skills.values():
             keys.setdefault(skill.id, f"skill:{skill.id}")
             keys.setdefault(skill.name.lower(), f"skill:{skill.id}")
-        raise UnknownName("role or skill", name, suggest_roles(kb, name, keys)) from None
+        raise UnknownName("role or skill", name, suggest_roles(name, keys)) from None

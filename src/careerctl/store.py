@@ -44,8 +44,7 @@ def read_profile(path: Path) -> Profile | None:
     try:
         return load_profile(path)
     except InputError as exc:
-        where = f"{exc.path}:{exc.line}: " if exc.line else f"{exc.path}: "
-        raise InputError(exc.path, f"{exc.message.removeprefix(where)}; {RESET_HINT}", exc.line) from None
+        raise InputError(exc.path, f"{exc.detail}; {RESET_HINT}", exc.line, exc.key) from None
 
 
 def load_profile(path: Path) -> Profile:

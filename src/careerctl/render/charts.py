@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
-from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
@@ -95,53 +94,6 @@ def verdict(have: int, need: int) -> Text:
     if have > need:
         return Text(f"met, +{have - need}", style="cyan")
     return Text("met", style="green")
-
-
-class LevelBars:
-    """For each skill a role requires, the person's level against the requirement as a bar."""
-
-    def __init__(self, rows: Sequence[BarRow], title: Text | None = None) -> None:
-        self.rows = list(rows)
-        self.title = title
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        marks = glyphs(console, options)
-        if self.title is not None:
-            yield self.title
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, overflow="ellipsis", max_width=40)
-        grid.add_column(no_wrap=True, width=LEVEL_MAX * CELLS_PER_LEVEL)
-        grid.add_column(no_wrap=True, justify="right")
-        grid.add_column(no_wrap=True)
-        category = None
-        for row in self.rows:
-            if row.category != category:
-                category = row.category
-                grid.add_row(lit(category or "-", "bold cyan"), "", "", "")
-            grid.add_row(
-                lit(f"  {row.name}"),
-                level_bar(row.have, row.need, marks),
-                f"{row.have}/{row.need}",
-                verdict(row.have, row.need),
-            )
-        yield grid
-        yield Text(
-            f"{marks.have} have  {marks.short} still needed  {marks.over} above the need"
-            f"  ({CELLS_PER_LEVEL} cells per level, 0..{LEVEL_MAX})",
-            style="dim",
-        )
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        longest = max((len(r.name) for r in self.rows), default=0)
-        width = min(40, longest + 2) + LEVEL_MAX * CELLS_PER_LEVEL + 16
-        return Measurement(width, options.max_width)
-
-
-def level_bars(kb: KnowledgeBase, levels: Levels, target_role: Role) -> LevelBars:
-    """Bars of the person's levels against every requirement of `target_role`, grouped by category."""
-    title = Text("Your levels against ", style="bold")
-    title.append(lit(target_role.name, "bold"))
-    return LevelBars(bar_rows(kb, levels, target_role), title)
 
 
 def gauge_text(value: float, width: int, marks: Glyphs) -> Text:

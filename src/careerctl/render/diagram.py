@@ -23,14 +23,13 @@ from dataclasses import dataclass, field
 
 from careerctl.model import KnowledgeBase, Role
 from careerctl.route import Leg, Route
+from careerctl.text import flat
+from careerctl.text import years as year_words
 
 MAP_LIMIT = 100
 """A route is drawn inside the whole map up to this many roles; past it, only the route's tracks."""
 ROUTE_COLOUR = "#b7791f"
 ROUTE_FILL = "#fff3c4"
-OTHER_TRACK = "other tracks"
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(slots=True)
@@ -68,7 +67,7 @@ class Diagram:
 
 def years_label(years: float) -> str:
     """Typical years before a move, as an edge label."""
-    return f"~{years:g} year" + ("" if years == 1 else "s")
+    return f"~{year_words(years)}"
 
 
 def leg_label(leg: Leg) -> str:
@@ -147,8 +146,7 @@ _MERMAID_SPECIAL = re.compile("[" + re.escape("".join(_MERMAID_ENTITIES)) + "]")
 
 def mermaid_text(text: str) -> str:
     """KB text made safe inside a quoted Mermaid label, shown exactly as written."""
-    flat = _CONTROL.sub(" ", text)
-    return _MERMAID_SPECIAL.sub(lambda m: _MERMAID_ENTITIES[m.group()], flat)
+    return _MERMAID_SPECIAL.sub(lambda m: _MERMAID_ENTITIES[m.group()], flat(text))
 
 
 def mermaid_label(lines: list[str]) -> str:
@@ -210,8 +208,7 @@ def mermaid_route(kb: KnowledgeBase, route: Route) -> str:
 
 def dot_quote(text: str) -> str:
     """A double-quoted DOT string: backslashes and quotes escaped, control characters made spaces."""
-    flat = _CONTROL.sub(" ", text)
-    return '"' + flat.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + flat(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def dot_label(lines: list[str]) -> str:

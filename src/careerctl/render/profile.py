@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from careerctl.assess import Change, Outcome, Point, Progress, latest_levels, latest_notes
-from careerctl.model import LEVEL_MAX, KnowledgeBase, Profile
-from careerctl.plan import Plan
+from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Profile
 from careerctl.render.charts import gap_tree, readiness_gauge, sparkline
-from careerctl.render.rich import lit, percent, steps_table, table
+from careerctl.render.rich import lit, steps_table, table
+from careerctl.text import percent, plural
+
+if TYPE_CHECKING:  # annotations only: the app hands these over, already computed
+    from careerctl.assess import Change, Outcome, Point, Progress
+    from careerctl.plan import Plan
 
 NOT_ASKED = "·"
 SHOWN_ASSESSMENTS = 5  # columns of `progress`; the sparkline covers them all
 
 
 def print_assessment(
-    console: Console, kb: KnowledgeBase, outcome: Outcome, readiness: float, plan: Plan | None
+    console: Console, kb: KnowledgeBase, outcome: Outcome, readiness: float, plan: Plan | None, levels: Levels
 ) -> None:
     """Readiness for the target after an assessment, and the first five steps of the plan."""
     item = outcome.assessment
@@ -36,13 +41,15 @@ def print_assessment(
         return
     console.print(Text("Your next steps", style="bold"))
     console.print(steps_table(console, kb, plan.steps[:5], brief=True))
-    console.print(gap_tree(kb, latest_levels(outcome.profile), target))
+    console.print(gap_tree(kb, levels, target))
     console.print(
         lit("`careerctl plan` shows the whole plan; `careerctl progress` shows change over time.", "dim")
     )
 
 
-def print_profile(console: Console, kb: KnowledgeBase, profile: Profile, path: str) -> None:
+def print_profile(
+    console: Console, kb: KnowledgeBase, profile: Profile, path: str, levels: Levels, notes: dict[str, str]
+) -> None:
     """Where the profile is, the roles, the assessments, and each skill's latest level and note."""
     title = Text("Profile  ", style="bold")
     title.append(lit(path, "dim"))
@@ -54,9 +61,7 @@ def print_profile(console: Console, kb: KnowledgeBase, profile: Profile, path: s
     if count:
         last = profile.assessments[-1]
         state = "" if last.complete else f", unfinished: {len(last.levels)} of {len(last.skills)} answered"
-        plural = "s" if count != 1 else ""
-        console.print(lit(f"{count} assessment{plural}; the latest on {when(last.at)}{state}"))
-    levels, notes = latest_levels(profile), latest_notes(profile)
+        console.print(lit(f"{plural(count, 'assessment')}; the latest on {when(last.at)}{state}"))
     if not levels:
         return
     grid = table(console, "skill", "level", "what that means", "note")

@@ -16,12 +16,13 @@ import textwrap
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role
-from careerctl.plan import Plan, Step
+from careerctl.plan import Step
 from careerctl.render.diagram import mermaid_route
-from careerctl.route import Route
+from careerctl.results import Report
+from careerctl.text import duration, flat, percent
 
 RADAR_SKILL_AXES = 12
 """Up to this many required skills the radar has one axis per skill; past it, one per category."""
@@ -29,38 +30,6 @@ MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """Everything a report shows, gathered by the command that writes it."""
-
-    kb: KnowledgeBase
-    levels: Levels
-    plan: Plan
-    route: Route | None  # None when no route leads to the target
-    hours_per_week: float
-    weeks: float
-    today: date
-    levels_from: str
-    name: str | None = None
-    top: int | None = None
-
-    @property
-    def target(self) -> Role:
-        """The role the plan aims at."""
-        return self.kb.roles[self.plan.target]
-
-    @property
-    def current(self) -> Role | None:
-        """The role the person stands in, if known."""
-        return self.kb.roles[self.plan.current] if self.plan.current else None
-
-    @property
-    def steps(self) -> list[Step]:
-        """The plan's steps, cut to --top."""
-        return self.plan.steps[: self.top] if self.top else self.plan.steps
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,33 +41,15 @@ class Axis:
     need: float
 
 
-def flat(text: object) -> str:
-    """Text on one line, control characters made spaces."""
-    return _CONTROL.sub(" ", str(text))
-
-
-def percent(value: float) -> str:
-    """A 0..1 fraction as a whole percentage."""
-    return f"{value * 100:.0f}%"
-
-
 def finish_sentence(report: Report) -> str:
     """Hours of study left and when they are done at the given pace."""
     if not report.plan.steps:
         return "none: every requirement is met"
     done = report.today + timedelta(weeks=report.weeks)
     return (
-        f"{report.plan.total_hours:,} hours: {span(report.weeks)} at {report.hours_per_week:g} h/week "
+        f"{report.plan.total_hours:,} hours: {duration(report.weeks)} at {report.hours_per_week:g} h/week "
         f"(around {MONTHS[done.month - 1]} {done.year})"
     )
-
-
-def span(weeks: float) -> str:
-    """Weeks in the unit a person would say."""
-    if weeks < 9:
-        return f"about {max(1, round(weeks))} week{'s' if round(weeks) > 1 else ''}"
-    months = weeks / 4.345
-    return f"about {months:.0f} months" if months < 24 else f"about {months / 12:.1f} years"
 
 
 def facts(report: Report) -> list[tuple[str, str]]:

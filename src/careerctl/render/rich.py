@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
-import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -15,35 +13,22 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from careerctl.context import PIPE_WIDTH
 from careerctl.model import KnowledgeBase, Levels, Role, Skill
+from careerctl.text import duration, percent, plural, visible, years
 
 if TYPE_CHECKING:  # the renderers only read these; importing them would slow every command down
+    from careerctl.context import Env
     from careerctl.errors import Problem
     from careerctl.kb.stats import Stats
     from careerctl.match import MatchRow
     from careerctl.plan import Plan, Step
     from careerctl.route import Route
 
-PIPE_WIDTH = 120  # piped output is read by scripts and pagers: do not squeeze it into 80 columns
-# C0 and C1 controls, DEL, and invisible or direction-changing format characters (bidi
-# overrides, zero-width, tag characters), and lone surrogates (they cannot even be encoded)
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
-    "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
-)
-
-
-def visible(match: re.Match[str]) -> str:
-    """A control character as a visible escape, e.g. ESC -> '\\x1b'."""
-    code = ord(match.group())
-    if code < 0x100:
-        return f"\\x{code:02x}"
-    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
-
 
 def lit(value: object, style: str = "") -> Text:
     """Text from data (KB, profile, answers): never markup, never a terminal escape."""
-    return Text(_CONTROL.sub(visible, str(value)), style=style)
+    return Text(visible(value), style=style)
 
 
 class QuietConsole(Console):
@@ -51,14 +36,21 @@ class QuietConsole(Console):
 
     def on_broken_pipe(self) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, self.file.fileno())
         raise SystemExit(0)  # the reader has what it wanted; exit 1 would mean "no result"
 
 
-def make_console(stderr: bool = False) -> Console:
-    """A console that colours only a terminal and honours NO_COLOR (Rich reads it)."""
-    console = QuietConsole(stderr=stderr, highlight=False, emoji=False, markup=False, soft_wrap=False)
-    if not console.is_terminal and "COLUMNS" not in os.environ:
+def make_console(env: Env) -> Console:
+    """A console on env.stdout that colours only a terminal and honours NO_COLOR (from env.environ)."""
+    console = QuietConsole(
+        file=env.stdout,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+        _environ=dict(env.environ),
+    )
+    if not console.is_terminal and "COLUMNS" not in env.environ:
         console.width = PIPE_WIDTH
     return console
 
@@ -189,16 +181,6 @@ def print_problems(console: Console, folder: str, problems: list[Problem]) -> No
     console.print(lit(f"{folder}: {verdict} ({counts})", "bold"))
 
 
-def years(value: float) -> str:
-    """'1 year', '2.5 years'."""
-    return f"{value:g} year{'' if value == 1 else 's'}"
-
-
-def plural(count: int, noun: str) -> str:
-    """'1 error', '3 errors'."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def print_stats(console: Console, kb: KnowledgeBase, folder: str, stats: Stats) -> None:
     """KB size, shape and attribution."""
     grid = table(console, "what", "count", title=lit(f"Knowledge base {folder}"))
@@ -219,23 +201,6 @@ def print_stats(console: Console, kb: KnowledgeBase, folder: str, stats: Stats) 
         ):
             if value:
                 console.print(lit(f"  {label}: {value}"))
-
-
-def percent(value: float) -> str:
-    """A 0..1 fraction as a whole percentage."""
-    return f"{value * 100:.0f}%"
-
-
-def duration(weeks: float) -> str:
-    """Weeks in the unit a person would say."""
-    if weeks < 1:
-        return "under a week"
-    if weeks < 9:
-        return f"about {weeks:.0f} week{'s' if round(weeks) != 1 else ''}"
-    months = weeks / 4.345
-    if months < 24:
-        return f"about {months:.0f} months"
-    return f"about {months / 12:.1f} years"
 
 
 def print_plan(
@@ -310,7 +275,7 @@ def steps_table(console: Console, kb: KnowledgeBase, steps: list[Step], brief: b
 
 def short_why(kb: KnowledgeBase, step: Step) -> str:
     """The step's reasons in table-sized words (the JSON carries the full sentence)."""
-    parts = [f"+{step.gain * 100:.1f}% ready"] if step.gain > 0 else []
+    parts = [f"+{percent(step.gain, 1)} ready"] if step.gain > 0 else []
     if step.also_needed_by:
         roles = [kb.roles[r] for r in step.also_needed_by]
         parts.append("also for " + ", ".join(r.name for r in roles))

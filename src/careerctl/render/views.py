@@ -1,0 +1,199 @@
+"""The human views of each result: which function draws which result in which format.
+
+A view takes the result and the Env and writes to env.stdout. Each imports its renderer only
+when called, so `--format dot` does not load Rich and a Rich table does not load the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from careerctl.results import (
+    AssessResult,
+    MatchResult,
+    PlanResult,
+    ProfileResult,
+    ProgressResult,
+    Report,
+    RolesResult,
+    RouteResult,
+    ShowResult,
+    SkillsResult,
+    StatsResult,
+    ValidationResult,
+)
+from careerctl.text import visible
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from careerctl.context import Env
+
+View = Callable[[Any, "Env"], None]
+
+
+def console(env: Env) -> Console:
+    """The Rich console on env.stdout."""
+    from careerctl.render.rich import make_console
+
+    return make_console(env)
+
+
+def roles_table(result: RolesResult, env: Env) -> None:
+    from careerctl.render.rich import print_roles
+
+    print_roles(console(env), result.roles)
+
+
+def roles_tree(result: RolesResult, env: Env) -> None:
+    from careerctl.render.rich import print_ladders
+
+    print_ladders(console(env), result.kb, result.roles)
+
+
+def roles_mermaid(result: RolesResult, env: Env) -> None:
+    from careerctl.render.diagram import mermaid_map
+
+    env.stdout.write(mermaid_map(result.kb, result.roles))
+
+
+def roles_dot(result: RolesResult, env: Env) -> None:
+    from careerctl.render.diagram import dot_map
+
+    env.stdout.write(dot_map(result.kb, result.roles))
+
+
+def skills_table(result: SkillsResult, env: Env) -> None:
+    from careerctl.render.rich import print_skills
+
+    print_skills(console(env), result.skills)
+
+
+def show_item(result: ShowResult, env: Env) -> None:
+    from careerctl.model import Role
+    from careerctl.render.rich import print_role, print_skill
+
+    if isinstance(result.item, Role):
+        print_role(console(env), result.kb, result.item)
+    else:
+        print_skill(console(env), result.kb, result.item)
+
+
+def problems_list(result: ValidationResult, env: Env) -> None:
+    from careerctl.render.rich import print_problems
+
+    print_problems(console(env), result.folder, result.problems)
+
+
+def stats_table(result: StatsResult, env: Env) -> None:
+    from careerctl.render.rich import print_stats
+
+    print_stats(console(env), result.kb, result.folder, result.stats)
+
+
+def plan_view(result: PlanResult, env: Env) -> None:
+    from careerctl.render.rich import print_plan
+
+    print_plan(
+        console(env), result.kb, result.plan, result.hours_per_week, result.weeks, result.top, result.levels
+    )
+
+
+def routes_view(result: RouteResult, env: Env) -> None:
+    if result.reason is not None:
+        env.stdout.write(visible(result.reason) + "\n")
+        return
+    from careerctl.render.rich import print_routes
+
+    print_routes(console(env), result.kb, result.routes)
+
+
+def route_mermaid(result: RouteResult, env: Env) -> None:
+    if result.reason is not None:
+        return routes_view(result, env)
+    from careerctl.render.diagram import mermaid_path
+
+    env.stdout.write(mermaid_path(result.kb, result.routes[0]))
+
+
+def route_dot(result: RouteResult, env: Env) -> None:
+    if result.reason is not None:
+        return routes_view(result, env)
+    from careerctl.render.diagram import dot_path
+
+    env.stdout.write(dot_path(result.kb, result.routes[0]))
+
+
+def matches_table(result: MatchResult, env: Env) -> None:
+    from careerctl.render.rich import print_matches
+
+    print_matches(console(env), result.rows)
+
+
+def assessment_view(result: AssessResult, env: Env) -> None:
+    from careerctl.render.profile import print_assessment
+
+    print_assessment(console(env), result.kb, result.outcome, result.readiness, result.plan, result.levels)
+
+
+def profile_view(result: ProfileResult, env: Env) -> None:
+    from careerctl.render.profile import print_profile
+
+    assert result.kb is not None, "profile show loads the KB"
+    print_profile(console(env), result.kb, result.profile, result.path, result.levels, result.notes)
+
+
+def profile_yaml(result: ProfileResult, env: Env) -> None:
+    assert result.exported is not None, "profile export wrote the YAML"
+    env.stdout.write(result.exported)
+
+
+def progress_view(result: ProgressResult, env: Env) -> None:
+    from careerctl.render.profile import print_progress
+
+    print_progress(console(env), result.kb, result.progress)
+
+
+def report_html(result: Report, env: Env) -> None:
+    from careerctl.render.report import html_report
+
+    env.stdout.write(html_report(result))
+
+
+def report_markdown(result: Report, env: Env) -> None:
+    from careerctl.render.report import markdown_report
+
+    env.stdout.write(markdown_report(result))
+
+
+VIEWS: dict[tuple[type, str], View] = {
+    (RolesResult, "rich"): roles_table,
+    (RolesResult, "tree"): roles_tree,
+    (RolesResult, "mermaid"): roles_mermaid,
+    (RolesResult, "dot"): roles_dot,
+    (SkillsResult, "rich"): skills_table,
+    (ShowResult, "rich"): show_item,
+    (ValidationResult, "rich"): problems_list,
+    (StatsResult, "rich"): stats_table,
+    (PlanResult, "rich"): plan_view,
+    (RouteResult, "rich"): routes_view,
+    (RouteResult, "mermaid"): route_mermaid,
+    (RouteResult, "dot"): route_dot,
+    (MatchResult, "rich"): matches_table,
+    (AssessResult, "rich"): assessment_view,
+    (ProfileResult, "rich"): profile_view,
+    (ProfileResult, "yaml"): profile_yaml,
+    (ProgressResult, "rich"): progress_view,
+    (Report, "html"): report_html,
+    (Report, "markdown"): report_markdown,
+}
+"""Every (result type, format) pair careerctl can draw."""
+
+
+def view(result: object, fmt: str) -> View:
+    """The view that draws `result` in format `fmt`."""
+    try:
+        return VIEWS[type(result), fmt]
+    except KeyError:
+        raise ValueError(f"no {fmt} view of a {type(result).__name__}") from None

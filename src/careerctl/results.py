@@ -1,0 +1,555 @@
+"""What the app functions return: typed results whose `doc` is the --json document.
+
+Each `*Doc` Struct below IS a `careerctl.<kind>/1` document, key for key: `render.json` encodes
+it as it is, and the JSON Schemas in `careerctl/schemas` are generated from these types
+(`python -m careerctl.schemas`; tests/test_json_schemas.py fails when the shipped files drift).
+The descriptions on the fields are the documentation of the documents.
+
+Each `*Result` dataclass pairs a document with the core objects the human views draw from
+(the KB, the plan, the routes), so that no renderer recomputes or re-reads anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, Optional, TypeVar, Union
+
+import msgspec
+from msgspec import Meta, Struct
+
+from careerctl.errors import ExitCode
+
+if TYPE_CHECKING:  # the views only read these; importing them would slow every command down
+    from datetime import date
+
+    from careerctl.assess import Outcome, Progress
+    from careerctl.errors import Problem
+    from careerctl.kb.stats import Stats
+    from careerctl.match import MatchRow
+    from careerctl.model import KnowledgeBase, Levels, Profile, Role, Skill
+    from careerctl.plan import Plan, Step
+    from careerctl.route import Route
+
+# Field types shared by the documents. Optional[...] (not `X | None`): msgspec reads these
+# annotations at run time, on Python 3.10 too.
+Ratio = Annotated[float, Meta(ge=0, le=1, description="A fraction from 0 to 1, to four decimals.")]
+Level = Annotated[int, Meta(ge=0, le=5, description="A proficiency level: 0 none .. 5 expert.")]
+Hours = Annotated[int, Meta(ge=0, description="Hours of study.")]
+Id = Annotated[str, Meta(description="An id of the knowledge base (kebab-case).")]
+
+
+class Entry(Struct, forbid_unknown_fields=True):
+    """Base of every document part: a closed object (its schema allows no other keys)."""
+
+
+class KbRef(Entry):
+    """Which knowledge base an answer came from."""
+
+    identity: Annotated[str, Meta(description="Content hash of the KB files: same KB, same identity.")]
+    name: Annotated[str, Meta(description="The KB's name from its `about` block; empty when it has none.")]
+
+
+class RoleRef(Entry):
+    """A role named by id and name."""
+
+    id: Id
+    name: str
+
+
+class RequirementEntry(Entry):
+    """One skill a role requires."""
+
+    skill: Id
+    level: Level
+    weight: Annotated[int, Meta(ge=1, le=5, description="Importance, 1..5 (3 by default).")]
+
+
+class MoveEntry(Entry):
+    """A usual move out of a role."""
+
+    role: Id
+    years: Annotated[float, Meta(ge=0, description="Typical years in this role before the move.")]
+
+
+class RoleEntry(Entry):
+    """A role with its requirements and transitions."""
+
+    id: Id
+    name: str
+    aliases: list[str]
+    track: str
+    seniority: Annotated[int, Meta(description="The rung on its track; higher is more senior.")]
+    summary: str
+    responsibilities: list[str]
+    requirements: list[RequirementEntry]
+    next: list[MoveEntry]
+
+
+class AnchorEntry(Entry):
+    """What a person at one level of a skill can do."""
+
+    level: Annotated[int, Meta(ge=1, le=5)]
+    anchor: str
+
+
+class PrerequisiteEntry(Entry):
+    """A skill level needed before a level of another skill."""
+
+    for_level: Annotated[int, Meta(ge=1, le=5, description="The level of this skill that needs it.")]
+    skill: Id
+    level: Level
+
+
+class ResourceEntry(Entry):
+    """Something to read, take or practise, for one level."""
+
+    title: str
+    kind: Annotated[str, Meta(description="book, course, certification, docs or practice.")]
+    level: Annotated[int, Meta(ge=1, le=5)]
+    url: Optional[str]
+
+
+class SkillEntry(Entry):
+    """A skill with its anchors, prerequisites, effort and resources."""
+
+    id: Id
+    name: str
+    category: str
+    summary: str
+    levels: list[AnchorEntry]
+    requires: list[PrerequisiteEntry]
+    effort_hours: Annotated[list[int], Meta(description="Hours to reach each level 1..5 from the one below.")]
+    resources: list[ResourceEntry]
+    tags: list[str]
+
+
+class RolesDoc(Entry):
+    """careerctl.roles/1: the roles of the knowledge base."""
+
+    schema: Literal["careerctl.roles/1"]
+    kb: KbRef
+    roles: list[RoleEntry]
+
+
+class SkillsDoc(Entry):
+    """careerctl.skills/1: the skills of the knowledge base."""
+
+    schema: Literal["careerctl.skills/1"]
+    kb: KbRef
+    skills: list[SkillEntry]
+
+
+class RoleDoc(Entry):
+    """careerctl.role/1: one role in full."""
+
+    schema: Literal["careerctl.role/1"]
+    kb: KbRef
+    role: RoleEntry
+
+
+class SkillDoc(Entry):
+    """careerctl.skill/1: one skill in full."""
+
+    schema: Literal["careerctl.skill/1"]
+    kb: KbRef
+    skill: SkillEntry
+
+
+class FolderRef(Entry):
+    """The KB folder that was checked."""
+
+    folder: str
+    identity: Annotated[Optional[str], Meta(description="Content hash when the KB loaded, else null.")]
+
+
+class ProblemEntry(Entry):
+    """One validation finding."""
+
+    severity: Literal["error", "warning"]
+    file: str
+    line: Annotated[Optional[int], Meta(description="1-based line in `file`, null when unknown.")]
+    key: Annotated[str, Meta(description="The key at fault, e.g. roles.senior.skills; may be empty.")]
+    message: Annotated[str, Meta(description="What is wrong, without the file, line or key.")]
+
+
+class ValidationDoc(Entry):
+    """careerctl.validation/1: every problem of a knowledge base."""
+
+    schema: Literal["careerctl.validation/1"]
+    kb: FolderRef
+    valid: Annotated[bool, Meta(description="True when there is no error (warnings allowed).")]
+    errors: Annotated[int, Meta(ge=0)]
+    warnings: Annotated[int, Meta(ge=0)]
+    problems: list[ProblemEntry]
+
+
+class AboutEntry(Entry):
+    """Where a KB comes from, as its `about` block says."""
+
+    name: str
+    source: str
+    version: str
+    licence: str
+    url: Optional[str]
+
+
+class StatsDoc(Entry):
+    """careerctl.stats/1: the size and shape of a knowledge base."""
+
+    schema: Literal["careerctl.stats/1"]
+    kb: KbRef
+    about: AboutEntry
+    roles: Annotated[int, Meta(ge=0)]
+    skills: Annotated[int, Meta(ge=0)]
+    requirements: Annotated[int, Meta(ge=0)]
+    transitions: Annotated[int, Meta(ge=0)]
+    prerequisites: Annotated[int, Meta(ge=0)]
+    resources: Annotated[int, Meta(ge=0)]
+    tracks: Annotated[dict[str, int], Meta(description="Roles per track.")]
+    categories: Annotated[dict[str, int], Meta(description="Skills per category.")]
+
+
+class StepResourceEntry(Entry):
+    """A resource for the level a step reaches."""
+
+    title: str
+    kind: str
+    url: Optional[str]
+
+
+class StepEntry(Entry, kw_only=True):
+    """One ranked step: raise one skill by one level."""
+
+    rank: Annotated[int, Meta(ge=1)]
+    skill: Id
+    skill_name: str
+    from_: Level = msgspec.field(name="from")
+    to: Level
+    hours: Hours
+    cumulative_hours: Annotated[int, Meta(ge=0, description="Hours of this step and every one before it.")]
+    readiness_after: Ratio
+    readiness_gain: Ratio
+    why: Annotated[str, Meta(description="Why this step comes here, in one sentence.")]
+    also_needed_by: Annotated[list[str], Meta(description="Other rungs of the route that need it.")]
+    unblocks: Annotated[list[str], Meta(description="Skills whose next step this one unblocks.")]
+    resource: Optional[StepResourceEntry]
+
+
+class GapEntry(Entry):
+    """A requirement of the target the person does not meet yet."""
+
+    skill: Id
+    category: str
+    have: Level
+    need: Level
+    weight: Annotated[int, Meta(ge=1, le=5)]
+
+
+class PlanDoc(Entry):
+    """careerctl.plan/1: the ranked next steps towards a target role."""
+
+    schema: Literal["careerctl.plan/1"]
+    kb: KbRef
+    target: RoleRef
+    current: Optional[RoleRef]
+    horizon: Annotated[list[str], Meta(description="The rungs the plan walks, nearest first.")]
+    readiness: Ratio
+    readiness_after: Ratio
+    total_hours: Hours
+    hours_per_week: Annotated[float, Meta(gt=0, description="The pace the finish date assumes.")]
+    weeks: Annotated[float, Meta(ge=0, description="Calendar weeks to meet the target, to one decimal.")]
+    steps: list[StepEntry]
+    gaps: list[GapEntry]
+
+
+class RaiseEntry(Entry, kw_only=True):
+    """One skill raised on a leg of a route."""
+
+    skill: Id
+    from_: Level = msgspec.field(name="from")
+    to: Level
+    hours: Hours
+
+
+class LegEntry(Entry):
+    """One move of a route, with the skills it raises."""
+
+    from_role: Id
+    to_role: Id
+    years: Annotated[float, Meta(ge=0, description="Typical years in from_role before the move.")]
+    hours: Hours
+    raises: list[RaiseEntry]
+
+
+class RouteEntry(Entry):
+    """One route: its roles in order, its legs, and totals."""
+
+    roles: list[str]
+    hours: Hours
+    years: Annotated[float, Meta(ge=0)]
+    legs: list[LegEntry]
+
+
+class RouteDoc(Entry):
+    """careerctl.route/1: the cheapest route between two roles (route null when there is none)."""
+
+    schema: Literal["careerctl.route/1"]
+    kb: KbRef
+    source: RoleRef
+    target: RoleRef
+    start_levels: Annotated[
+        Literal["person", "role"],
+        Meta(description="person: the first rung is costed from the person's levels; role: from its own."),
+    ]
+    route: Optional[RouteEntry]
+    alternatives: list[RouteEntry]
+    reason: Annotated[Optional[str], Meta(description="Why there is no route; null when there is one.")]
+
+
+class MatchEntry(Entry):
+    """One role ranked by fit."""
+
+    rank: Annotated[int, Meta(ge=1)]
+    id: Id
+    name: str
+    track: str
+    fit: Ratio
+    readiness: Ratio
+    hours_needed: Hours
+
+
+class MatchDoc(Entry):
+    """careerctl.match/1: roles ranked by how well the person's levels fit them."""
+
+    schema: Literal["careerctl.match/1"]
+    kb: KbRef
+    track: Optional[str]
+    roles: list[MatchEntry]
+
+
+class AssessmentRecord(Entry):
+    """One saved assessment, as the profile file holds it."""
+
+    at: Annotated[str, Meta(description="ISO 8601 UTC time, e.g. 2026-05-01T10:00:00Z.")]
+    kb: Annotated[str, Meta(description="Identity of the KB it was made on.")]
+    current: Id
+    target: Id
+    complete: bool
+    skills: Annotated[list[str], Meta(description="The skills it covers, in the order asked.")]
+    levels: dict[str, Level]
+    notes: dict[str, str]
+
+
+class AssessmentDoc(Entry):
+    """careerctl.assessment/1: what `assess` saved, readiness, and the first steps."""
+
+    schema: Literal["careerctl.assessment/1"]
+    kb: KbRef
+    profile: Annotated[str, Meta(description="The profile file written.")]
+    resumed: bool
+    kept_previous: Annotated[list[str], Meta(description="Skills not answered that kept their level.")]
+    assessment: AssessmentRecord
+    current: RoleRef
+    target: RoleRef
+    readiness: Ratio
+    top_steps: list[StepEntry]
+
+
+class ProfileDoc(Entry):
+    """careerctl.profile/1: the saved profile; what `profile import` reads back."""
+
+    schema: Literal["careerctl.profile/1"]
+    version: int
+    current: Optional[str]
+    target: Optional[str]
+    levels: Annotated[dict[str, Level], Meta(description="The latest level of each skill.")]
+    assessments: list[AssessmentRecord]
+
+
+class PointEntry(Entry):
+    """One assessment on the time line."""
+
+    at: str
+    complete: bool
+    readiness: Optional[Ratio]
+
+
+class TrendEntry(Entry):
+    """One skill's level at each assessment (null where one did not ask it)."""
+
+    skill: Id
+    name: str
+    levels: list[Optional[Level]]
+    now: Level
+
+
+class ChangeEntry(Entry, kw_only=True):
+    """A skill whose level moved with the latest assessment."""
+
+    skill: Id
+    name: str
+    from_: Optional[Level] = msgspec.field(name="from")
+    to: Level
+
+
+class ProgressDoc(Entry):
+    """careerctl.progress/1: levels and readiness over every assessment."""
+
+    schema: Literal["careerctl.progress/1"]
+    kb: KbRef
+    target: Optional[RoleRef]
+    assessments: list[PointEntry]
+    skills: list[TrendEntry]
+    changes: list[ChangeEntry]
+
+
+Document = Union[
+    RolesDoc,
+    SkillsDoc,
+    RoleDoc,
+    SkillDoc,
+    ValidationDoc,
+    StatsDoc,
+    PlanDoc,
+    RouteDoc,
+    MatchDoc,
+    AssessmentDoc,
+    ProfileDoc,
+    ProgressDoc,
+]
+DOCUMENTS: dict[str, Any] = {
+    "roles": RolesDoc,
+    "skills": SkillsDoc,
+    "role": RoleDoc,
+    "skill": SkillDoc,
+    "validation": ValidationDoc,
+    "stats": StatsDoc,
+    "plan": PlanDoc,
+    "route": RouteDoc,
+    "match": MatchDoc,
+    "assessment": AssessmentDoc,
+    "profile": ProfileDoc,
+    "progress": ProgressDoc,
+}
+"""Every document kind, by the name in its schema tag careerctl.KIND/1."""
+
+D = TypeVar("D")
+
+
+# ---- results: a document and what the human views draw from ---------------------------------
+
+
+@dataclass
+class Result(Generic[D]):
+    """An app function's answer: `doc` is the --json document; `exit_code` the process's."""
+
+    doc: D
+    exit_code: ExitCode = field(default=ExitCode.OK, kw_only=True)
+
+
+@dataclass
+class RolesResult(Result[RolesDoc]):
+    kb: KnowledgeBase
+    roles: list[Role]
+
+
+@dataclass
+class SkillsResult(Result[SkillsDoc]):
+    skills: list[Skill]
+
+
+@dataclass
+class ShowResult(Result[Union[RoleDoc, SkillDoc]]):
+    kb: KnowledgeBase
+    item: Role | Skill
+
+
+@dataclass
+class ValidationResult(Result[ValidationDoc]):
+    folder: str
+    problems: list[Problem]
+
+
+@dataclass
+class StatsResult(Result[StatsDoc]):
+    kb: KnowledgeBase
+    folder: str
+    stats: Stats
+
+
+@dataclass
+class PlanResult(Result[PlanDoc]):
+    kb: KnowledgeBase
+    plan: Plan
+    hours_per_week: float
+    weeks: float
+    top: int | None
+    levels: Levels
+
+
+@dataclass
+class RouteResult(Result[RouteDoc]):
+    kb: KnowledgeBase
+    routes: list[Route]
+    reason: str | None
+
+
+@dataclass
+class MatchResult(Result[MatchDoc]):
+    rows: list[MatchRow]
+
+
+@dataclass
+class ProfileResult(Result[ProfileDoc]):
+    kb: KnowledgeBase | None
+    profile: Profile
+    path: str
+    levels: dict[str, int]
+    notes: dict[str, str]
+    exported: str | None = None  # the profile file's YAML, for `profile export`
+
+
+@dataclass
+class AssessResult(Result[AssessmentDoc]):
+    kb: KnowledgeBase
+    outcome: Outcome
+    readiness: float
+    plan: Plan | None
+    levels: Levels
+
+
+@dataclass
+class ProgressResult(Result[ProgressDoc]):
+    kb: KnowledgeBase
+    progress: Progress
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a report shows (a report is a file, not a --json document)."""
+
+    kb: KnowledgeBase
+    levels: Levels
+    plan: Plan
+    route: Route | None  # None when no route leads to the target
+    hours_per_week: float
+    weeks: float
+    today: date
+    levels_from: str
+    name: str | None = None
+    top: int | None = None
+
+    @property
+    def target(self) -> Role:
+        """The role the plan aims at."""
+        return self.kb.roles[self.plan.target]
+
+    @property
+    def current(self) -> Role | None:
+        """The role the person stands in, if known."""
+        return self.kb.roles[self.plan.current] if self.plan.current else None
+
+    @property
+    def steps(self) -> list[Step]:
+        """The plan's steps, cut to --top."""
+        return self.plan.steps[: self.top] if self.top else self.plan.steps

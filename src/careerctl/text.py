@@ -1,0 +1,93 @@
+"""The one place for how careerctl writes text: escaping, numbers, percentages, plurals, durations.
+
+Every renderer (terminal, JSON, Markdown, HTML, Mermaid, DOT) and every message goes through
+these functions, so the terminal and a report never disagree on how long "half a week" is.
+
+Escaping, by where the text goes:
+    visible(text)      terminal and messages: control and invisible characters shown as \\x1b, \\u202e
+    flat(text)         one line in a file (report, diagram): the same characters, and line breaks, as spaces
+    json_escaped(text) JSON text: those characters as \\u escapes (they parse back to the same data)
+
+Numbers and words: number, percent, plural, years, duration. They are English today; the
+Indonesian issue gives them a locale (a keyword argument, defaulting to English), so callers
+never format a number or pick a plural themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 controls (not tab or newline), DEL, and invisible or direction-changing format
+# characters (soft hyphen, bidi marks and overrides, zero-width, interlinear annotation, tag
+# characters), and lone surrogates (they cannot even be encoded).
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
+)
+_FLAT = re.compile(_CONTROL.pattern[:-1] + "\t\n]")
+
+
+def shown(ch: str) -> str:
+    """One character as a visible escape: \\x1b, \\u202e, \\U000e0041."""
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def visible(text: object) -> str:
+    """Text with every control or invisible character shown as an escape, never obeyed."""
+    return _CONTROL.sub(lambda m: shown(m.group()), str(text))
+
+
+def flat(text: object) -> str:
+    """Text on one line: control and invisible characters, tabs and line breaks made spaces."""
+    return _FLAT.sub(" ", str(text))
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def json_escaped(text: str) -> str:
+    """JSON text with every control or invisible character as a \\u escape (same data, inert)."""
+    return _CONTROL.sub(_json_escape, text)
+
+
+def number(value: int) -> str:
+    """A whole number with thousands separators: 12,400."""
+    return f"{value:,}"
+
+
+def percent(value: float, decimals: int = 0) -> str:
+    """A 0..1 fraction as a percentage: 0.625 -> '62%' (or '62.5%' with one decimal)."""
+    return f"{value * 100:.{decimals}f}%"
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """'1 error', '3 errors'; `many` for irregular nouns."""
+    return f"{count} {noun if count == 1 else many or noun + 's'}"
+
+
+def years(value: float) -> str:
+    """'1 year', '2.5 years'."""
+    return f"{value:g} year{'' if value == 1 else 's'}"
+
+
+WEEKS_PER_MONTH = 4.345
+
+
+def duration(weeks: float) -> str:
+    """Calendar weeks in the unit a person would say: under a week, about 3 weeks, about 5 months."""
+    if weeks < 1:
+        return "under a week"
+    if weeks < 9:
+        return f"about {plural(round(weeks), 'week')}"
+    months = weeks / WEEKS_PER_MONTH
+    if months < 24:
+        return f"about {months:.0f} months"
+    return f"about {months / 12:.1f} years"
