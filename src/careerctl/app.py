@@ -89,6 +89,11 @@ class Given:
     sets: tuple[str, ...] = ()
     from_role: str | None = None
 
+    @classmethod
+    def of(cls, answers: Path | None, sets: list[str] | None, from_role: str | None = None) -> Given:
+        """The LEVELS options as a command line gives them."""
+        return cls(answers, tuple(sets or ()), from_role)
+
     @property
     def any(self) -> bool:
         """Whether any LEVELS option was given."""

@@ -1,13 +1,10 @@
-"""The careerctl command line: parse options, call one app function, render its result.
+"""The careerctl command line: parse options, call one app function (careerctl/app.py), render its result.
 
-Every command here is wiring: it turns Typer's options into an app function's typed
-arguments (careerctl/app.py), hands the result to `render` with the output the options chose,
-and exits with the result's code. Errors become messages and exit codes in one place, `Group`.
+Errors become messages and exit codes in one place, `Group`; docs/architecture.md tells how to add a command.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -17,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from careerctl import app as use
-from careerctl.context import Env
+from careerctl.context import Env, silence_stdout
 from careerctl.errors import CareerctlError, ExitCode
 from careerctl.render import render
 
@@ -30,10 +27,8 @@ class Group(TyperGroup):
             return super().invoke(ctx)
         except CareerctlError as exc:
             fail(exc)
-        except BrokenPipeError:
-            # the reader (e.g. `| head`) has what it wanted: stop quietly, as `cat` would
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+        except BrokenPipeError:  # the reader (`| head`) has what it wanted: stop quietly, as `cat` would
+            silence_stdout()
             raise typer.Exit(int(ExitCode.OK)) from None
 
 
@@ -65,20 +60,17 @@ def env_of(ctx: typer.Context) -> Env:
     return obj if isinstance(obj, Env) else Env()
 
 
-def names(ctx: typer.Context, which: str, incomplete: str) -> list[str]:
-    """Role or track names that start with what was typed (--kb arrives as text here, not a Path)."""
-    kb = ctx.find_root().params.get("kb")
-    return use.completions(Env(kb_dir=Path(kb) if kb else None), which, incomplete)
+def completer(which: str) -> Any:
+    """TAB completion of role ids and aliases ("roles") or tracks ("tracks"), from app.completions."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        kb = ctx.find_root().params.get("kb")  # text here, not yet a Path
+        return use.completions(Env(kb_dir=Path(kb) if kb else None), which, incomplete)
+
+    return complete
 
 
-def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Role ids and aliases that start with what was typed (for TAB completion)."""
-    return names(ctx, "roles", incomplete)
-
-
-def complete_track(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Track names that start with what was typed."""
-    return names(ctx, "tracks", incomplete)
+complete_role, complete_track = completer("roles"), completer("tracks")
 
 
 def show_version(value: bool) -> None:
@@ -101,12 +93,12 @@ class Diagram(str, Enum):
     dot = "dot"
 
 
-def chosen(json_: bool = False, format_: Optional[Enum] = None, tree: bool = False) -> str:
-    """The output format the options pick; refuses options that each pick a different one."""
-    given = [name for name, on in (("--json", json_), ("--format", format_), ("--tree", tree)) if on]
+def chosen(as_json: bool, format_: Optional[Enum] = None, tree: bool = False, other: str = "rich") -> str:
+    """The output format the options pick (`other` without any); refuses two that pick different ones."""
+    given = [name for name, on in (("--json", as_json), ("--format", format_), ("--tree", tree)) if on]
     if len(given) > 1:
         raise typer.BadParameter(f"{' and '.join(given)} each choose the output; give only one")
-    return "json" if json_ else format_.value if format_ is not None else "tree" if tree else "rich"
+    return "json" if as_json else format_.value if format_ is not None else "tree" if tree else other
 
 
 @app.callback()
@@ -236,11 +228,6 @@ HoursPerWeek = Annotated[
 Json = Annotated[bool, typer.Option("--json", help="Print a JSON document instead of tables.")]
 
 
-def given(answers: Path | None, sets: list[str] | None, from_role: str | None) -> use.Given:
-    """The LEVELS options as the app takes them."""
-    return use.Given(answers, tuple(sets or ()), from_role)
-
-
 @app.command()
 def plan(
     ctx: typer.Context,
@@ -253,7 +240,7 @@ def plan(
     json_: Json = False,
 ) -> None:
     """Rank the next skill levels to learn for a target role, in order, with hours and why."""
-    result = use.plan(env_of(ctx), given(answers, sets, from_role), target, top, hours_per_week)
+    result = use.plan(env_of(ctx), use.Given.of(answers, sets, from_role), target, top, hours_per_week)
     finish(result, chosen(json_), ctx)
 
 
@@ -280,7 +267,7 @@ def path(
     fmt = chosen(json_, format_)
     if format_ is not None and alternatives:
         raise typer.BadParameter("--format draws the cheapest route only; drop --alternatives")
-    result = use.path(env_of(ctx), source, goal, given(answers, sets, from_role), alternatives)
+    result = use.path(env_of(ctx), source, goal, use.Given.of(answers, sets, from_role), alternatives)
     finish(result, fmt, ctx)
 
 
@@ -298,7 +285,7 @@ def match(
     json_: Json = False,
 ) -> None:
     """Rank every role by how well your levels fit it, with readiness and hours still needed."""
-    result = use.match(env_of(ctx), given(answers, sets, from_role), track, top)
+    result = use.match(env_of(ctx), use.Given.of(answers, sets, from_role), track, top)
     finish(result, chosen(json_), ctx)
 
 
@@ -310,6 +297,12 @@ class ReportFormat(str, Enum):
 
 
 REPORT_SUFFIXES = {".html": ReportFormat.html, ".htm": ReportFormat.html, ".md": ReportFormat.markdown}
+ReportFormatOption = Annotated[
+    Optional[ReportFormat],
+    typer.Option("--format", help="html or markdown.", show_default="from the file's suffix"),
+]
+Output = Annotated[Path, typer.Option("--output", "-o", help="File to write; - for stdout.", dir_okay=False)]
+Name = Annotated[Optional[str], typer.Option("--name", help="Whose report it is, for its header.")]
 
 
 @app.command()
@@ -319,14 +312,9 @@ def report(
     answers: Answers = None,
     sets: Sets = None,
     from_role: FromRole = None,
-    format_: Annotated[
-        Optional[ReportFormat],
-        typer.Option("--format", help="html or markdown.", show_default="from the file's suffix"),
-    ] = None,
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="File to write; - for stdout.", dir_okay=False)
-    ] = Path("-"),
-    name: Annotated[Optional[str], typer.Option("--name", help="Whose report it is, for its header.")] = None,
+    format_: ReportFormatOption = None,
+    output: Output = Path("-"),
+    name: Name = None,
     top: Top = None,
     hours_per_week: HoursPerWeek = 6.0,
 ) -> None:
@@ -339,37 +327,37 @@ def report(
     if kind is None:
         raise typer.BadParameter("give --format html or --format markdown (or a .html or .md file)")
     env = env_of(ctx)
-    built = use.report(env, given(answers, sets, from_role), target, name, top, hours_per_week)
+    built = use.report(env, use.Given.of(answers, sets, from_role), target, name, top, hours_per_week)
     use.write_output(env, output, use.rendered(built, kind.value, env), f"{kind.value} report")
+
+
+Current = Annotated[
+    Optional[str],
+    typer.Option("--current", help="Your current role (skips that question).", autocompletion=complete_role),
+]
+AimFor = Annotated[
+    Optional[str],
+    typer.Option(
+        "--target",
+        metavar="ROLE",
+        help="The role you aim for (skips that question).",
+        show_default="the next rung",
+        autocompletion=complete_role,
+    ),
+]
+Every = Annotated[bool, typer.Option("--all", help="Rate every skill of the KB, not only the relevant ones.")]
+AssessJson = Annotated[bool, typer.Option("--json", help="Print a careerctl.assessment/1 JSON document.")]
 
 
 @app.command()
 def assess(
     ctx: typer.Context,
-    current: Annotated[
-        Optional[str],
-        typer.Option(
-            "--current", help="Your current role (skips that question).", autocompletion=complete_role
-        ),
-    ] = None,
-    target: Annotated[
-        Optional[str],
-        typer.Option(
-            "--target",
-            metavar="ROLE",
-            help="The role you aim for (skips that question).",
-            show_default="the next rung",
-            autocompletion=complete_role,
-        ),
-    ] = None,
-    every: Annotated[
-        bool, typer.Option("--all", help="Rate every skill of the KB, not only the relevant ones.")
-    ] = False,
+    current: Current = None,
+    target: AimFor = None,
+    every: Every = False,
     answers: Answers = None,
     sets: Sets = None,
-    json_: Annotated[
-        bool, typer.Option("--json", help="Print a careerctl.assessment/1 JSON document.")
-    ] = False,
+    json_: AssessJson = False,
 ) -> None:
     """Rate yourself skill by skill, with arrow keys; every answer is saved to your profile at once.
 
@@ -377,7 +365,7 @@ def assess(
     --target: relevant skills they leave out keep their previous level, else 0. Ctrl-C keeps every
     answer given so far, and the next `careerctl assess` offers to resume.
     """
-    options = use.AssessOptions(current, target, every, given(answers, sets, None))
+    options = use.AssessOptions(current, target, every, use.Given.of(answers, sets))
     finish(use.assess(env_of(ctx), options), chosen(json_), ctx)
 
 
@@ -415,7 +403,7 @@ def profile_export(
     ] = False,
 ) -> None:
     """Print the whole profile (YAML, or JSON), ready for `careerctl profile import`."""
-    finish(use.profile_export(env_of(ctx), as_yaml=not json_), "json" if json_ else "yaml", ctx)
+    finish(use.profile_export(env_of(ctx), as_yaml=not json_), chosen(json_, other="yaml"), ctx)
 
 
 @profile_app.command("import")

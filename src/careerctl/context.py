@@ -20,6 +20,11 @@ APP_NAME = "careerctl"
 PIPE_WIDTH = 120  # piped output is read by scripts and pagers: do not squeeze it into 80 columns
 
 
+def silence_stdout() -> None:
+    """Point stdout at /dev/null: its reader has gone (`| head`), and Python must not complain at exit."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def _isatty(stream: TextIO) -> bool:
     try:
         return stream.isatty()

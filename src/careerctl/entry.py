@@ -46,7 +46,9 @@ def run() -> None:
         sys.stderr.write("\n")
         raise SystemExit(int(ExitCode.INTERRUPTED)) from None
     except BrokenPipeError:  # the reader (`| head`) has what it wanted: stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        from careerctl.context import silence_stdout
+
+        silence_stdout()
         raise SystemExit(int(ExitCode.OK)) from None
     if done:
         return
