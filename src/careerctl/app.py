@@ -8,9 +8,10 @@ an argument or formats a number: a notice for the person goes to stderr through 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
+
+from msgspec import Struct
 
 from careerctl.context import Env
 from careerctl.errors import (
@@ -81,13 +82,12 @@ if TYPE_CHECKING:  # annotations only: importing them would slow every command d
     from careerctl.route import Route
 
 
-@dataclass(frozen=True)
-class Given:
+class Given(Struct, frozen=True):
     """The LEVELS options: --answers FILE, --set SKILL=LEVEL ..., --from ROLE; none of them: the profile."""
 
-    answers: Path | None = None
+    answers: Optional[Path] = None
     sets: tuple[str, ...] = ()
-    from_role: str | None = None
+    from_role: Optional[str] = None
 
     @classmethod
     def of(cls, answers: Path | None, sets: list[str] | None, from_role: str | None = None) -> Given:
@@ -107,13 +107,12 @@ class Given:
         return ", ".join(given) or "the saved profile"
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(Struct, frozen=True):
     """Whose levels a command works from, and where they stand."""
 
     levels: dict[str, int]
-    current: str | None
-    target: str | None = None
+    current: Optional[str]
+    target: Optional[str] = None
 
 
 # ---- what both command lines share ----------------------------------------------------------------
@@ -123,42 +122,6 @@ def error_text(exc: CareerctlError) -> str:
     """The stderr line(s) for an error: `careerctl: ` and its message, shown literally."""
     lead = "\n" if isinstance(exc, Interrupted) else ""  # after the ^C the terminal echoed
     return f"{lead}careerctl: {visible(str(exc))}\n"
-
-
-def version_text() -> str:
-    """What `careerctl --version` prints."""
-    from careerctl import __version__
-
-    return f"careerctl {__version__}\n"
-
-
-def completions(env: Env, which: str, incomplete: str) -> list[str]:
-    """TAB completions: role ids and aliases ("roles") or tracks ("tracks") starting with `incomplete`.
-
-    Read from the compiled KB's names index when the KB is unchanged, so a TAB press does not
-    load the KB; any case matches (the shell then keeps what matches the word as typed).
-    """
-    try:
-        roles, tracks = kb_names(env)
-    except CareerctlError:
-        return []
-    return [name for name in (roles if which == "roles" else tracks) if name.startswith(incomplete.lower())]
-
-
-def kb_names(env: Env) -> tuple[list[str], list[str]]:
-    """Role ids and aliases, and tracks, sorted: from the names index, else by loading the KB."""
-    from careerctl.kb import ROLES_FILE, SKILLS_FILE, cache
-
-    folder = env.kb_folder
-    cache_dir = cache.default_cache_dir()
-    stamp = cache.stamp_files([folder / SKILLS_FILE, folder / ROLES_FILE])
-    identity = cache.known_identity(cache_dir, folder, stamp) if stamp else None
-    names = cache.read_names(cache_dir, identity) if identity else None
-    if names is not None:
-        return names
-    from careerctl.kb.load import kb_names as names_of
-
-    return names_of(env.load().kb)
 
 
 def rendered(result: object, fmt: str, env: Env) -> str:
@@ -415,12 +378,11 @@ def write_output(env: Env, output: Path, text: str, what: str) -> None:
 # ---- assessment and the profile ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class AssessOptions:
+class AssessOptions(Struct, frozen=True):
     """The options of `careerctl assess`."""
 
-    current: str | None = None
-    target: str | None = None
+    current: Optional[str] = None
+    target: Optional[str] = None
     every: bool = False
     given: Given = Given()
 

@@ -8,15 +8,21 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 from typer.core import TyperGroup
 
-from careerctl import app as use
-from careerctl.context import Env, silence_stdout
+from careerctl import __version__
+from careerctl.completion import completer
+from careerctl.context import Env, lazy_module, silence_stdout
 from careerctl.errors import CareerctlError, ExitCode
 from careerctl.render import render
+
+if TYPE_CHECKING:
+    from careerctl import app as use
+else:  # imported by the first command that runs: `--help` and `--version` do not pay for it
+    use = lazy_module("careerctl.app")
 
 
 class Group(TyperGroup):
@@ -60,22 +66,12 @@ def env_of(ctx: typer.Context) -> Env:
     return obj if isinstance(obj, Env) else Env()
 
 
-def completer(which: str) -> Any:
-    """TAB completion of role ids and aliases ("roles") or tracks ("tracks"), from app.completions."""
-
-    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
-        kb = ctx.find_root().params.get("kb")  # text here, not yet a Path
-        return use.completions(Env(kb_dir=Path(kb) if kb else None), which, incomplete)
-
-    return complete
-
-
 complete_role, complete_track = completer("roles"), completer("tracks")
 
 
 def show_version(value: bool) -> None:
     if value:
-        sys.stdout.write(use.version_text())
+        sys.stdout.write(f"careerctl {__version__}\n")
         raise typer.Exit()
 
 

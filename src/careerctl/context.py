@@ -6,18 +6,33 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, TextIO
 
 from careerctl.kb import bundled_kb_dir
 from careerctl.kb.cache import default_cache_dir
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from careerctl.kb.load import Loaded
 
 APP_NAME = "careerctl"
 PIPE_WIDTH = 120  # piped output is read by scripts and pagers: do not squeeze it into 80 columns
+
+
+def lazy_module(name: str) -> ModuleType:
+    """Module `name`, imported when one of its attributes is first read (importlib's LazyLoader)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None, name
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def silence_stdout() -> None:
@@ -99,6 +114,8 @@ class Env:
 
     def today(self) -> date:
         """Today, or the day of $SOURCE_DATE_EPOCH when set (reproducible reports and tests)."""
+        from datetime import date, datetime, timezone
+
         epoch = self.environ.get("SOURCE_DATE_EPOCH", "").strip()
         if epoch.isdigit():
             return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()

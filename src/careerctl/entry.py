@@ -134,10 +134,14 @@ def complete(instruction: str) -> bool:
     if wanted is None:
         return False
     kb_dir, which = wanted
-    from careerctl import app
+    from careerctl.completion import completions
 
-    # app.completions matches any case; Typer then keeps what starts with the word as typed
-    found = [n for n in app.completions(make_env(kb_dir), which, incomplete) if n.startswith(incomplete)]
+    # completions match any case; Typer then keeps what starts with the word as typed
+    found = [
+        n
+        for n in completions(Path(kb_dir) if kb_dir else None, which, incomplete)
+        if n.startswith(incomplete)
+    ]
     return emit_completions(shell or "", found)
 
 
