@@ -38,7 +38,7 @@ def profile() -> Path:
 def keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[PipeInput]:
     """Keys for the real questionary prompts, which draw on a dummy screen."""
     with create_pipe_input() as pipe:
-        monkeypatch.setattr(prompts, "open_terminal", lambda: prompts.Terminal(pipe, DummyOutput()))
+        monkeypatch.setattr(prompts, "open_terminal", lambda *streams: prompts.Terminal(pipe, DummyOutput()))
         yield pipe
 
 

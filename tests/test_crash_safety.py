@@ -111,7 +111,7 @@ def test_a_failed_write_says_why_and_keeps_the_old_file(
     def fail(*_: object, **__: object) -> None:
         raise OSError(code, os.strerror(code))
 
-    target = "careerctl.files.tempfile.mkstemp" if where == "mkstemp" else f"careerctl.files.os.{where}"
+    target = "tempfile.mkstemp" if where == "mkstemp" else f"careerctl.files.os.{where}"
     monkeypatch.setattr(target, fail)
     with pytest.raises(StorageError, match=f"{path}: cannot write: {reason}; the old file is unchanged"):
         atomic_write(path, b"new: 2\n")
@@ -236,7 +236,7 @@ def test_assess_on_a_full_or_read_only_disk_keeps_the_old_profile(
     def fail(*_: object, **__: object) -> None:
         raise OSError(code, os.strerror(code))
 
-    target = "careerctl.files.tempfile.mkstemp" if where == "mkstemp" else f"careerctl.files.os.{where}"
+    target = "tempfile.mkstemp" if where == "mkstemp" else f"careerctl.files.os.{where}"
     monkeypatch.setattr(target, fail)
     result = runner.invoke(app, [*args, "--set", "coding=3"])
     assert (result.exit_code, result.stdout) == (2, "")

@@ -127,3 +127,36 @@ def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
     errors = [p for p in problems_of(write_kb(tmp_path, skills=skills, roles=roles)) if p.severity == "error"]
     assert len(errors) == 3
     assert all(p.line for p in errors)
+
+
+def test_validate_json_keeps_the_message_whole_when_the_folder_name_has_a_colon(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from careerctl.cli import app
+
+    folder = tmp_path / "odd: name"
+    folder.mkdir()
+    (folder / "skills.yaml").write_text("version: 1\nskills: [\n")
+    (folder / "roles.yaml").write_text("version: 1\nroles: []\n")
+    result = CliRunner().invoke(app, ["kb", "validate", str(folder), "--json"])
+    assert result.exit_code == 2
+    problem = json.loads(result.stdout)["problems"][0]
+    assert problem["file"] == str(folder / "skills.yaml")
+    assert problem["message"].startswith("invalid YAML")
+    assert "odd" not in problem["message"]
+
+
+def test_an_input_error_is_made_from_its_fields() -> None:
+    from careerctl.errors import InputError
+
+    error = InputError("odd: name/roles.yaml", "unknown skill", 3, "roles.senior.skills")
+    assert str(error) == "odd: name/roles.yaml:3: roles.senior.skills: unknown skill"
+    problem = error.problem()
+    assert (problem.path, problem.line, problem.key, problem.message) == (
+        "odd: name/roles.yaml",
+        3,
+        "roles.senior.skills",
+        "unknown skill",
+    )

@@ -391,7 +391,7 @@ def assess(env: Env, options: AssessOptions) -> AssessResult:
     """`careerctl assess`: ask (or read) the levels, save each answer, then readiness and first steps."""
     from careerctl import prompts
 
-    terminal = prompts.open_terminal()
+    terminal = prompts.open_terminal(env.stdin, env.stderr)
     if terminal is None and options.given.answers is None and not options.given.sets:
         raise NoLevels(
             "no terminal to ask on: give --answers FILE and/or --set SKILL=LEVEL "

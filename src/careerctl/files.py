@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -17,6 +16,8 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
 
     The file gets `mode`, else the old file's mode, else the usual mode for new files (umask applied).
     """
+    import tempfile  # here, not at the top: only writes pay for it (random, shutil), not every read
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

@@ -8,7 +8,6 @@ leaves clean JSON in the file (questionary would otherwise draw on stdout).
 
 from __future__ import annotations
 
-import sys
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,11 +33,11 @@ class Terminal:
     output: Any
 
 
-def open_terminal() -> Terminal | None:
-    """The terminal to ask on; None when stdin is not a terminal (a script, a pipe, /dev/null)."""
-    if not sys.stdin.isatty():
+def open_terminal(stdin: Any, stderr: Any) -> Terminal | None:
+    """The terminal to ask on (the Env's streams); None when stdin is not a terminal (a script, a pipe)."""
+    if not stdin.isatty():
         return None
-    stream: Any = sys.stderr
+    stream: Any = stderr
     if not stream.isatty():
         try:
             stream = open("/dev/tty", "w")  # noqa: SIM115 - lives as long as the process
@@ -51,9 +50,9 @@ def open_terminal() -> Terminal | None:
 
 def shown(text: str) -> str:
     """KB text as it may appear on screen: control characters made visible, never obeyed."""
-    from careerctl.render.rich import lit
+    from careerctl.text import visible
 
-    return lit(text).plain
+    return visible(text)
 
 
 class TerminalPrompter:

@@ -24,7 +24,7 @@ _CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
     "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
 )
-_FLAT = re.compile(_CONTROL.pattern[:-1] + "\t\n]")
+_FLAT = _CONTROL.pattern[:-1] + "\t\n]"  # compiled at first use (re caches it): few commands need it
 
 
 def shown(ch: str) -> str:
@@ -42,7 +42,7 @@ def visible(text: object) -> str:
 
 def flat(text: object) -> str:
     """Text on one line: control and invisible characters, tabs and line breaks made spaces."""
-    return _FLAT.sub(" ", str(text))
+    return re.sub(_FLAT, " ", str(text))
 
 
 def _json_escape(match: re.Match[str]) -> str:
