@@ -34,6 +34,7 @@ def entry_says(
 
 
 ANSWERED = [
+    ["--version"],
     ["path", "junior", "senior", "--json"],
     ["path", "--json", "junior", "senior"],
     ["path", "junior", "senior"],
@@ -47,7 +48,6 @@ LEFT_TO_TYPER = [
     [],
     ["--help"],
     ["path", "--help"],
-    ["--version"],
     ["path", "junior", "senior", "--alternatives", "1"],
     ["path", "junior", "senior", "--json", "--json"],
     ["path", "junior"],

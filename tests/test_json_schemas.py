@@ -74,3 +74,17 @@ def test_every_document_field_is_described_or_named_by_its_type() -> None:
 def test_kb_schema_prints_the_shipped_file(runner: CliRunner) -> None:
     result = runner.invoke(app, ["kb", "schema", "careerctl.plan/1"])
     assert result.exit_code == 0 and json.loads(result.stdout) == schema_of("plan")
+
+
+def test_the_profile_documents_match_their_schemas(runner: CliRunner) -> None:
+    for args in (
+        ["assess", "--current", "junior", "--target", "senior", "--set", "sql=3", "--json"],
+        ["assess", "--current", "junior", "--target", "senior", "--set", "sql=4", "--json"],
+        ["profile", "show", "--json"],
+        ["profile", "export", "--json"],
+        ["progress", "--json"],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.stderr
+        doc = json.loads(result.stdout)
+        jsonschema.validate(doc, schema_for(doc), cls=jsonschema.Draft202012Validator)

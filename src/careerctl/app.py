@@ -401,7 +401,7 @@ def assess(env: Env, options: AssessOptions) -> AssessResult:
     from careerctl.levels import parse_sets, read_answers
     from careerctl.model import Profile
     from careerctl.names import find_role
-    from careerctl.store import read_profile, utc_now, write_profile
+    from careerctl.store import read_profile, write_profile
 
     kb = env.load().kb
     profile = read_profile(env.profile) or Profile()
@@ -421,7 +421,7 @@ def assess(env: Env, options: AssessOptions) -> AssessResult:
 
     prompter = prompts.TerminalPrompter(terminal) if terminal else None
     try:
-        outcome = run_assessment(kb, profile, prompter, save, utc_now(), asked)
+        outcome = run_assessment(kb, profile, prompter, save, env.now(), asked)
     except KeyboardInterrupt:
         raise interrupted(env.profile, saved[0] if saved else None) from None
     return assessed(env, kb, outcome)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 import typer
 from typer.core import TyperGroup
 
-from careerctl import __version__
+from careerctl import version_line
 from careerctl.completion import completer
 from careerctl.context import Env, lazy_module, silence_stdout
 from careerctl.errors import CareerctlError, ExitCode
@@ -71,7 +71,7 @@ complete_role, complete_track = completer("roles"), completer("tracks")
 
 def show_version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"careerctl {__version__}\n")
+        sys.stdout.write(version_line())
         raise typer.Exit()
 
 

@@ -121,6 +121,12 @@ class Env:
             return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
         return date.today()
 
+    def now(self) -> str:
+        """The time now in UTC, to the second, as ISO 8601 with a Z: when an answer was given."""
+        from datetime import datetime, timezone
+
+        return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
     def say(self, message: str) -> None:
         """One line for the person on stderr (what was saved, what was left out), shown literally."""
         from careerctl.text import visible

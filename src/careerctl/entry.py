@@ -4,6 +4,7 @@ Importing Typer and building its command tree costs more than twice a bare Pytho
 (docs/performance.md), which every command, pipe and TAB press would pay. So the command lines
 that scripts and shells run in loops are parsed here when they take one simple shape:
 
+    careerctl --version
     careerctl [--kb DIR] path FROM TO [--json]
     careerctl [--kb DIR] roles [--json]
     TAB completion (bash, zsh, fish) of a role name after `path` or `show`, of a role after
@@ -78,7 +79,12 @@ def global_options(args: list[str]) -> tuple[str | None, list[str]] | None:
 
 
 def command(args: list[str]) -> bool:
-    """`path FROM TO [--json]` or `roles [--json]`; False for anything else."""
+    """`--version`, `path FROM TO [--json]` or `roles [--json]`; False for anything else."""
+    if args == ["--version"]:
+        from careerctl import version_line
+
+        sys.stdout.write(version_line())
+        return True
     parsed = global_options(args)
     if parsed is None or not parsed[1]:
         return False
