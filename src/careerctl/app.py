@@ -73,7 +73,7 @@ from careerctl.results import (
     ValidationDoc,
     ValidationResult,
 )
-from careerctl.text import plural, visible
+from careerctl.text import number, plural, visible
 
 if TYPE_CHECKING:  # annotations only: importing them would slow every command down
     from careerctl.assess import Outcome, Progress
@@ -372,7 +372,7 @@ def write_output(env: Env, output: Path, text: str, what: str) -> None:
         raise InputError(output, f"cannot write: there is no folder {output.parent}")
     data = text.encode("utf-8")
     atomic_write(output, data)
-    env.say(f"Wrote {what} to {output} ({len(data):,} bytes)")
+    env.say(f"Wrote {what} to {output} ({number(len(data))} bytes)")
 
 
 # ---- assessment and the profile ----------------------------------------------------------------
@@ -548,7 +548,9 @@ def kb_import(env: Env, taxonomy: str, source: Path, out: Path, force: bool = Fa
     env.say(importer(source, out).summary)
     loaded = Env(kb_dir=out).load()  # validates the result and compiles the cache, so first use is fast
     warned = (
-        f" ({len(loaded.warnings):,} warnings: see careerctl kb validate {out})" if loaded.warnings else ""
+        f" ({number(len(loaded.warnings))} warnings: see careerctl kb validate {out})"
+        if loaded.warnings
+        else ""
     )
     env.say(f"Checked and compiled it{warned}. Use it with: careerctl --kb {out} roles")
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from careerctl.model import KnowledgeBase, Role
 from careerctl.route import Leg, Route
-from careerctl.text import flat
+from careerctl.text import flat, number
 from careerctl.text import years as year_words
 
 MAP_LIMIT = 100
@@ -72,7 +72,7 @@ def years_label(years: float) -> str:
 
 def leg_label(leg: Leg) -> str:
     """A route edge's label: typical years and hours of study."""
-    return f"{years_label(leg.years)}, {leg.hours:,} h"
+    return f"{years_label(leg.years)}, {number(leg.hours)} h"
 
 
 def raise_line(kb: KnowledgeBase, skill: str, from_level: int, to_level: int) -> str:
@@ -158,8 +158,8 @@ def to_mermaid(diagram: Diagram, direction: str = "LR") -> str:
     """The diagram as a Mermaid flowchart."""
     ids = {node.role: f"n{i}" for i, node in enumerate(diagram.nodes())}
     out = [f"flowchart {direction}"]
-    for number, (track, nodes) in enumerate(diagram.tracks.items()):
-        out.append(f'  subgraph t{number}["{mermaid_text(track)}"]')
+    for index, (track, nodes) in enumerate(diagram.tracks.items()):
+        out.append(f'  subgraph t{index}["{mermaid_text(track)}"]')
         out += [f"    {ids[node.role]}[{mermaid_label(node.lines)}]" for node in nodes]
         out.append("  end")
     out += [f"  {ids[node.role]}[{mermaid_label(node.lines)}]" for node in diagram.loose]
@@ -228,8 +228,8 @@ def to_dot(diagram: Diagram, title: str = "career map", direction: str = "LR") -
         '  node [shape=box, style="rounded,filled", fillcolor="#f4f6f8", color="#5b6770", fontname="Helvetica", fontsize=11];',
         '  edge [color="#5b6770", fontname="Helvetica", fontsize=9];',
     ]
-    for number, (track, nodes) in enumerate(diagram.tracks.items()):
-        out.append(f'  subgraph "cluster_{number}" {{')
+    for index, (track, nodes) in enumerate(diagram.tracks.items()):
+        out.append(f'  subgraph "cluster_{index}" {{')
         out.append(f'    label={dot_label([track])}; style="rounded"; color="#9aa5ad"; fontcolor="#37474f";')
         out += [f"    {_dot_node(node)}" for node in nodes]
         out.append("  }")

@@ -22,7 +22,7 @@ from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role
 from careerctl.plan import Step
 from careerctl.render.diagram import mermaid_route
 from careerctl.results import Report
-from careerctl.text import duration, flat, percent
+from careerctl.text import duration, flat, number, percent
 
 RADAR_SKILL_AXES = 12
 """Up to this many required skills the radar has one axis per skill; past it, one per category."""
@@ -47,7 +47,7 @@ def finish_sentence(report: Report) -> str:
         return "none: every requirement is met"
     done = report.today + timedelta(weeks=report.weeks)
     return (
-        f"{report.plan.total_hours:,} hours: {duration(report.weeks)} at {report.hours_per_week:g} h/week "
+        f"{number(report.plan.total_hours)} hours: {duration(report.weeks)} at {report.hours_per_week:g} h/week "
         f"(around {MONTHS[done.month - 1]} {done.year})"
     )
 
@@ -80,7 +80,7 @@ def route_lines(report: Report) -> list[tuple[str, str]]:
         raised = ", ".join(
             sorted(f"{kb.skills[r.skill].name} {r.from_level}→{r.to_level}" for r in leg.raises)
         )
-        detail = f"after ~{leg.years:g} years; {leg.hours:,} h of study"
+        detail = f"after ~{leg.years:g} years; {number(leg.hours)} h of study"
         rows.append((kb.roles[leg.to_role].name, detail + (f"; raises {raised}" if raised else "")))
     return rows
 
@@ -178,8 +178,8 @@ def markdown_plan(report: Report) -> list[str]:
             str(s.rank),
             md(kb.skills[s.skill].name),
             f"{s.from_level} → {s.to_level}",
-            f"{s.hours:,}",
-            f"{s.cumulative_hours:,}",
+            f"{number(s.hours)}",
+            f"{number(s.cumulative_hours)}",
             percent(s.readiness_after),
             md(s.why),
             f"{md_link(s.resource.title, s.resource.url)} ({md(s.resource.kind)})" if s.resource else "",
@@ -336,7 +336,9 @@ def route_svg(report: Report) -> str:
         parts.append(
             f'<text class="leg" x="{mid}" y="{y - 8}" text-anchor="middle">~{leg.years:g} years</text>'
         )
-        parts.append(f'<text class="leg" x="{mid}" y="{y + 18}" text-anchor="middle">{leg.hours:,} h</text>')
+        parts.append(
+            f'<text class="leg" x="{mid}" y="{y + 18}" text-anchor="middle">{number(leg.hours)} h</text>'
+        )
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -488,7 +490,7 @@ def html_plan(report: Report) -> str:
     rows = [
         f'<tr><td class="num">{s.rank}</td><td>{esc(kb.skills[s.skill].name)}</td>'
         f"<td>{s.from_level} → {s.to_level}</td>"
-        f'<td class="num">{s.hours:,}</td><td class="num">{s.cumulative_hours:,}</td>'
+        f'<td class="num">{number(s.hours)}</td><td class="num">{number(s.cumulative_hours)}</td>'
         f'<td class="num">{percent(s.readiness_after)}</td><td>{esc(s.why)}</td><td>{html_resource(s)}</td></tr>'
         for s in report.steps
     ]

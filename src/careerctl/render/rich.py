@@ -15,7 +15,7 @@ from rich.tree import Tree
 
 from careerctl.context import PIPE_WIDTH
 from careerctl.model import KnowledgeBase, Levels, Role, Skill
-from careerctl.text import duration, percent, plural, visible, years
+from careerctl.text import duration, number, percent, plural, visible, years
 
 if TYPE_CHECKING:  # the renderers only read these; importing them would slow every command down
     from careerctl.context import Env
@@ -185,7 +185,7 @@ def print_stats(console: Console, kb: KnowledgeBase, folder: str, stats: Stats) 
     """KB size, shape and attribution."""
     grid = table(console, "what", "count", title=lit(f"Knowledge base {folder}"))
     for name in ("roles", "skills", "requirements", "transitions", "prerequisites", "resources"):
-        grid.add_row(name, f"{getattr(stats, name):,}")
+        grid.add_row(name, f"{number(getattr(stats, name))}")
     grid.add_row("tracks", lit(", ".join(f"{k} {v}" for k, v in stats.tracks.items())))
     grid.add_row("categories", lit(", ".join(f"{k} {v}" for k, v in stats.categories.items())))
     console.print(grid)
@@ -241,7 +241,7 @@ def print_plan(
     console.print(
         lit(
             f"At {hours_per_week:g} h/week you meet {target.name} in {duration(weeks)} "
-            f"({plan.total_hours:,} hours of study).",
+            f"({number(plan.total_hours)} hours of study).",
             "bold",
         )
     )
@@ -301,15 +301,15 @@ def print_gaps(console: Console, kb: KnowledgeBase, plan: Plan) -> None:
 
 def print_routes(console: Console, kb: KnowledgeBase, routes: list[Route]) -> None:
     """The best route as a tree of rungs with the skills each raises; alternatives after it."""
-    for number, route in enumerate(routes):
-        label = "Cheapest route" if number == 0 else f"Alternative {number}"
+    for index, route in enumerate(routes):
+        label = "Cheapest route" if index == 0 else f"Alternative {index}"
         names = " -> ".join(kb.roles[r].name for r in route.roles)
         root = Tree(lit(f"{label}: {names}", "bold"))
         root.add(lit(f"start: {kb.roles[route.roles[0]].name}"))
         for leg in route.legs:
             node = root.add(
                 lit(
-                    f"{kb.roles[leg.to_role].name}: {leg.hours:,} h of study, ~{years(leg.years)} in the role before"
+                    f"{kb.roles[leg.to_role].name}: {number(leg.hours)} h of study, ~{years(leg.years)} in the role before"
                 )
             )
             for change in sorted(leg.raises, key=lambda r: kb.skills[r.skill].name.lower()):
@@ -320,7 +320,7 @@ def print_routes(console: Console, kb: KnowledgeBase, routes: list[Route]) -> No
                 )
             if not leg.raises:
                 node.add(lit("no skill needs to rise", "dim"))
-        root.add(lit(f"total: {route.hours:,} hours of study, about {years(route.years)}", "bold"))
+        root.add(lit(f"total: {number(route.hours)} hours of study, about {years(route.years)}", "bold"))
         console.print(root)
 
 
@@ -334,7 +334,7 @@ def print_matches(console: Console, rows: list[MatchRow]) -> None:
             lit(row.track),
             percent(row.fit),
             percent(row.readiness),
-            f"{row.hours_needed:,}",
+            f"{number(row.hours_needed)}",
         )
     console.print(grid)
 
@@ -357,4 +357,4 @@ class CappedTable(Table):
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield from super().__rich_console__(console, options)
         if self.left_out:
-            yield Text(f"... and {self.left_out:,} more rows: --json lists them all", style="dim")
+            yield Text(f"... and {number(self.left_out)} more rows: --json lists them all", style="dim")
