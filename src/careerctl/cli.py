@@ -184,15 +184,14 @@ def kb_stats(
 
 @kb_app.command("schema")
 def kb_schema(
+    ctx: typer.Context,
     kind: Annotated[
         Optional[str], typer.Argument(help="Document kind, e.g. plan; omit to list them.")
     ] = None,
 ) -> None:
     """Print the JSON Schema of a --json document (careerctl.KIND/1), or list the kinds."""
-    if kind is None:
-        sys.stdout.write("".join(f"careerctl.{name}/1\n" for name in use.schema_kinds()))
-    else:
-        sys.stdout.write(use.schema(kind))
+    kinds = "".join(f"careerctl.{name}/1\n" for name in use.schema_kinds())
+    env_of(ctx).stdout.write(kinds if kind is None else use.schema(kind))
 
 
 Answers = Annotated[
@@ -388,7 +387,8 @@ def profile_show(
 @profile_app.command("path")
 def profile_path(ctx: typer.Context) -> None:
     """Print where the profile is kept (--profile or $CAREERCTL_PROFILE choose another file)."""
-    sys.stdout.write(f"{env_of(ctx).profile}\n")
+    env = env_of(ctx)
+    env.stdout.write(f"{env.profile}\n")
 
 
 @profile_app.command("export")

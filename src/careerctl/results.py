@@ -455,31 +455,43 @@ class Result(Exit, Generic[D]):
 
 
 class RolesResult(Result[RolesDoc]):
+    """`roles`: the chosen roles, for the table, the ladders and the map."""
+
     kb: KnowledgeBase
     roles: list[Role]
 
 
 class SkillsResult(Result[SkillsDoc]):
+    """`skills`: the chosen skills."""
+
     skills: list[Skill]
 
 
 class ShowResult(Result[Union[RoleDoc, SkillDoc]]):
+    """`show`: one role or skill."""
+
     kb: KnowledgeBase
     item: Role | Skill
 
 
 class ValidationResult(Result[ValidationDoc]):
+    """`kb validate`: every problem; exit code 2 when one is an error."""
+
     folder: str
     problems: list[Problem]
 
 
 class StatsResult(Result[StatsDoc]):
+    """`kb stats`: the counts, and where the KB comes from."""
+
     kb: KnowledgeBase
     folder: str
     stats: Stats
 
 
 class PlanResult(Result[PlanDoc]):
+    """`plan`: the plan, the pace and the person's levels (for the gap tree)."""
+
     kb: KnowledgeBase
     plan: Plan
     hours_per_week: float
@@ -489,16 +501,22 @@ class PlanResult(Result[PlanDoc]):
 
 
 class RouteResult(Result[RouteDoc]):
+    """`path`: the routes, best first; none, with the reason and exit code 1, when there is no route."""
+
     kb: KnowledgeBase
     routes: list[Route]
     reason: str | None
 
 
 class MatchResult(Result[MatchDoc]):
+    """`match`: the ranked rows."""
+
     rows: list[MatchRow]
 
 
 class ProfileResult(Result[ProfileDoc]):
+    """`profile show` and `export`: the profile, its latest levels and notes."""
+
     kb: KnowledgeBase | None
     profile: Profile
     path: str
@@ -508,6 +526,8 @@ class ProfileResult(Result[ProfileDoc]):
 
 
 class AssessResult(Result[AssessmentDoc]):
+    """`assess`: what was saved, readiness, and the plan's first steps."""
+
     kb: KnowledgeBase
     outcome: Outcome
     readiness: float
@@ -516,6 +536,8 @@ class AssessResult(Result[AssessmentDoc]):
 
 
 class ProgressResult(Result[ProgressDoc]):
+    """`progress`: levels and readiness over time."""
+
     kb: KnowledgeBase
     progress: Progress
 
