@@ -52,7 +52,7 @@ class RoleRef(Entry):
     """A role named by id and name."""
 
     id: Id
-    name: str
+    name: Annotated[str, Meta(description="The role's display name.")]
 
 
 class RequirementEntry(Entry):
@@ -74,14 +74,16 @@ class RoleEntry(Entry):
     """A role with its requirements and transitions."""
 
     id: Id
-    name: str
-    aliases: list[str]
-    track: str
+    name: Annotated[str, Meta(description="The role's display name.")]
+    aliases: Annotated[list[str], Meta(description="Short names people type for it: junior, sre.")]
+    track: Annotated[str, Meta(description="The ladder it belongs to: backend, management, platform ...")]
     seniority: Annotated[int, Meta(description="The rung on its track; higher is more senior.")]
-    summary: str
-    responsibilities: list[str]
-    requirements: list[RequirementEntry]
-    next: list[MoveEntry]
+    summary: Annotated[str, Meta(description="What the role is, in a sentence or two.")]
+    responsibilities: Annotated[list[str], Meta(description="What a person in this role does.")]
+    requirements: Annotated[
+        list[RequirementEntry], Meta(description="The skills it requires, each with a level and a weight.")
+    ]
+    next: Annotated[list[MoveEntry], Meta(description="The usual moves out of it.")]
 
 
 class AnchorEntry(Entry):
@@ -112,14 +114,19 @@ class SkillEntry(Entry):
     """A skill with its anchors, prerequisites, effort and resources."""
 
     id: Id
-    name: str
-    category: str
-    summary: str
-    levels: list[AnchorEntry]
-    requires: list[PrerequisiteEntry]
+    name: Annotated[str, Meta(description="The skill's display name.")]
+    category: Annotated[str, Meta(description="The group it is listed under: data, tools, leadership ...")]
+    summary: Annotated[str, Meta(description="What the skill is, in a sentence or two.")]
+    levels: Annotated[list[AnchorEntry], Meta(description="One behavioural anchor for each level 1..5.")]
+    requires: Annotated[
+        list[PrerequisiteEntry],
+        Meta(description="Prerequisites: skill levels needed before a level of this one."),
+    ]
     effort_hours: Annotated[list[int], Meta(description="Hours to reach each level 1..5 from the one below.")]
-    resources: list[ResourceEntry]
-    tags: list[str]
+    resources: Annotated[
+        list[ResourceEntry], Meta(description="Books, courses, docs and practice, each for a level.")
+    ]
+    tags: Annotated[list[str], Meta(description="Free-form labels (a stack, a language).")]
 
 
 class RolesDoc(Entry):
@@ -221,7 +228,7 @@ class StepEntry(Entry, kw_only=True):
 
     rank: Annotated[int, Meta(ge=1)]
     skill: Id
-    skill_name: str
+    skill_name: Annotated[str, Meta(description="The skill's display name.")]
     from_: Level = msgspec.field(name="from")
     to: Level
     hours: Hours
@@ -231,7 +238,12 @@ class StepEntry(Entry, kw_only=True):
     why: Annotated[str, Meta(description="Why this step comes here, in one sentence.")]
     also_needed_by: Annotated[list[str], Meta(description="Other rungs of the route that need it.")]
     unblocks: Annotated[list[str], Meta(description="Skills whose next step this one unblocks.")]
-    resource: Optional[StepResourceEntry]
+    resource: Annotated[
+        Optional[StepResourceEntry],
+        Meta(
+            description="Something to learn this level from; null when the KB has none."
+        ),
+    ]
 
 
 class GapEntry(Entry):
@@ -250,15 +262,27 @@ class PlanDoc(Entry):
     schema: Literal["careerctl.plan/1"]
     kb: KbRef
     target: RoleRef
-    current: Optional[RoleRef]
+    current: Annotated[
+        Optional[RoleRef],
+        Meta(
+            description="Where the person stands: given with --from, saved, or their best fit; null if unknown."
+        ),
+    ]
     horizon: Annotated[list[str], Meta(description="The rungs the plan walks, nearest first.")]
-    readiness: Ratio
-    readiness_after: Ratio
-    total_hours: Hours
+    readiness: Annotated[
+        Ratio,
+        Meta(
+            description="Readiness for the target now: sum of weight x min(level, required) over sum of weight x required."
+        ),
+    ]
+    readiness_after: Annotated[
+        Ratio, Meta(description="Readiness once every step of the plan is done.")
+    ]
+    total_hours: Annotated[Hours, Meta(description="Hours of study of every step.")]
     hours_per_week: Annotated[float, Meta(gt=0, description="The pace the finish date assumes.")]
     weeks: Annotated[float, Meta(ge=0, description="Calendar weeks to meet the target, to one decimal.")]
-    steps: list[StepEntry]
-    gaps: list[GapEntry]
+    steps: Annotated[list[StepEntry], Meta(description="The ranked steps, cut to --top.")]
+    gaps: Annotated[list[GapEntry], Meta(description="Every requirement of the target not met yet.")]
 
 
 class RaiseEntry(Entry, kw_only=True):
@@ -283,8 +307,8 @@ class LegEntry(Entry):
 class RouteEntry(Entry):
     """One route: its roles in order, its legs, and totals."""
 
-    roles: list[str]
-    hours: Hours
+    roles: Annotated[list[str], Meta(description="Role ids from the start to the target, in order.")]
+    hours: Annotated[Hours, Meta(description="Hours of study of the whole route.")]
     years: Annotated[float, Meta(ge=0)]
     legs: list[LegEntry]
 
@@ -301,7 +325,9 @@ class RouteDoc(Entry):
         Meta(description="person: the first rung is costed from the person's levels; role: from its own."),
     ]
     route: Optional[RouteEntry]
-    alternatives: list[RouteEntry]
+    alternatives: Annotated[
+        list[RouteEntry], Meta(description="The next best routes (--alternatives K), cheapest first.")
+    ]
     reason: Annotated[Optional[str], Meta(description="Why there is no route; null when there is one.")]
 
 
@@ -312,9 +338,14 @@ class MatchEntry(Entry):
     id: Id
     name: str
     track: str
-    fit: Ratio
-    readiness: Ratio
-    hours_needed: Hours
+    fit: Annotated[
+        Ratio,
+        Meta(
+            description="How closely the person's levels agree with the role's, weighted; falling short costs more than exceeding."
+        ),
+    ]
+    readiness: Annotated[Ratio, Meta(description="Readiness for the role, as in the plan.")]
+    hours_needed: Annotated[Hours, Meta(description="Hours of study still needed to meet the role.")]
 
 
 class MatchDoc(Entry):
@@ -322,7 +353,7 @@ class MatchDoc(Entry):
 
     schema: Literal["careerctl.match/1"]
     kb: KbRef
-    track: Optional[str]
+    track: Annotated[Optional[str], Meta(description="The --track asked for, or null for every track.")]
     roles: list[MatchEntry]
 
 
@@ -350,17 +381,19 @@ class AssessmentDoc(Entry):
     assessment: AssessmentRecord
     current: RoleRef
     target: RoleRef
-    readiness: Ratio
-    top_steps: list[StepEntry]
+    readiness: Annotated[Ratio, Meta(description="Readiness for the target after this assessment.")]
+    top_steps: Annotated[
+        list[StepEntry], Meta(description="The first five steps of the plan for the target.")
+    ]
 
 
 class ProfileDoc(Entry):
     """careerctl.profile/1: the saved profile; what `profile import` reads back."""
 
     schema: Literal["careerctl.profile/1"]
-    version: int
-    current: Optional[str]
-    target: Optional[str]
+    version: Annotated[int, Meta(description="The profile file format's version.")]
+    current: Annotated[Optional[str], Meta(description="The person's current role id, if known.")]
+    target: Annotated[Optional[str], Meta(description="The role id the person aims for, if known.")]
     levels: Annotated[dict[str, Level], Meta(description="The latest level of each skill.")]
     assessments: list[AssessmentRecord]
 
@@ -370,7 +403,10 @@ class PointEntry(Entry):
 
     at: str
     complete: bool
-    readiness: Optional[Ratio]
+    readiness: Annotated[
+        Optional[Ratio],
+        Meta(description="Readiness for the target at that assessment; null when it cannot be computed."),
+    ]
 
 
 class TrendEntry(Entry):
@@ -397,9 +433,14 @@ class ProgressDoc(Entry):
     schema: Literal["careerctl.progress/1"]
     kb: KbRef
     target: Optional[RoleRef]
-    assessments: list[PointEntry]
-    skills: list[TrendEntry]
-    changes: list[ChangeEntry]
+    assessments: Annotated[
+        list[PointEntry],
+        Meta(description="Every assessment, oldest first, with readiness for the target then."),
+    ]
+    skills: Annotated[list[TrendEntry], Meta(description="Each skill's level at each assessment.")]
+    changes: Annotated[
+        list[ChangeEntry], Meta(description="Skills whose level the latest assessment changed.")
+    ]
 
 
 Document = Union[
