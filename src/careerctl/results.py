@@ -240,9 +240,7 @@ class StepEntry(Entry, kw_only=True):
     unblocks: Annotated[list[str], Meta(description="Skills whose next step this one unblocks.")]
     resource: Annotated[
         Optional[StepResourceEntry],
-        Meta(
-            description="Something to learn this level from; null when the KB has none."
-        ),
+        Meta(description="Something to learn this level from; null when the KB has none."),
     ]
 
 
@@ -275,9 +273,7 @@ class PlanDoc(Entry):
             description="Readiness for the target now: sum of weight x min(level, required) over sum of weight x required."
         ),
     ]
-    readiness_after: Annotated[
-        Ratio, Meta(description="Readiness once every step of the plan is done.")
-    ]
+    readiness_after: Annotated[Ratio, Meta(description="Readiness once every step of the plan is done.")]
     total_hours: Annotated[Hours, Meta(description="Hours of study of every step.")]
     hours_per_week: Annotated[float, Meta(gt=0, description="The pace the finish date assumes.")]
     weeks: Annotated[float, Meta(ge=0, description="Calendar weeks to meet the target, to one decimal.")]
