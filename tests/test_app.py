@@ -64,3 +64,16 @@ def test_notices_go_to_the_envs_stderr_shown_literally(mini_kb: Path) -> None:
     env = env_for(mini_kb)
     env.say("saved to \x1b[31mhere")
     assert env.stderr.getvalue() == "saved to \\x1b[31mhere\n"  # type: ignore[attr-defined]
+
+
+def test_the_app_module_is_loaded_once_whichever_command_line_comes_first() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import careerctl.app as first\n"
+        "import careerctl.cli\n"
+        "import sys\n"
+        "assert careerctl.cli.use is first and sys.modules['careerctl.app'] is first\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

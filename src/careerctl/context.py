@@ -24,6 +24,8 @@ PIPE_WIDTH = 120  # piped output is read by scripts and pagers: do not squeeze i
 
 def lazy_module(name: str) -> ModuleType:
     """Module `name`, imported when one of its attributes is first read (importlib's LazyLoader)."""
+    if name in sys.modules:  # already imported (the fast entry point may have): never load it twice
+        return sys.modules[name]
     import importlib.util
 
     spec = importlib.util.find_spec(name)
