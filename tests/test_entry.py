@@ -161,6 +161,10 @@ COMPLETED = [  # the words after `careerctl`, and the word being completed
     (["path", "junior", "senior", "--from"], "j"),
     (["roles", "--track"], ""),
     (["match", "--track"], "b"),
+    (["report", "--target"], "se"),
+    (["report", "--from"], ""),
+    (["assess", "--current"], "j"),
+    (["assess", "--target"], ""),
     (["--kb", "{mini}", "path"], ""),
     (["--kb={mini}", "show"], "s"),
 ]
