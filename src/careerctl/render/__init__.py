@@ -1,7 +1,7 @@
 """Renderers: one `render(result, format, env)` for every command's output.
 
 `json` encodes the result's document (render/json.py); every other format is a view of the
-result (render/views.py): `rich` tables and trees, `tree`, `mermaid`, `dot`, `yaml`. A view
+result (render/views.py): `rich`, `tree`, `mermaid`, `dot`, `yaml`, `markdown`, `html`. A view
 module is imported only when its format is asked for, so --json never pays for Rich.
 """
 
@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from careerctl.context import Env
-
-FORMATS = ("rich", "json", "tree", "mermaid", "dot", "yaml", "markdown", "html")
 
 
 def render(result: Any, fmt: str, env: Env) -> None:
