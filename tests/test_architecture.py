@@ -112,8 +112,8 @@ def test_annotations_only_imports_are_not_dependencies() -> None:
     assert violations("careerctl.plan", source) == []
 
 
-def test_the_core_imports_no_ui_library_when_it_runs() -> None:
-    core = [m for m, _ in modules() if within(m, CORE)]
+def test_the_core_the_store_and_the_app_import_no_ui_library_when_they_run() -> None:
+    core = [m for m, _ in modules() if within(m, CORE)] + ["careerctl.store", "careerctl.app"]
     code = (
         "import sys\n"
         + "".join(f"import {module}\n" for module in core)
