@@ -17,6 +17,7 @@ from rich.tree import Tree
 
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role
 from careerctl.render.rich import lit
+from careerctl.text import percent
 
 CELLS_PER_LEVEL = 3
 GAUGE_WIDTH = 30
@@ -113,7 +114,7 @@ def gauge_text(value: float, width: int, marks: Glyphs) -> Text:
         bar.append(marks.full * full)
         bar.append(marks.empty * (width - full))
     bar.append(marks.close)
-    bar.append(f" {value * 100:.0f}%", style=f"bold {style}")
+    bar.append(f" {percent(value)}", style=f"bold {style}")
     return bar
 
 
