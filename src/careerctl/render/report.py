@@ -22,7 +22,7 @@ from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role
 from careerctl.plan import Step
 from careerctl.render.diagram import mermaid_route
 from careerctl.results import Report
-from careerctl.text import duration, flat, number, percent
+from careerctl.text import duration, flat, number, percent, years
 
 RADAR_SKILL_AXES = 12
 """Up to this many required skills the radar has one axis per skill; past it, one per category."""
@@ -80,7 +80,7 @@ def route_lines(report: Report) -> list[tuple[str, str]]:
         raised = ", ".join(
             sorted(f"{kb.skills[r.skill].name} {r.from_level}→{r.to_level}" for r in leg.raises)
         )
-        detail = f"after ~{leg.years:g} years; {number(leg.hours)} h of study"
+        detail = f"after ~{years(leg.years)}; {number(leg.hours)} h of study"
         rows.append((kb.roles[leg.to_role].name, detail + (f"; raises {raised}" if raised else "")))
     return rows
 
@@ -334,7 +334,7 @@ def route_svg(report: Report) -> str:
         )
         mid = x1 + gap / 2
         parts.append(
-            f'<text class="leg" x="{mid}" y="{y - 8}" text-anchor="middle">~{leg.years:g} years</text>'
+            f'<text class="leg" x="{mid}" y="{y - 8}" text-anchor="middle">~{years(leg.years)}</text>'
         )
         parts.append(
             f'<text class="leg" x="{mid}" y="{y + 18}" text-anchor="middle">{number(leg.hours)} h</text>'
