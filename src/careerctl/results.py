@@ -11,7 +11,7 @@ Each `*Result` dataclass pairs a document with the core objects the human views 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, Optional, TypeVar, Union
+from typing import TYPE_CHECKING, Annotated, Generic, Literal, Optional, TypeVar, Union
 
 import msgspec
 from msgspec import Meta, Struct
@@ -439,21 +439,7 @@ class ProgressDoc(Entry):
     ]
 
 
-Document = Union[
-    RolesDoc,
-    SkillsDoc,
-    RoleDoc,
-    SkillDoc,
-    ValidationDoc,
-    StatsDoc,
-    PlanDoc,
-    RouteDoc,
-    MatchDoc,
-    AssessmentDoc,
-    ProfileDoc,
-    ProgressDoc,
-]
-DOCUMENTS: dict[str, Any] = {
+DOCUMENTS: dict[str, type[Entry]] = {
     "roles": RolesDoc,
     "skills": SkillsDoc,
     "role": RoleDoc,
