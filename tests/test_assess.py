@@ -8,9 +8,13 @@ from pathlib import Path
 import pytest
 
 from careerctl.assess import (
+    BACK,
+    NOTE,
     Change,
     Options,
+    ReviewRow,
     build_progress,
+    check_levels,
     latest_levels,
     latest_notes,
     resumable,
@@ -38,6 +42,7 @@ class Script:
         notes: Sequence[str] = (),
         confirms: Sequence[bool] = (),
         interrupt_after: int | None = None,
+        reviews: Sequence[str | None] = (),
     ) -> None:
         self.roles, self.levels, self.notes, self.confirms = (
             list(roles),
@@ -46,6 +51,9 @@ class Script:
             list(confirms),
         )
         self.interrupt_after = interrupt_after
+        self.reviews = list(reviews)  # what the review screen picks, in turn; then None (save)
+        self.reviewed: list[list[tuple[str, int, str]]] = []
+        self.told: list[str] = []
         self.asked: list[tuple[str, int, int, int]] = []  # (skill, index, total, default)
         self.role_defaults: list[str] = []
         self.note_defaults: list[str] = []
@@ -68,6 +76,13 @@ class Script:
     def note(self, skill: Skill, default: str) -> str:
         self.note_defaults.append(default)
         return self.notes.pop(0) if self.notes else default
+
+    def review(self, rows: Sequence[ReviewRow]) -> str | None:
+        self.reviewed.append([(r.skill.id, r.level, r.note) for r in rows])
+        return self.reviews.pop(0) if self.reviews else None
+
+    def tell(self, message: str) -> None:
+        self.told.append(message)
 
 
 class Saves:
@@ -127,13 +142,13 @@ def test_each_answer_is_saved_as_it_is_given(kb: KnowledgeBase) -> None:
     assess(
         kb,
         Profile(),
-        Script(levels=[2, 1, 3], notes=["", "wrote the report queries", ""]),
+        Script(levels=[2, NOTE, 1, 3], notes=["wrote the report queries"]),
         saves,
         current="junior",
         target="mid",
     )
     answered = [len(p.assessments[-1].levels) for p in saves.profiles]
-    assert answered == [1, 2, 2, 3, 3]  # a save per level, one for the note, then the finished assessment
+    assert answered == [1, 1, 2, 3, 3]  # a save per level, one for the note, then the finished assessment
     assert [p.assessments[-1].complete for p in saves.profiles] == [False] * 4 + [True]
     assert saves.last.assessments[-1].notes == {"sql": "wrote the report queries"}
 
@@ -142,15 +157,15 @@ def test_a_reassessment_starts_from_the_previous_answers_and_notes(kb: Knowledge
     first = assess(
         kb,
         Profile(),
-        Script(levels=[2, 1, 3], notes=["shipped a CLI"]),
+        Script(levels=[NOTE, 2, 1, 3], notes=["shipped a CLI"]),
         Saves(),
         current="junior",
         target="mid",
     )
-    script = Script(levels=[3])
+    script = Script(levels=[NOTE, 3], notes=["shipped a CLI"])
     second = assess(kb, first, script, Saves(), current="junior", target="mid")
-    assert [default for *_, default in script.asked] == [2, 1, 3]
-    assert script.note_defaults == ["shipped a CLI", "", ""]
+    assert [default for *_, default in script.asked] == [2, 2, 1, 3]
+    assert script.note_defaults == ["shipped a CLI"]
     assert len(second.assessments) == 2 and latest_levels(second) == {"coding": 3, "sql": 1, "testing": 3}
     assert latest_notes(second) == {"coding": "shipped a CLI"}
 
@@ -242,7 +257,7 @@ def test_notes_are_one_line_and_blank_notes_are_dropped(kb: KnowledgeBase) -> No
     profile = assess(
         kb,
         Profile(),
-        Script(notes=["  led the\tmigration  ", "   "]),
+        Script(levels=[NOTE, 0, NOTE, 0], notes=["  led the\tmigration  ", "   "]),
         Saves(),
         current="junior",
         target="mid",
@@ -257,7 +272,13 @@ def test_role_menu_lists_the_largest_track_first_then_by_rung(kb: KnowledgeBase)
 def test_progress_shows_levels_per_assessment_readiness_and_latest_changes(kb: KnowledgeBase) -> None:
     first = assess(kb, Profile(), Script(levels=[1, 1, 0]), Saves(), current="junior", target="mid")
     second = assess(
-        kb, first, Script(levels=[2, 1, 2, 1]), Saves(), current="junior", target="senior", every=True
+        kb,
+        first,
+        Script(levels=[2, 1, 2, 1], confirms=[False]),
+        Saves(),
+        current="junior",
+        target="senior",
+        every=True,
     )
     result = build_progress(kb, second)
     assert result.target == "senior"
@@ -284,3 +305,113 @@ def test_the_assessment_core_and_the_store_import_no_ui_library() -> None:
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
         == "[]\n"
     )
+
+
+def test_back_returns_to_the_previous_question_whose_answer_can_change(kb: KnowledgeBase) -> None:
+    script = Script(levels=[1, BACK, 3, 2, 0])
+    profile = assess(kb, Profile(), script, Saves(), current="junior", target="mid")
+    assert [(skill, index) for skill, index, *_ in script.asked] == [
+        ("coding", 1),
+        ("sql", 2),
+        ("coding", 1),  # back: coding again, showing the answer given
+        ("sql", 2),
+        ("testing", 3),
+    ]
+    assert script.asked[2][3] == 1
+    assert profile.assessments[-1].levels == {"coding": 3, "sql": 2, "testing": 0}
+
+
+def test_the_review_screen_lists_every_answer_and_changes_one_before_saving(kb: KnowledgeBase) -> None:
+    script = Script(levels=[1, 2, 3, 4], reviews=["sql"])
+    saves = Saves()
+    profile = assess(kb, Profile(), script, saves, current="junior", target="mid")
+    assert script.reviewed[0] == [("coding", 1, ""), ("sql", 2, ""), ("testing", 3, "")]
+    assert script.reviewed[1] == [("coding", 1, ""), ("sql", 4, ""), ("testing", 3, "")]
+    assert profile.assessments[-1].levels == {"coding": 1, "sql": 4, "testing": 3}
+    assert profile.assessments[-1].complete and not saves.profiles[-2].assessments[-1].complete
+
+
+def test_the_start_says_how_many_questions_and_about_how_long(kb: KnowledgeBase) -> None:
+    script = Script()
+    assess(kb, Profile(), script, Saves(), current="junior", target="senior")
+    assert script.told == [
+        "4 questions, about 1 minute. Press 0-5 to answer, \u2190 or Backspace to go back, n to add a note."
+    ]
+
+
+def test_skills_option_rerates_only_those(kb: KnowledgeBase) -> None:
+    first = assess(kb, Profile(), Script(levels=[1, 1, 1]), Saves(), current="junior", target="mid")
+    script = Script(levels=[3])
+    second = assess(kb, first, script, Saves(), current="junior", target="mid", skills=("sql",))
+    assert [skill for skill, *_ in script.asked] == ["sql"]
+    assert latest_levels(second) == {"coding": 1, "sql": 3, "testing": 1}
+
+
+def test_quick_asks_only_the_targets_heavy_skills_and_says_what_it_skipped(kb: KnowledgeBase) -> None:
+    script = Script()
+    run = run_assessment(
+        kb, Profile(), script, Saves(), "2026-05-01T10:00:00Z", Options("junior", "senior", quick=True)
+    )
+    assert [skill for skill, *_ in script.asked] == ["design"]  # weight 5; the others weigh 3
+    assert run.skipped == ["coding", "sql", "testing"]
+    assert script.told[0].startswith("3 relevant skill(s) not asked")
+
+
+def test_a_reassessment_offers_only_new_and_stale_skills(kb: KnowledgeBase) -> None:
+    old = run_assessment(
+        kb, Profile(), Script(levels=[1, 1, 1]), Saves(), "2025-01-01T10:00:00Z", Options("junior", "mid")
+    ).profile
+    recent = run_assessment(
+        kb,
+        old,
+        Script(levels=[2], confirms=[False]),
+        Saves(),
+        "2026-04-01T10:00:00Z",
+        Options("junior", "mid", skills=("sql",)),
+    ).profile
+    script = Script(levels=[4, 5], confirms=[True])
+    after = run_assessment(
+        kb, recent, script, Saves(), "2026-05-01T10:00:00Z", Options("junior", "senior")
+    ).profile
+    assert "Ask only the 3 skills that are new or rated over 6 months ago" in script.confirmed[0]
+    assert [skill for skill, *_ in script.asked] == ["coding", "testing", "design"]
+    assert latest_levels(after)["sql"] == 2
+
+
+@pytest.mark.parametrize(
+    ("levels", "notes", "expected"),
+    [
+        ({"s0": 1, "s1": 3}, {}, ["S1 3 needs S0 2 first, and it is rated 1"]),
+        ({"s0": 2, "s1": 3}, {}, []),
+        ({"s0": 4}, {}, ["S0 4 is claimed with no note or evidence"]),
+        ({"s0": 4}, {"s0": "wrote the parser"}, []),
+    ],
+)
+def test_checks_after_the_assessment(
+    levels: dict[str, int], notes: dict[str, str], expected: list[str]
+) -> None:
+    from careerctl.model import KnowledgeBase as KB
+
+    kb = KB(skills={"s0": _skill("s0"), "s1": _skill("s1", {3: {"s0": 2}})}, roles={})
+    found = check_levels(kb, levels, notes, {}, "2026-05-01T10:00:00Z", 183)
+    assert [w.message for w in found] == expected
+
+
+def test_checks_warn_when_almost_every_answer_is_the_same_and_when_ratings_are_old() -> None:
+    from careerctl.model import KnowledgeBase as KB
+
+    skills = {f"s{i}": _skill(f"s{i}") for i in range(6)}
+    kb = KB(skills=skills, roles={})
+    same = check_levels(kb, {s: 3 for s in skills}, {}, {}, "2026-05-01T10:00:00Z", 183)
+    assert [w.message for w in same] == [
+        "6 of 6 skills are rated 3: matches and plans are unreliable when almost every answer is the same"
+    ]
+    rated = {"s0": "2025-01-01T10:00:00Z", "s1": "2026-04-30T10:00:00Z"}
+    old = check_levels(kb, {"s0": 2, "s1": 1}, {}, rated, "2026-05-01T10:00:00Z", 183)
+    assert [w.message for w in old] == [
+        "1 rating(s) are over 6 months old (S0): `careerctl assess` offers to ask only those"
+    ]
+
+
+def _skill(skill_id: str, requires: dict[int, dict[str, int]] | None = None) -> Skill:
+    return Skill(skill_id, skill_id.upper(), "c", "", ("a", "b", "c", "d", "e"), requires or {}, (1,) * 5, ())

@@ -44,12 +44,20 @@ class Session:
     def send(self, keys: str) -> None:
         self.child.send(keys)
 
-    def answer(self, progress: str, downs: int, note: str = "") -> None:
-        """At the question showing `progress`, move down `downs` times, Enter, then the note."""
+    def answer(self, progress: str, level: int, note: str = "") -> None:
+        """At the question showing `progress`: with a note, n, the note and Enter first; then the digit."""
         self.expect(progress)
-        self.send(DOWN * downs + ENTER)
-        self.expect("Note or evidence")
-        self.send(note + ENTER)
+        if note:
+            self.send("n")
+            self.expect("Note or evidence")
+            self.send(note + ENTER)
+            self.expect(progress)
+        self.send(str(level))
+
+    def save(self) -> None:
+        """Enter on the review screen: save the answers."""
+        self.expect("Review your answers")
+        self.send(ENTER)
 
     def finish(self) -> tuple[int, str]:
         """The exit code and the rest of the screen output, without colour and style codes."""
@@ -81,6 +89,7 @@ def test_arrow_keys_and_enter_to_the_end_then_profile_show(home: Path) -> None:
     term.answer("(1/3) Coding", 2, "built a CLI")
     term.answer("(2/3) SQL", 1)
     term.answer("(3/3) Testing", 3)
+    term.save()
     code, rest = term.finish()
     assert code == 0 and "Readiness for Mid Dev: 83%" in rest
     shown = Session(home, "profile", "show", "--json")
@@ -106,6 +115,7 @@ def test_ctrl_c_after_three_answers_then_resume(home: Path) -> None:
     again.expect("Junior Dev -> Senior Dev: 3 of 4 answered")
     again.send(ENTER)
     again.answer("(4/4) Design", 2)
+    again.save()
     code, rest = again.finish()
     assert code == 0 and "Readiness for Senior Dev: " in rest
     assert profile_levels(home) == {"coding": 1, "sql": 2, "testing": 3, "design": 2}
@@ -117,6 +127,66 @@ def test_prompts_never_reach_stdout_so_json_redirected_to_a_file_stays_clean(hom
     term.answer("(1/3) Coding", 1)
     term.answer("(2/3) SQL", 1)
     term.answer("(3/3) Testing", 1)
+    term.save()
     code, _ = term.finish()
     assert code == 0
     assert json.loads(out.read_text())["assessment"]["levels"] == {"coding": 1, "sql": 1, "testing": 1}
+
+
+LEFT = "\x1b[D"
+
+
+def test_digits_only_one_key_per_question_then_enter_on_the_review(home: Path) -> None:
+    term = Session(home, "assess", "--current", "junior", "--target", "senior")
+    term.expect("4 questions, about 1 minute")
+    keys = 0
+    for progress, digit in [
+        ("(1/4) Coding", "2"),
+        ("(2/4) SQL", "1"),
+        ("(3/4) Testing", "3"),
+        ("(4/4) Design", "1"),
+    ]:
+        term.expect(progress)
+        term.send(digit)
+        keys += 1
+    term.save()
+    keys += 1
+    code, _ = term.finish()
+    assert code == 0 and keys == 5
+    assert profile_levels(home) == {"coding": 2, "sql": 1, "testing": 3, "design": 1}
+
+
+def test_left_goes_back_and_a_new_digit_changes_the_previous_answer(home: Path) -> None:
+    term = Session(home, "assess", "--current", "junior", "--target", "mid")
+    term.expect("(1/3) Coding")
+    term.send("1")
+    term.expect("(2/3) SQL")
+    term.send(LEFT)
+    term.expect("(1/3) Coding")
+    term.send("4")
+    term.expect("(2/3) SQL")
+    term.send("2")
+    term.expect("(3/3) Testing")
+    term.send("0")
+    term.save()
+    code, _ = term.finish()
+    assert code == 0
+    assert profile_levels(home) == {"coding": 4, "sql": 2, "testing": 0}
+
+
+def test_the_review_screen_changes_one_answer_before_saving(home: Path) -> None:
+    term = Session(home, "assess", "--current", "junior", "--target", "mid")
+    for progress, digit in [("(1/3) Coding", "1"), ("(2/3) SQL", "1"), ("(3/3) Testing", "1")]:
+        term.expect(progress)
+        term.send(digit)
+    term.expect("Review your answers")
+    term.expect("1  Testing")
+    term.send("j" * 2 + ENTER)  # down past Coding to SQL
+    term.expect("(2/3) SQL")
+    term.send("3")
+    term.expect("Review your answers")
+    term.expect("3  SQL")
+    term.send(ENTER)
+    code, _ = term.finish()
+    assert code == 0
+    assert profile_levels(home) == {"coding": 1, "sql": 3, "testing": 1}

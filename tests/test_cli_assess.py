@@ -153,9 +153,10 @@ def test_a_profile_that_cannot_be_written_is_a_clear_error(runner: CliRunner, tm
 def test_arrow_keys_and_enter_to_the_end(
     runner: CliRunner, ladder: Path, keys: PipeInput, profile: Path
 ) -> None:
-    # current: junior (first), target: mid (the default); coding: 2 levels down; a note; sql: 1 down; testing: not yet
+    # current: junior (first), target: mid (the default); coding: n, a note, then 2 levels down;
+    # sql: 1 down; testing: not yet; Enter on the review screen saves
     keys.send_text(
-        ENTER + ENTER + DOWN + DOWN + ENTER + "ran the build\r" + DOWN + ENTER + ENTER + ENTER + ENTER
+        ENTER + ENTER + "n" + "ran the build\r" + DOWN + DOWN + ENTER + DOWN + ENTER + ENTER + ENTER
     )
     code, out, err = run(runner, "--kb", str(ladder), "assess", "--json")
     doc = valid(out)
@@ -176,14 +177,14 @@ def test_type_to_filter_picks_a_role(runner: CliRunner, ladder: Path, keys: Pipe
 def test_ctrl_c_exits_130_keeps_the_answers_and_the_next_run_resumes(
     runner: CliRunner, ladder: Path, keys: PipeInput, profile: Path
 ) -> None:
-    keys.send_text(DOWN + ENTER + ENTER + DOWN + ENTER + ENTER + CTRL_C)
+    keys.send_text(DOWN + ENTER + DOWN + ENTER + CTRL_C)
     code, out, err = run(runner, "--kb", str(ladder), "assess", "--current", "junior", "--target", "senior")
     assert (code, out) == (130, "")
     assert "interrupted; 2 answers saved in" in err and "Run `careerctl assess` to resume." in err
     saved = read_profile(profile)
     assert saved is not None and saved.assessments[-1].levels == {"coding": 1, "sql": 1}
     # resume (Enter = yes), then testing and design
-    keys.send_text(ENTER + DOWN + DOWN + DOWN + ENTER + ENTER + DOWN + ENTER + ENTER)
+    keys.send_text(ENTER + DOWN + DOWN + DOWN + ENTER + DOWN + ENTER + ENTER)
     code, out, err = run(runner, "--kb", str(ladder), "assess", "--json")
     doc = valid(out)
     assert code == 0, err

@@ -22,7 +22,7 @@ CHILD = textwrap.dedent(
     """
     import json, sys
     from pathlib import Path
-    from careerctl.assess import Options, run_assessment
+    from careerctl.assess import NOTE, Options, run_assessment
     from careerctl.context import Env
     from careerctl.model import Profile
     from careerctl.store import read_profile, write_profile
@@ -31,14 +31,22 @@ CHILD = textwrap.dedent(
     path, run = Path(sys.argv[1]), int(sys.argv[2])
 
     class Answers:
+        noted = set()
         def choose_role(self, message, roles, default):
             return default
         def confirm(self, message, default):
             return True  # always resume the assessment the last kill interrupted
         def rate_skill(self, skill, index, total, default):
+            if skill.id not in self.noted:
+                self.noted.add(skill.id)
+                return NOTE  # a note first, then the level
             return (index + run) % 6
         def note(self, skill, default):
             return f"run {run}"
+        def review(self, rows):
+            return None
+        def tell(self, message):
+            pass
 
     def save(profile):
         write_profile(path, profile)

@@ -35,12 +35,39 @@ class Prompter(Protocol):
         ...
 
     def rate_skill(self, skill: Skill, index: int, total: int, default: int) -> int:
-        """The level 0..5 whose anchor describes the person ("not yet" is 0)."""
+        """The level 0..5 whose anchor describes the person ("not yet" is 0), or BACK or NOTE."""
         ...
 
     def note(self, skill: Skill, default: str) -> str:
         """An optional one-line note or piece of evidence; empty to skip."""
         ...
+
+    def review(self, rows: Sequence[ReviewRow]) -> str | None:
+        """Every answer before saving: None to save them, or the id of a skill to answer again."""
+        ...
+
+    def tell(self, message: str) -> None:
+        """Show a line of information (how many questions there are, what was skipped)."""
+        ...
+
+
+BACK = -1
+"""What `rate_skill` returns when the person goes back to the previous question."""
+NOTE = -2
+"""What `rate_skill` returns when the person wants to add a note to this skill first."""
+SECONDS_PER_QUESTION = 20
+"""About how long a careful reader takes over one question and its five anchors."""
+QUICK_WEIGHT = 4
+"""`--quick` asks only the target's skills of at least this weight."""
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One line of the review screen: a skill, the level given and its note."""
+
+    skill: Skill
+    level: int
+    note: str
 
 
 @dataclass(frozen=True)
@@ -51,6 +78,9 @@ class Options:
     target: str | None = None
     every: bool = False
     given: Mapping[str, int] = field(default_factory=dict)
+    skills: tuple[str, ...] = ()  # re-rate only these (`--skills`), whatever the roles need
+    quick: bool = False  # ask only the target's highest-weight skills
+    stale_days: int = 183  # a rating older than this is stale (about 6 months)
 
 
 @dataclass(frozen=True)
@@ -61,6 +91,7 @@ class Outcome:
     assessment: Assessment
     resumed: bool
     kept: list[str]  # skills nobody answered (no terminal): they kept their previous level, else 0
+    skipped: list[str] = field(default_factory=list)  # relevant skills this run chose not to ask
 
 
 # ---------------------------------------------------------------- what a profile says
@@ -194,20 +225,80 @@ def run_assessment(
     options = options or Options()
     unfinished = resumable(profile)
     resumed = unfinished is not None and _resume(kb, unfinished, options, prompter)
+    skipped: list[str] = []
     if not resumed:
         current, target = _roles(kb, profile, prompter, options)
         levels = {**latest_levels(profile), **options.given}
-        skills = skills_to_ask(kb, current, target, levels, options.every)
+        relevant = skills_to_ask(kb, current, target, levels, options.every)
+        skills = _narrow(kb, profile, prompter, options, target, relevant, at)
+        skipped = [s for s in relevant if s not in skills]
         profile = begin(profile, kb, current, target, skills, at)
     profile = _record_given(profile, options.given, save)
     kept: list[str] = []
     if prompter is None:
         profile, kept = _keep_previous(profile)
     else:
-        profile = _ask_skills(kb, profile, prompter, save)
+        profile = _ask_skills(kb, profile, prompter, save, skipped)
     profile = finish(profile)
     save(profile)
-    return Outcome(profile, profile.assessments[-1], resumed, kept)
+    return Outcome(profile, profile.assessments[-1], resumed, kept, skipped)
+
+
+def _narrow(
+    kb: KnowledgeBase,
+    profile: Profile,
+    prompter: Prompter | None,
+    options: Options,
+    target: str,
+    relevant: list[str],
+    at: str,
+) -> list[str]:
+    """The skills this run asks: `--skills`, `--quick`, or (offered) only the stale and new ones."""
+    if options.skills:
+        return [s for s in kb.skills if s in set(options.skills)]
+    if options.quick:
+        heavy = {r.skill for r in kb.roles[target].requirements if r.weight >= QUICK_WEIGHT}
+        return [s for s in relevant if s in heavy or s in options.given]
+    if prompter is None or not any(a.complete for a in profile.assessments):
+        return relevant
+    fresh = stale_or_new(profile, relevant, at, options.stale_days)
+    if fresh and len(fresh) < len(relevant):
+        asked = prompter.confirm(
+            f"Ask only the {len(fresh)} skill{'s' if len(fresh) != 1 else ''} that are new or rated "
+            f"over {options.stale_days // 30} months ago (the other {len(relevant) - len(fresh)} keep "
+            "their answers)?",
+            True,
+        )
+        if asked:
+            return fresh
+    return relevant
+
+
+def stale_or_new(profile: Profile, skills: Sequence[str], at: str, stale_days: int) -> list[str]:
+    """Skills never rated, or last rated more than `stale_days` before `at`."""
+    when = rated_at(profile)
+    return [s for s in skills if s not in when or _days_between(when[s], at) > stale_days]
+
+
+def rated_at(profile: Profile) -> dict[str, str]:
+    """When each skill was last rated (the time of the assessment that gave its latest answer)."""
+    found: dict[str, str] = {}
+    for item in profile.assessments:
+        for skill in item.levels:
+            found[skill] = item.at
+    return found
+
+
+def _days_between(earlier: str, later: str) -> float:
+    """Days from one ISO 8601 UTC time to another (0 when either cannot be read)."""
+    from datetime import datetime
+
+    try:
+        start = datetime.fromisoformat(earlier.replace("Z", "+00:00"))
+        end = datetime.fromisoformat(later.replace("Z", "+00:00"))
+    except ValueError:
+        return 0.0
+    return (end - start).total_seconds() / 86400
 
 
 def _resume(kb: KnowledgeBase, unfinished: Assessment, options: Options, prompter: Prompter | None) -> bool:
@@ -264,22 +355,154 @@ def _keep_previous(profile: Profile) -> tuple[Profile, list[str]]:
     return profile, kept
 
 
-def _ask_skills(kb: KnowledgeBase, profile: Profile, prompter: Prompter, save: Save) -> Profile:
-    """Ask each unanswered skill of the last assessment, then its note, saving after each answer."""
-    previous, notes = latest_levels(profile), latest_notes(profile)
-    skills = profile.assessments[-1].skills
-    for index, skill_id in enumerate(skills, start=1):
-        if skill_id in profile.assessments[-1].levels or skill_id not in kb.skills:
-            continue
-        skill = kb.skills[skill_id]
-        level = prompter.rate_skill(skill, index, len(skills), previous.get(skill_id, 0))
-        profile = answer(profile, skill_id, level)
-        save(profile)
-        note = " ".join(prompter.note(skill, notes.get(skill_id, "")).split())
-        if note:
-            profile = annotate(profile, skill_id, note)
-            save(profile)
+def _ask_skills(
+    kb: KnowledgeBase, profile: Profile, prompter: Prompter, save: Save, skipped: Sequence[str] = ()
+) -> Profile:
+    """Ask each unanswered skill of the last assessment, then show the review screen.
+
+    Every answer and note is saved as it is given. BACK returns to the previous question (whose
+    answer can then be changed); NOTE asks for a note, then the same question again.
+    """
+    skills = [s for s in profile.assessments[-1].skills if s in kb.skills]
+    todo = [s for s in skills if s not in profile.assessments[-1].levels]
+    if skipped:
+        prompter.tell(
+            f"{len(skipped)} relevant skill(s) not asked keep their earlier answers (--all asks all)."
+        )
+    if todo:
+        prompter.tell(_introduction(len(todo)))
+    previous = latest_levels(profile)
+    index = skills.index(todo[0]) if todo else len(skills)
+    while index < len(skills):
+        profile, level = _rate(kb, profile, prompter, save, skills, index, previous)
+        index = max(0, index - 1) if level == BACK else index + 1
+    while (chosen := prompter.review(review_rows(kb, profile))) is not None:
+        if chosen in skills:
+            profile, _ = _rate(kb, profile, prompter, save, skills, skills.index(chosen), previous)
     return profile
+
+
+def _introduction(count: int) -> str:
+    """How many questions there are, about how long they take, and the keys."""
+    minutes = max(1, round(count * SECONDS_PER_QUESTION / 60))
+    return (
+        f"{count} question{'s' if count != 1 else ''}, about {minutes} minute{'s' if minutes != 1 else ''}. "
+        "Press 0-5 to answer, \u2190 or Backspace to go back, n to add a note."
+    )
+
+
+def _rate(
+    kb: KnowledgeBase,
+    profile: Profile,
+    prompter: Prompter,
+    save: Save,
+    skills: Sequence[str],
+    index: int,
+    previous: Mapping[str, int],
+) -> tuple[Profile, int]:
+    """Ask skill `index` (again after each note added) and save the answer; the profile and the
+    level, or BACK with nothing changed."""
+    skill_id = skills[index]
+    skill = kb.skills[skill_id]
+    while True:
+        shown = profile.assessments[-1].levels.get(skill_id, previous.get(skill_id, 0))
+        level = prompter.rate_skill(skill, index + 1, len(skills), shown)
+        if level == BACK:
+            return profile, BACK
+        if level != NOTE:
+            profile = answer(profile, skill_id, level)
+            save(profile)
+            return profile, level
+        note = " ".join(prompter.note(skill, latest_notes(profile).get(skill_id, "")).split())
+        noted = annotate(profile, skill_id, note)
+        if noted != profile:
+            profile = noted
+            save(profile)
+
+
+def review_rows(kb: KnowledgeBase, profile: Profile) -> list[ReviewRow]:
+    """The review screen's rows: each skill of the last assessment with its answer and note."""
+    last = profile.assessments[-1]
+    notes = latest_notes(profile)
+    return [
+        ReviewRow(kb.skills[s], last.levels.get(s, 0), notes.get(s, ""))
+        for s in last.skills
+        if s in kb.skills
+    ]
+
+
+# ---------------------------------------------------------------- checks on the answers
+
+
+@dataclass(frozen=True)
+class AnswerWarning:
+    """Something in the answers worth a second look, with the skill it is about (if one)."""
+
+    skill: str | None
+    message: str
+
+
+SAME_LEVEL_SHARE = 0.8
+"""Warn when at least this share of the answers give one level (CareerOneStop's caution)."""
+SAME_LEVEL_MIN = 6
+"""... and there are at least this many answers."""
+
+
+def check_levels(
+    kb: KnowledgeBase,
+    levels: Mapping[str, int],
+    notes: Mapping[str, str],
+    rated: Mapping[str, str],
+    at: str,
+    stale_days: int,
+) -> list[AnswerWarning]:
+    """Warnings on a set of answers: levels their prerequisites do not allow, the same level almost
+    everywhere, level 4-5 claims without a note, and ratings older than `stale_days`."""
+    found: list[AnswerWarning] = []
+    for skill_id, level in levels.items():
+        skill = kb.skills.get(skill_id)
+        if skill is None or level < 1:
+            continue
+        for need_id, need in sorted(skill.prerequisites(level).items()):
+            have = levels.get(need_id, 0)
+            if have < need and need_id in kb.skills:
+                found.append(
+                    AnswerWarning(
+                        skill_id,
+                        f"{skill.name} {level} needs {kb.skills[need_id].name} {need} first, "
+                        f"and it is rated {have}",
+                    )
+                )
+    rated_levels = [lvl for lvl in levels.values()]
+    if len(rated_levels) >= SAME_LEVEL_MIN:
+        level, count = Counter(rated_levels).most_common(1)[0]
+        if count >= SAME_LEVEL_SHARE * len(rated_levels):
+            found.append(
+                AnswerWarning(
+                    None,
+                    f"{count} of {len(rated_levels)} skills are rated {level}: matches and plans are "
+                    "unreliable when almost every answer is the same",
+                )
+            )
+    for skill_id, level in levels.items():
+        if level >= 4 and not notes.get(skill_id) and skill_id in kb.skills:
+            found.append(
+                AnswerWarning(
+                    skill_id, f"{kb.skills[skill_id].name} {level} is claimed with no note or evidence"
+                )
+            )
+    old = [s for s in levels if s in rated and _days_between(rated[s], at) > stale_days]
+    if old:
+        names = ", ".join(kb.skills[s].name for s in old[:3] if s in kb.skills)
+        more = f" and {len(old) - 3} more" if len(old) > 3 else ""
+        found.append(
+            AnswerWarning(
+                None,
+                f"{len(old)} rating(s) are over {stale_days // 30} months old ({names}{more}): "
+                "`careerctl assess` offers to ask only those",
+            )
+        )
+    return found
 
 
 # ---------------------------------------------------------------- progress over time

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from careerctl.model import Role, Skill
+from careerctl.assess import BACK, NOTE, ReviewRow
+from careerctl.model import DEFAULT_SCALE, Role, Skill
 
 INDENT = "   "  # the width of questionary's pointer column: continuation lines line up under the text
 MIN_WIDTH = 40
@@ -31,6 +32,7 @@ class Terminal:
 
     input: Any
     output: Any
+    stream: Any = None  # the text stream under `output`, for lines of information
 
 
 def open_terminal(stdin: Any, stderr: Any) -> Terminal | None:
@@ -45,7 +47,7 @@ def open_terminal(stdin: Any, stderr: Any) -> Terminal | None:
             return None
     from prompt_toolkit.output import create_output
 
-    return Terminal(None, create_output(stdout=stream))
+    return Terminal(None, create_output(stdout=stream), stream)
 
 
 def shown(text: str) -> str:
@@ -58,8 +60,9 @@ def shown(text: str) -> str:
 class TerminalPrompter:
     """Asks with arrow-key menus; Ctrl-C raises KeyboardInterrupt (questionary's ask() would hide it)."""
 
-    def __init__(self, terminal: Terminal) -> None:
+    def __init__(self, terminal: Terminal, scale: Sequence[str] = DEFAULT_SCALE) -> None:
         self.terminal = terminal
+        self.scale = scale
 
     def _io(self) -> dict[str, Any]:
         """Where to draw and read, and the look: the pointed-at choice stands out, the default does not."""
@@ -91,7 +94,7 @@ class TerminalPrompter:
             instruction="(arrow keys and Enter; type to filter)",
             **self._io(),
         )
-        return str(_ask(question))
+        return str(_ask(_keep_pointer_on_filter(question)))
 
     def confirm(self, message: str, default: bool) -> bool:
         """Yes or no."""
@@ -100,13 +103,16 @@ class TerminalPrompter:
         return bool(_ask(questionary.confirm(shown(message), default=default, **self._io())))
 
     def rate_skill(self, skill: Skill, index: int, total: int, default: int) -> int:
-        """The anchor that describes the person, from a menu: "Not yet", then levels 1..5."""
+        """The anchor that describes the person: 0 "Not yet", then levels 1..5, each with its number
+        and the scale's name. Digits answer at once; j/k and the arrows move; Left or Backspace
+        returns BACK; n returns NOTE."""
         import questionary
 
         width = self._width()
-        choices = [questionary.Choice("Not yet", value=0)]
+        choices = [questionary.Choice(f"0  {shown(self.scale[0]).capitalize()}", value=0)]
         for level, anchor in enumerate(skill.levels, start=1):
-            lines = textwrap.wrap(shown(anchor), width) or [""]
+            head = f"{level}  {shown(self.scale[level]).capitalize()}: "
+            lines = textwrap.wrap(head + shown(anchor), width) or [head]
             choices.append(questionary.Choice(f"\n{INDENT}".join(lines), value=level))
         summary = textwrap.wrap(shown(skill.summary), width)
         # the message ends on a new line, so the chosen anchor shows there in full once answered
@@ -114,23 +120,102 @@ class TerminalPrompter:
             f"({index}/{total}) {shown(skill.name)}: which best describes you?\n{INDENT[:-1]}",
             choices=choices,
             default=choices[max(0, min(default, len(choices) - 1))],
-            use_jk_keys=False,
+            use_jk_keys=True,
             instruction=f"\n{INDENT}".join(summary),
             **self._io(),
         )
-        return int(_ask(question))
+        keys = {str(n): n for n in range(len(choices))}
+        keys["n"] = NOTE
+        if index > 1:
+            keys.update({"left": BACK, "backspace": BACK})
+        return int(_ask(_with_keys(question, keys)))
 
     def note(self, skill: Skill, default: str) -> str:
-        """A one-line note or piece of evidence; Enter skips."""
+        """A one-line note or piece of evidence; Enter keeps what is shown."""
         import questionary
 
         question = questionary.text(
-            f"Note or evidence for {shown(skill.name)} (optional, Enter to skip):",
-            default=default,
+            f"Note or evidence for {shown(skill.name)} (Enter to keep, empty to remove):",
+            default=shown(default),
             qmark=" ",
             **self._io(),
         )
         return str(_ask(question) or "")
+
+    def review(self, rows: Sequence[ReviewRow]) -> str | None:
+        """Every answer on one screen; Enter on the first line saves, on a skill changes it."""
+        import questionary
+
+        width = self._width()
+        save = questionary.Choice(f"Save these {len(rows)} answers", value="")
+        choices = [save]
+        for row in rows:
+            mark = "  (note)" if row.note else ""
+            line = f"{row.level}  {shown(row.skill.name)}{mark}"
+            choices.append(questionary.Choice(line[:width], value=row.skill.id))
+        question = questionary.select(
+            "Review your answers:",
+            choices=choices,
+            default=save,
+            use_jk_keys=True,
+            instruction="(Enter saves; pick a skill to change its answer)",
+            **self._io(),
+        )
+        chosen = str(_ask(question))
+        return chosen or None
+
+    def tell(self, message: str) -> None:
+        """A line of information above the next question."""
+        if self.terminal.stream is not None:
+            self.terminal.stream.write(shown(message) + "\n")
+            self.terminal.stream.flush()
+
+
+def _with_keys(question: Any, answers: dict[str, int]) -> Any:
+    """The question with extra keys that answer it at once with the given values."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    extra = KeyBindings()
+    for key, value in answers.items():
+
+        def done(event: Any, value: int = value) -> None:
+            event.app.exit(result=value)
+
+        extra.add(key, eager=True)(done)
+    application = question.application
+    application.key_bindings = merge_key_bindings([application.key_bindings, extra])
+    return question
+
+
+def _keep_pointer_on_filter(question: Any) -> Any:
+    """The question with typing and Backspace filtering as before, but the pointer stays on the
+    role it was on while that role is still listed (questionary moves it to the first line)."""
+    import string
+
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+    from questionary.prompts.common import InquirerControl
+
+    controls = [c for c in question.application.layout.find_all_controls() if isinstance(c, InquirerControl)]
+    if not controls:
+        return question
+    menu = controls[0]
+
+    def refilter(event: Any) -> None:
+        pointed = menu.get_pointed_at().value if menu.filtered_choices else None
+        menu.add_search_character(event.key_sequence[0].key)
+        values = [c.value for c in menu.filtered_choices]
+        if pointed in values:
+            menu.pointed_at = values.index(pointed)
+
+    extra = KeyBindings()
+    for character in string.printable:
+        if character not in "\r\n":
+            extra.add(character, eager=True)(refilter)
+    extra.add(Keys.Backspace, eager=True)(refilter)
+    application = question.application
+    application.key_bindings = merge_key_bindings([application.key_bindings, extra])
+    return question
 
 
 def role_title(role: Role) -> str:
