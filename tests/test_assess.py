@@ -334,9 +334,7 @@ def test_the_review_screen_lists_every_answer_and_changes_one_before_saving(kb: 
 def test_the_start_says_how_many_questions_and_about_how_long(kb: KnowledgeBase) -> None:
     script = Script()
     assess(kb, Profile(), script, Saves(), current="junior", target="senior")
-    assert script.told == [
-        "4 questions, about 1 minute. Press 0-5 to answer, \u2190 or Backspace to go back, n to add a note."
-    ]
+    assert script.told == ["4 questions, about 1 minute: 0-5 answers, \u2190 goes back, n adds a note."]
 
 
 def test_skills_option_rerates_only_those(kb: KnowledgeBase) -> None:

@@ -386,8 +386,8 @@ def _introduction(count: int) -> str:
     """How many questions there are, about how long they take, and the keys."""
     minutes = max(1, round(count * SECONDS_PER_QUESTION / 60))
     return (
-        f"{count} question{'s' if count != 1 else ''}, about {minutes} minute{'s' if minutes != 1 else ''}. "
-        "Press 0-5 to answer, \u2190 or Backspace to go back, n to add a note."
+        f"{count} question{'s' if count != 1 else ''}, about {minutes} minute{'s' if minutes != 1 else ''}: "
+        "0-5 answers, \u2190 goes back, n adds a note."
     )
 
 

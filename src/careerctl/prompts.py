@@ -109,10 +109,11 @@ class TerminalPrompter:
         import questionary
 
         width = self._width()
-        choices = [questionary.Choice(f"0  {shown(self.scale[0]).capitalize()}", value=0)]
+        zero = "Not yet" if self.scale[0] == DEFAULT_SCALE[0] else shown(self.scale[0]).capitalize()
+        choices = [questionary.Choice(f"0  {zero}", value=0)]
         for level, anchor in enumerate(skill.levels, start=1):
             head = f"{level}  {shown(self.scale[level]).capitalize()}: "
-            lines = textwrap.wrap(head + shown(anchor), width) or [head]
+            lines = textwrap.wrap(head + shown(anchor), width, subsequent_indent="   ") or [head]
             choices.append(questionary.Choice(f"\n{INDENT}".join(lines), value=level))
         summary = textwrap.wrap(shown(skill.summary), width)
         # the message ends on a new line, so the chosen anchor shows there in full once answered
@@ -172,19 +173,36 @@ class TerminalPrompter:
 
 
 def _with_keys(question: Any, answers: dict[str, int]) -> Any:
-    """The question with extra keys that answer it at once with the given values."""
+    """The question with extra keys that answer it at once: a level shows as answered, as Enter
+    would show it; BACK and NOTE leave no trace on the screen."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
+    menu = _menu(question)
     extra = KeyBindings()
     for key, value in answers.items():
 
         def done(event: Any, value: int = value) -> None:
+            values = [c.value for c in menu.choices] if menu is not None else []
+            if value in values and menu is not None:
+                menu.pointed_at, menu.is_answered = values.index(value), True
+            else:
+                event.app.erase_when_done = True
             event.app.exit(result=value)
 
         extra.add(key, eager=True)(done)
     application = question.application
     application.key_bindings = merge_key_bindings([application.key_bindings, extra])
     return question
+
+
+def _menu(question: Any) -> Any:
+    """The questionary menu control inside a question's layout, or None."""
+    from questionary.prompts.common import InquirerControl
+
+    for control in question.application.layout.find_all_controls():
+        if isinstance(control, InquirerControl):
+            return control
+    return None
 
 
 def _keep_pointer_on_filter(question: Any) -> Any:
@@ -194,12 +212,10 @@ def _keep_pointer_on_filter(question: Any) -> Any:
 
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
     from prompt_toolkit.keys import Keys
-    from questionary.prompts.common import InquirerControl
 
-    controls = [c for c in question.application.layout.find_all_controls() if isinstance(c, InquirerControl)]
-    if not controls:
+    menu = _menu(question)
+    if menu is None:
         return question
-    menu = controls[0]
 
     def refilter(event: Any) -> None:
         pointed = menu.get_pointed_at().value if menu.filtered_choices else None
