@@ -135,7 +135,7 @@ def test_a_damaged_profile_is_named_and_kept(runner: CliRunner, profile: Path) -
     assert err.startswith(f"careerctl: {profile}:") and "careerctl profile reset" in err
     assert profile.read_text() == "version: 1\nassessments: {\n"
     code, _, err = run(runner, "profile", "reset")
-    assert code == 0 and "profile.yaml.bak" in err and not profile.exists()
+    assert code == 0 and f"{profile.parent / 'backups'}" in err and not profile.exists()
     assert run(runner, "plan")[0] == 2  # no profile now: no levels to plan from
 
 
@@ -268,7 +268,7 @@ def test_export_then_import_round_trips(
         code, _, err = run(runner, "profile", "import", str(exported))
         assert code == 0 and "Imported 2 assessments" in err
         assert profile.read_bytes() == before
-        assert Path(f"{profile}.bak").read_bytes() == before
+        assert max((profile.parent / "backups").iterdir()).read_bytes() == before
 
 
 def test_import_of_a_bad_file_changes_nothing(

@@ -15,10 +15,12 @@ from careerctl.model import Assessment, Profile
 from careerctl.store import (
     dump_profile,
     import_profile,
+    list_backups,
     load_profile,
     profile_dict,
     read_profile,
     reset_profile,
+    restore_profile,
     write_profile,
 )
 
@@ -88,7 +90,7 @@ def test_a_damaged_profile_is_named_and_left_untouched(tmp_path: Path, text: str
         read_profile(path)
     assert str(caught.value).startswith(f"{path}:{message}")
     assert str(caught.value).endswith(
-        "run `careerctl profile reset` to start over (the old file is kept as .bak)"
+        "run `careerctl profile reset` to start over (the old file is kept in backups/)"
     )
     assert path.read_text() == text
 
@@ -103,12 +105,29 @@ def test_an_unquoted_timestamp_written_by_hand_is_accepted(tmp_path: Path) -> No
     assert profile.assessments[0].skills == ("sql",) and profile.assessments[0].complete
 
 
-def test_reset_keeps_the_old_profile_as_bak(tmp_path: Path) -> None:
+AT = "2026-05-01T10:00:00Z"
+
+
+def test_reset_keeps_the_old_profile_in_a_dated_backup(tmp_path: Path) -> None:
     path = tmp_path / "profile.yaml"
     path.write_text("not: [valid")
-    backup = reset_profile(path)
-    assert backup == tmp_path / "profile.yaml.bak" and backup.read_text() == "not: [valid"
-    assert not path.exists() and reset_profile(path) is None
+    backup = reset_profile(path, AT)
+    assert backup == tmp_path / "backups" / "profile-20260501T100000Z.yaml"
+    assert backup.read_text() == "not: [valid" and backup.stat().st_mode & 0o777 == 0o600
+    assert not path.exists() and reset_profile(path, AT) is None
+
+
+def test_reset_twice_then_restore_brings_the_first_history_back(tmp_path: Path) -> None:
+    path = tmp_path / "profile.yaml"
+    write_profile(path, PROFILE)
+    first = reset_profile(path, AT)
+    write_profile(path, Profile("mid", "senior"))
+    second = reset_profile(path, AT)  # the same second: the names still differ
+    assert first is not None and second is not None and first != second
+    assert list_backups(path) == [second, first]
+    restored, replaced = restore_profile(path, first, "2026-05-02T10:00:00Z")
+    assert restored == PROFILE == read_profile(path) and replaced is None
+    assert first.exists()  # a backup stays a backup
 
 
 def test_import_replaces_the_profile_and_keeps_the_old_one(tmp_path: Path) -> None:
@@ -116,7 +135,7 @@ def test_import_replaces_the_profile_and_keeps_the_old_one(tmp_path: Path) -> No
     write_profile(path, Profile("mid", "senior"))
     old = path.read_bytes()
     write_profile(source, PROFILE)
-    profile, backup = import_profile(source, path)
+    profile, backup = import_profile(source, path, AT)
     assert profile == PROFILE == read_profile(path)
     assert backup is not None and backup.read_bytes() == old
 

@@ -513,19 +513,19 @@ def progress(env: Env) -> ProgressResult:
 
 
 def profile_import(env: Env, source: Path) -> None:
-    """`careerctl profile import FILE`: replace the profile, keeping the old one as .bak."""
+    """`careerctl profile import FILE`: replace the profile, keeping the old one in backups/."""
     from careerctl.store import import_profile
 
-    profile, backup = import_profile(source, env.profile)
+    profile, backup = import_profile(source, env.profile, env.now())
     kept = f"; the old one is kept as {backup}" if backup else ""
     env.say(f"Imported {plural(len(profile.assessments), 'assessment')} into {env.profile}{kept}")
 
 
 def profile_reset(env: Env) -> None:
-    """`careerctl profile reset`: move the profile aside to a .bak file."""
+    """`careerctl profile reset`: move the profile into a dated file in backups/."""
     from careerctl.store import reset_profile
 
-    backup = reset_profile(env.profile)
+    backup = reset_profile(env.profile, env.now())
     if backup is None:
         env.say(f"No profile at {env.profile}: nothing to reset")
     else:

@@ -409,13 +409,13 @@ def profile_import(
         Path, typer.Argument(metavar="FILE", help="A profile: YAML, or JSON from export --json.")
     ],
 ) -> None:
-    """Replace your profile with one from a file; the old one is kept as .bak."""
+    """Replace your profile with one from a file; the old one is kept in backups/."""
     use.profile_import(env_of(ctx), source)
 
 
 @profile_app.command("reset")
 def profile_reset(ctx: typer.Context) -> None:
-    """Start over: move the profile aside to a .bak file (works on a damaged profile too)."""
+    """Start over: move the profile into backups/ (works on a damaged profile too)."""
     use.profile_reset(env_of(ctx))
 
 

@@ -8,7 +8,6 @@ sees the old file or the new one, never a mix; with two writers the last one win
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ from careerctl.model import LEVEL_MAX, LEVEL_MIN, Assessment, Profile
 PROFILE_VERSION = 1
 PROFILE_MODE = 0o600  # a profile is personal: only its owner may read it
 PROFILE_SCHEMA = "careerctl.profile/1"
-RESET_HINT = "fix it, or run `careerctl profile reset` to start over (the old file is kept as .bak)"
+RESET_HINT = "fix it, or run `careerctl profile reset` to start over (the old file is kept in backups/)"
 TOP_KEYS = ("version", "current", "target", "assessments", "schema", "levels")  # the last two: JSON exports
 ASSESSMENT_KEYS = ("at", "kb", "current", "target", "complete", "skills", "levels", "notes")
 HEADER = b"# careerctl profile, written by `careerctl assess`. See `careerctl profile --help`.\n"
@@ -32,9 +31,57 @@ def utc_now() -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def backup_path(path: Path) -> Path:
-    """Where `reset` and `import` keep the previous profile."""
-    return path.with_name(path.name + ".bak")
+BACKUPS = "backups"
+"""The folder beside the profile where every profile that reset, import or restore replaced is kept."""
+
+
+def backups_dir(path: Path) -> Path:
+    """Where `reset`, `import` and `restore` keep the profiles they replace."""
+    return path.parent / BACKUPS
+
+
+def backup_path(path: Path, at: str) -> Path:
+    """A new backup file for the profile at `path`, named by the UTC time `at` (unique in its folder)."""
+    stamp = at.replace("-", "").replace(":", "")
+    folder = backups_dir(path)
+    candidate = folder / f"{path.stem}-{stamp}{path.suffix}"
+    count = 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate = folder / f"{path.stem}-{stamp}-{count}{path.suffix}"
+        count += 1
+    return candidate
+
+
+def list_backups(path: Path) -> list[Path]:
+    """The profile's backups, newest first (by the time in their names)."""
+    folder = backups_dir(path)
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.glob(f"{path.stem}-*{path.suffix}") if p.is_file() and not p.is_symlink()]
+    return sorted(found, key=lambda p: _backup_order(p, path.stem), reverse=True)
+
+
+def _backup_order(backup: Path, stem: str) -> tuple[str, int]:
+    """A backup's time stamp and its count within that second (profile-STAMP[-N].yaml)."""
+    stamp, _, count = backup.stem.removeprefix(f"{stem}-").partition("-")
+    return stamp, int(count) if count.isdigit() else 1
+
+
+def keep_backup(path: Path, at: str) -> Path | None:
+    """Copy the profile at `path` into a new backup file (None when there is no profile)."""
+    if not path.exists() and not path.is_symlink():
+        return None
+    if path.is_symlink() or not path.is_file():
+        raise InputError(path, "is not a regular file, so it is not a profile; nothing was changed")
+    backup = backup_path(path, at)
+    try:
+        backup.parent.mkdir(mode=0o700, exist_ok=True)
+        atomic_write(backup, path.read_bytes(), mode=PROFILE_MODE)
+    except OSError as exc:
+        raise StorageError(
+            f"{path}: cannot keep a copy in {backup.parent}: {describe_os_error(exc)}"
+        ) from None
+    return backup
 
 
 def read_profile(path: Path) -> Profile | None:
@@ -77,32 +124,30 @@ def dump_profile(profile: Profile) -> bytes:
     return text.encode("utf-8")
 
 
-def reset_profile(path: Path) -> Path | None:
-    """Move the profile aside to its .bak file (replacing an older one); None when there is none."""
-    if not path.exists() and not path.is_symlink():
-        return None
-    if path.is_symlink() or not path.is_file():
-        raise InputError(path, "is not a regular file, so it is not a profile; nothing was moved")
-    backup = backup_path(path)
-    try:
-        os.replace(path, backup)
-    except OSError as exc:
-        raise StorageError(f"{path}: cannot move it to {backup.name}: {describe_os_error(exc)}") from None
+def reset_profile(path: Path, at: str) -> Path | None:
+    """Move the profile into a new backup file; None when there is none. Works on a damaged profile."""
+    backup = keep_backup(path, at)
+    if backup is not None:
+        try:
+            path.unlink()
+        except OSError as exc:
+            raise StorageError(
+                f"{path}: kept a copy in {backup}, but cannot remove it: {describe_os_error(exc)}"
+            ) from None
     return backup
 
 
-def import_profile(source: Path, path: Path) -> tuple[Profile, Path | None]:
-    """Replace the profile with the one in `source`, keeping the old one as .bak."""
+def import_profile(source: Path, path: Path, at: str) -> tuple[Profile, Path | None]:
+    """Replace the profile with the one in `source`, keeping the old one in a new backup file."""
     profile = load_profile(source)
-    backup = None
-    if path.exists():
-        backup = backup_path(path)
-        try:
-            atomic_write(backup, path.read_bytes(), mode=PROFILE_MODE)
-        except OSError as exc:
-            raise StorageError(f"{path}: cannot read it to keep a copy: {describe_os_error(exc)}") from None
+    backup = keep_backup(path, at)
     write_profile(path, profile)
     return profile, backup
+
+
+def restore_profile(path: Path, backup: Path, at: str) -> tuple[Profile, Path | None]:
+    """Bring back a backup (it stays in backups/); the profile it replaces is kept in a new backup."""
+    return import_profile(backup, path, at)
 
 
 def profile_dict(profile: Profile) -> dict[str, Any]:
