@@ -16,11 +16,13 @@ EXTERNAL = REPO.parent / "shared" / "external"
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the user's real cache and profile out of every test."""
+    """Keep the user's real cache, profile and settings out of every test."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("CAREERCTL_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("CAREERCTL_PROFILE", str(home / "profile.yaml"))
+    monkeypatch.setenv("CAREERCTL_CONFIG", str(home / "config.toml"))
     monkeypatch.delenv("CAREERCTL_KB", raising=False)
+    monkeypatch.delenv("CAREERCTL_LANG", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
 

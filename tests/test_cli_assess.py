@@ -102,7 +102,11 @@ def test_path_and_match_use_the_saved_levels(runner: CliRunner, profile: Path) -
     _, out, _ = run(runner, "path", "junior", "mid", "--json")
     assert json.loads(out)["start_levels"] == "person"
     code, _, err = run(runner, "match", "--json")
-    assert (code, err) == (0, "")
+    assert code == 0 and err == (
+        f"careerctl: levels from your profile of {json.loads(run(runner, 'profile', 'show', '--json')[1])['assessments'][-1]['at'][:10]} "
+        f"({profile}); --from, --answers or --set to override\n"
+    )
+    assert run(runner, "--quiet", "match", "--json")[2] == ""
 
 
 def test_a_script_without_roles_gets_the_best_fit_and_the_next_rung(runner: CliRunner, ladder: Path) -> None:
@@ -134,7 +138,7 @@ def test_a_damaged_profile_is_named_and_kept(runner: CliRunner, profile: Path) -
     assert (code, out) == (2, "")
     assert err.startswith(f"careerctl: {profile}:") and "careerctl profile reset" in err
     assert profile.read_text() == "version: 1\nassessments: {\n"
-    code, _, err = run(runner, "profile", "reset")
+    code, _, err = run(runner, "profile", "reset", "--yes")
     assert code == 0 and f"{profile.parent / 'backups'}" in err and not profile.exists()
     assert run(runner, "plan")[0] == 2  # no profile now: no levels to plan from
 
@@ -265,7 +269,7 @@ def test_export_then_import_round_trips(
         exported = tmp_path / name
         exported.write_text(out)
         before = profile.read_bytes()
-        code, _, err = run(runner, "profile", "import", str(exported))
+        code, _, err = run(runner, "profile", "import", str(exported), "--yes")
         assert code == 0 and "Imported 2 assessments" in err
         assert profile.read_bytes() == before
         assert max((profile.parent / "backups").iterdir()).read_bytes() == before

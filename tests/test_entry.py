@@ -317,3 +317,21 @@ def test_the_fast_completion_table_is_the_typer_apps(mini_kb: Path) -> None:
         ("assess", "--current"),
         ("assess", "--target"),
     } <= set(typer)
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("plan --kb acme --top 3", "--kb acme plan --top 3"),
+        ("plan --kb=acme", "--kb=acme plan"),
+        ("--profile p.yaml plan --quiet --kb k", "--profile p.yaml --quiet --kb k plan"),
+        ("kb validate data --lang id", "--lang id kb validate data"),
+        ("plan -- --kb", "plan -- --kb"),  # after --, nothing is an option
+        ("--kb k roles --json", "--kb k roles --json"),
+        ("--version", "--version"),
+    ],
+)
+def test_global_options_after_the_command_move_before_it(given: str, expected: str) -> None:
+    from careerctl.entry import hoist
+
+    assert hoist(given.split()) == expected.split()

@@ -8,6 +8,7 @@ an argument or formats a number: a notice for the person goes to stderr through 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
@@ -76,7 +77,7 @@ from careerctl.results import (
 from careerctl.text import number, plural, visible
 
 if TYPE_CHECKING:  # annotations only: importing them would slow every command down
-    from careerctl.assess import Outcome, Progress
+    from careerctl.assess import AnswerWarning, Outcome, Progress
     from careerctl.model import Assessment, KnowledgeBase, Profile, Role, Skill
     from careerctl.plan import Plan, Step
     from careerctl.route import Route
@@ -251,10 +252,17 @@ def person(env: Env, given: Given) -> Person:
         levels, current, target = saved
         known = resolve_levels(kb, saved=levels)
         warn_foreign_profile(env, len(levels), len(known))
+        note_profile(env)
         return Person(known, current, target)
     levels = resolve_levels(kb, given.answers, list(given.sets), given.from_role)
     current = find_role(kb, given.from_role).id if given.from_role else None
     return Person(levels, current)
+
+
+def note_profile(env: Env) -> None:
+    """Say that the saved profile's levels are used, and how to use others."""
+    when = (env.saved_at or "")[:10]
+    env.note(f"levels from your profile of {when} ({env.profile}); --from, --answers or --set to override")
 
 
 def warn_foreign_profile(env: Env, saved: int, known: int) -> None:
@@ -274,13 +282,22 @@ def warn_foreign_profile(env: Env, saved: int, known: int) -> None:
 # ---- plan, path, match, report --------------------------------------------------------------------
 
 
+HOURS_PER_WEEK = 6.0
+"""Study hours a week when neither --hours-per-week nor the config says."""
+
+
 def plan(
-    env: Env, given: Given, target: str | None = None, top: int | None = None, hours_per_week: float = 6.0
+    env: Env,
+    given: Given,
+    target: str | None = None,
+    top: int | None = None,
+    hours_per_week: float | None = None,
 ) -> PlanResult:
     """`careerctl plan`: the ranked next steps towards the target, and when they are done."""
     from careerctl.levels import choose_roles
     from careerctl.plan import build_plan, weeks_to_meet
 
+    hours_per_week = env.setting("hours_per_week", hours_per_week, HOURS_PER_WEEK)
     kb = env.load().kb
     who = person(env, given)
     current, goal = choose_roles(kb, who.levels, who.current, target or who.target)
@@ -302,6 +319,7 @@ def path(env: Env, source: str, goal: str, given: Given = Given(), alternatives:
         levels = person(env, given).levels
     elif (saved := env.saved_person()) is not None:
         levels = saved[0]  # the first rung is costed from the levels saved by `careerctl assess`
+        note_profile(env)
     try:
         routes = find_routes(kb, start.id, end.id, alternatives + 1, levels)
     except NoResult as exc:
@@ -346,12 +364,13 @@ def report(
     target: str | None = None,
     name: str | None = None,
     top: int | None = None,
-    hours_per_week: float = 6.0,
+    hours_per_week: float | None = None,
 ) -> Report:
     """`careerctl report`: the plan, the route and the dates a shareable report shows."""
     from careerctl.levels import choose_roles
     from careerctl.plan import build_plan, route_there, weeks_to_meet
 
+    hours_per_week = env.setting("hours_per_week", hours_per_week, HOURS_PER_WEEK)
     kb = env.load().kb
     who = person(env, given)
     current, goal = choose_roles(kb, who.levels, who.current, target or who.target)
@@ -385,6 +404,8 @@ class AssessOptions(Struct, frozen=True):
     target: Optional[str] = None
     every: bool = False
     given: Given = Given()
+    skills: tuple[str, ...] = ()  # --skills: re-rate only these
+    quick: bool = False  # --quick: only the target's highest-weight skills
 
 
 def assess(env: Env, options: AssessOptions) -> AssessResult:
@@ -400,7 +421,7 @@ def assess(env: Env, options: AssessOptions) -> AssessResult:
     from careerctl.assess import Options, run_assessment
     from careerctl.levels import parse_sets, read_answers
     from careerctl.model import Profile
-    from careerctl.names import find_role
+    from careerctl.names import find_role, find_skill
     from careerctl.store import read_profile, write_profile
 
     kb = env.load().kb
@@ -412,6 +433,9 @@ def assess(env: Env, options: AssessOptions) -> AssessResult:
         target=find_role(kb, options.target).id if options.target else None,
         every=options.every,
         given=given,
+        skills=tuple(find_skill(kb, name).id for name in options.skills),
+        quick=options.quick,
+        stale_days=round(30.4 * env.setting("stale_months", None, 6)),
     )
     saved: list[Profile] = []
 
@@ -419,7 +443,7 @@ def assess(env: Env, options: AssessOptions) -> AssessResult:
         write_profile(env.profile, latest)
         saved[:] = [latest]
 
-    prompter = prompts.TerminalPrompter(terminal) if terminal else None
+    prompter = prompts.TerminalPrompter(terminal, kb.scale) if terminal else None
     try:
         outcome = run_assessment(kb, profile, prompter, save, env.now(), asked)
     except KeyboardInterrupt:
@@ -453,6 +477,9 @@ def assessed(env: Env, kb: KnowledgeBase, outcome: Outcome) -> AssessResult:
         )
     env.say(f"Saved the assessment ({len(item.levels)} skills) to {env.profile}")
     levels = latest_levels(outcome.profile)
+    doubts = [w.message for w in answer_warnings(env, kb, outcome.profile)]
+    for doubt in doubts:
+        env.say(f"careerctl: warning: {doubt}")
     try:
         first: Plan | None = build_plan(kb, item.target, levels, current_id=item.current)
     except NoResult:
@@ -469,8 +496,18 @@ def assessed(env: Env, kb: KnowledgeBase, outcome: Outcome) -> AssessResult:
         role_ref(kb.roles[item.target]),
         ratio(ready),
         [step_entry(kb, s) for s in first.steps[:5]] if first else [],
+        doubts,
     )
     return AssessResult(doc, kb, outcome, ready, first, levels)
+
+
+def answer_warnings(env: Env, kb: KnowledgeBase, profile: Profile) -> list[AnswerWarning]:
+    """The checks on a profile's latest answers (prerequisites, sameness, unbacked claims, age)."""
+    from careerctl.assess import check_levels, latest_levels, latest_notes, rated_at
+
+    months = env.setting("stale_months", None, 6)
+    known = {s: lvl for s, lvl in latest_levels(profile).items() if s in kb.skills}
+    return check_levels(kb, known, latest_notes(profile), rated_at(profile), env.now(), round(30.4 * months))
 
 
 def saved_profile(env: Env) -> Profile:
@@ -512,24 +549,86 @@ def progress(env: Env) -> ProgressResult:
     return ProgressResult(progress_doc(kb, result), kb, result)
 
 
-def profile_import(env: Env, source: Path) -> None:
+def profile_import(env: Env, source: Path, yes: bool = False) -> None:
     """`careerctl profile import FILE`: replace the profile, keeping the old one in backups/."""
-    from careerctl.store import import_profile
+    from careerctl.store import import_profile, load_profile
 
+    load_profile(source)  # a bad file is refused before anything is asked
+    if os.path.lexists(env.profile):
+        confirm(env, yes, f"Replace your profile {env.profile} with {source}?")
     profile, backup = import_profile(source, env.profile, env.now())
     kept = f"; the old one is kept as {backup}" if backup else ""
     env.say(f"Imported {plural(len(profile.assessments), 'assessment')} into {env.profile}{kept}")
 
 
-def profile_reset(env: Env) -> None:
+def profile_reset(env: Env, yes: bool = False) -> None:
     """`careerctl profile reset`: move the profile into a dated file in backups/."""
-    from careerctl.store import reset_profile
+    from careerctl.store import check_regular, reset_profile
 
-    backup = reset_profile(env.profile, env.now())
-    if backup is None:
+    if not os.path.lexists(env.profile):
         env.say(f"No profile at {env.profile}: nothing to reset")
-    else:
-        env.say(f"Profile moved to {backup}; the next `careerctl assess` starts afresh")
+        return
+    check_regular(env.profile)
+    confirm(env, yes, f"Move your profile {env.profile} into backups/ and start afresh?")
+    backup = reset_profile(env.profile, env.now())
+    env.say(
+        f"Profile moved to {backup}; the next `careerctl assess` starts afresh (`careerctl profile restore`)"
+    )
+
+
+def profile_restore(env: Env, name: str | None = None, yes: bool = False, listing: bool = False) -> None:
+    """`careerctl profile restore [BACKUP]`: bring back a backup (the newest by default), or list them."""
+    from careerctl.store import list_backups, restore_profile
+
+    backups = list_backups(env.profile)
+    if listing or not backups:
+        env.stdout.write("".join(f"{visible(p.name)}\n" for p in backups))
+        if not backups:
+            env.say(f"No backups beside {env.profile}")
+        return
+    chosen = backups[0] if name is None else next((p for p in backups if name in (p.name, str(p))), None)
+    if chosen is None:
+        unknown("backup", name or "", [p.name for p in backups])
+    assert chosen is not None
+    if os.path.lexists(env.profile):
+        confirm(env, yes, f"Replace your profile with the backup {chosen.name}?")
+    profile, kept = restore_profile(env.profile, chosen, env.now())
+    also = f"; the profile it replaced is kept as {kept}" if kept else ""
+    env.say(f"Restored {plural(len(profile.assessments), 'assessment')} from {chosen}{also}")
+
+
+def confirm(env: Env, yes: bool, question: str) -> None:
+    """Ask on the terminal before replacing the profile; without one, --yes must say so."""
+    if yes:
+        return
+    from careerctl import prompts
+
+    terminal = prompts.open_terminal(env.stdin, env.stderr)
+    if terminal is None:
+        raise NoLevels(f"{question.rstrip('?')}: there is no terminal to ask on; add --yes to go ahead")
+    if not prompts.TerminalPrompter(terminal).confirm(question, False):
+        raise NoResult("nothing was changed")
+
+
+# ---- the config file ------------------------------------------------------------------------------
+
+
+def config(env: Env, action: str, key: str | None = None, value: str | None = None) -> None:
+    """`careerctl config show|set|unset|path`: the settings file."""
+    from careerctl.config import dump_config, set_setting, unset_setting
+
+    path = env.config_file
+    if action == "path":
+        env.stdout.write(f"{visible(str(path))}\n")
+    elif action == "show":
+        env.stdout.write(dump_config(env.settings).decode("utf-8") if env.settings else "")
+        if not env.settings:
+            env.say(f"No settings in {path} (`careerctl config set KEY VALUE` makes it)")
+    elif action == "set" and key is not None and value is not None:
+        env.say(f"Set {key} = {set_setting(path, key, value)} in {path}")
+    elif key is not None:
+        done = unset_setting(path, key)
+        env.say(f"Removed {key} from {path}" if done else f"{key} was not set in {path}")
 
 
 def kb_import(env: Env, taxonomy: str, source: Path, out: Path, force: bool = False) -> None:

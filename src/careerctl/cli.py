@@ -8,21 +8,17 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 from typer.core import TyperGroup
 
 from careerctl import version_line
+from careerctl.cli_base import chosen, env_of, finish, use
+from careerctl.cli_profile import config, profile_app
 from careerctl.completion import completer
-from careerctl.context import Env, lazy_module, silence_stdout
+from careerctl.context import Env, silence_stdout
 from careerctl.errors import CareerctlError, ExitCode
-from careerctl.render import render
-
-if TYPE_CHECKING:
-    from careerctl import app as use
-else:  # imported by the first command that runs: `--help` and `--version` do not pay for it
-    use = lazy_module("careerctl.app")
 
 
 class Group(TyperGroup):
@@ -56,14 +52,7 @@ app = typer.Typer(
 )
 kb_app = typer.Typer(help="Check, describe and import knowledge bases.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
-profile_app = typer.Typer(help="Show, export, import or reset your saved profile.", no_args_is_help=True)
 app.add_typer(profile_app, name="profile")
-
-
-def env_of(ctx: typer.Context) -> Env:
-    """The Env the root callback built."""
-    obj = ctx.find_root().obj
-    return obj if isinstance(obj, Env) else Env()
 
 
 complete_role, complete_track = completer("roles"), completer("tracks")
@@ -75,26 +64,11 @@ def show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-def finish(result: Any, fmt: str, ctx: typer.Context) -> None:
-    """Render a result in `fmt` and exit with its code (1: no result, 2: bad input)."""
-    render(result, fmt, env_of(ctx))
-    if result.exit_code:
-        raise typer.Exit(int(result.exit_code))
-
-
 class Diagram(str, Enum):
     """Diagram languages careerctl writes."""
 
     mermaid = "mermaid"
     dot = "dot"
-
-
-def chosen(as_json: bool, format_: Optional[Enum] = None, tree: bool = False, other: str = "rich") -> str:
-    """The output format the options pick (`other` without any); refuses two that pick different ones."""
-    given = [name for name, on in (("--json", as_json), ("--format", format_), ("--tree", tree)) if on]
-    if len(given) > 1:
-        raise typer.BadParameter(f"{' and '.join(given)} each choose the output; give only one")
-    return "json" if as_json else format_.value if format_ is not None else "tree" if tree else other
 
 
 @app.callback()
@@ -114,12 +88,16 @@ def main(
         help="Profile file to read and write.",
         show_default="the user data folder",
     ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Say nothing about the saved state used."),
     version: bool = typer.Option(
         False, "--version", callback=show_version, is_eager=True, help="Print the version and exit."
     ),
 ) -> None:
-    """Plan a software career from a knowledge base of roles and skills."""
-    ctx.obj = Env(kb_dir=kb, profile_path=profile)
+    """Plan a software career from a knowledge base of roles and skills.
+
+    --kb, --profile and --quiet may also come after the command: `careerctl plan --kb DIR`.
+    """
+    ctx.obj = Env(kb_dir=kb, profile_path=profile, quiet=quiet)
 
 
 @app.command()
@@ -217,8 +195,14 @@ TargetRole = Annotated[
 ]
 Top = Annotated[Optional[int], typer.Option("--top", min=1, help="Show only the first N steps.")]
 HoursPerWeek = Annotated[
-    float,
-    typer.Option("--hours-per-week", min=0.5, max=168, help="Study hours per week, for the finish date."),
+    Optional[float],
+    typer.Option(
+        "--hours-per-week",
+        min=0.5,
+        max=168,
+        help="Study hours per week, for the finish date.",
+        show_default="6, or the config's hours_per_week",
+    ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print a JSON document instead of tables.")]
 
@@ -231,7 +215,7 @@ def plan(
     sets: Sets = None,
     from_role: FromRole = None,
     top: Top = None,
-    hours_per_week: HoursPerWeek = 6.0,
+    hours_per_week: HoursPerWeek = None,
     json_: Json = False,
 ) -> None:
     """Rank the next skill levels to learn for a target role, in order, with hours and why."""
@@ -311,7 +295,7 @@ def report(
     output: Output = Path("-"),
     name: Name = None,
     top: Top = None,
-    hours_per_week: HoursPerWeek = 6.0,
+    hours_per_week: HoursPerWeek = None,
 ) -> None:
     """Write a report to share with a mentor or manager: readiness, the ranked plan, the route, charts.
 
@@ -341,6 +325,10 @@ AimFor = Annotated[
     ),
 ]
 Every = Annotated[bool, typer.Option("--all", help="Rate every skill of the KB, not only the relevant ones.")]
+OnlySkills = Annotated[
+    Optional[str], typer.Option("--skills", metavar="A,B,...", help="Re-rate only these skills.")
+]
+Quick = Annotated[bool, typer.Option("--quick", help="Ask only the target's most important skills.")]
 AssessJson = Annotated[bool, typer.Option("--json", help="Print a careerctl.assessment/1 JSON document.")]
 
 
@@ -352,6 +340,8 @@ def assess(
     every: Every = False,
     answers: Answers = None,
     sets: Sets = None,
+    skills: OnlySkills = None,
+    quick: Quick = False,
     json_: AssessJson = False,
 ) -> None:
     """Rate yourself skill by skill, with arrow keys; every answer is saved to your profile at once.
@@ -360,7 +350,8 @@ def assess(
     --target: relevant skills they leave out keep their previous level, else 0. Ctrl-C keeps every
     answer given so far, and the next `careerctl assess` offers to resume.
     """
-    options = use.AssessOptions(current, target, every, use.Given.of(answers, sets))
+    only = tuple(s.strip() for s in (skills or "").split(",") if s.strip())
+    options = use.AssessOptions(current, target, every, use.Given.of(answers, sets), only, quick)
     finish(use.assess(env_of(ctx), options), chosen(json_), ctx)
 
 
@@ -373,50 +364,6 @@ def progress(
 ) -> None:
     """Your levels at each assessment, readiness for your target over time, and what changed last."""
     finish(use.progress(env_of(ctx)), chosen(json_), ctx)
-
-
-@profile_app.command("show")
-def profile_show(
-    ctx: typer.Context,
-    json_: Annotated[bool, typer.Option("--json", help="Print a careerctl.profile/1 JSON document.")] = False,
-) -> None:
-    """Your current and target roles, and the latest level and note for each skill."""
-    finish(use.profile_show(env_of(ctx), with_kb=not json_), chosen(json_), ctx)
-
-
-@profile_app.command("path")
-def profile_path(ctx: typer.Context) -> None:
-    """Print where the profile is kept (--profile or $CAREERCTL_PROFILE choose another file)."""
-    env = env_of(ctx)
-    env.stdout.write(f"{env.profile}\n")
-
-
-@profile_app.command("export")
-def profile_export(
-    ctx: typer.Context,
-    json_: Annotated[
-        bool, typer.Option("--json", help="Print a careerctl.profile/1 JSON document instead of YAML.")
-    ] = False,
-) -> None:
-    """Print the whole profile (YAML, or JSON), ready for `careerctl profile import`."""
-    finish(use.profile_export(env_of(ctx), as_yaml=not json_), chosen(json_, other="yaml"), ctx)
-
-
-@profile_app.command("import")
-def profile_import(
-    ctx: typer.Context,
-    source: Annotated[
-        Path, typer.Argument(metavar="FILE", help="A profile: YAML, or JSON from export --json.")
-    ],
-) -> None:
-    """Replace your profile with one from a file; the old one is kept in backups/."""
-    use.profile_import(env_of(ctx), source)
-
-
-@profile_app.command("reset")
-def profile_reset(ctx: typer.Context) -> None:
-    """Start over: move the profile into backups/ (works on a damaged profile too)."""
-    use.profile_reset(env_of(ctx))
 
 
 class Taxonomy(str, Enum):
@@ -436,6 +383,10 @@ def kb_import(
 ) -> None:
     """Turn O*NET or ESCO tables into a KB folder that --kb can load."""
     use.kb_import(env_of(ctx), source.value, src, out, force)
+
+
+app.add_typer(profile_app, name="profile")
+app.command("config")(config)
 
 
 def run() -> None:

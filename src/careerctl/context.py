@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from careerctl.kb import bundled_kb_dir
 from careerctl.kb.cache import default_cache_dir
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from careerctl.kb.load import Loaded
 
 APP_NAME = "careerctl"
+T = TypeVar("T")
 PIPE_WIDTH = 120  # piped output is read by scripts and pagers: do not squeeze it into 80 columns
 
 
@@ -99,7 +100,12 @@ class Env:
     stderr: TextIO = field(default_factory=_stderr)
     stdin: TextIO = field(default_factory=_stdin)
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    quiet: bool = False  # --quiet: no notices about saved state (errors and warnings still show)
+    config_path: Path | None = None  # the settings file; None: $CAREERCTL_CONFIG, else the default one
     _loaded: Loaded | None = None
+    _settings: dict[str, Any] | None = None
+    saved_at: str | None = None  # when the saved profile's latest assessment was made, once read
+    _noted: set[str] = field(default_factory=set)
 
     @property
     def isatty(self) -> bool:
@@ -135,10 +141,47 @@ class Env:
 
         self.stderr.write(visible(message) + "\n")
 
+    def note(self, message: str) -> None:
+        """Say, once per run and unless --quiet, that saved state (the profile, the config) was used."""
+        if not self.quiet and message not in self._noted:
+            self._noted.add(message)
+            self.say(f"careerctl: {message}")
+
+    @property
+    def config_file(self) -> Path:
+        """The settings file: --config's path, else $CAREERCTL_CONFIG, else the user config folder's."""
+        from careerctl.config import config_location
+
+        return self.config_path or config_location(self.environ)
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        """The checked settings of the config file ({} when there is none), read once."""
+        if self._settings is None:
+            from careerctl.config import read_config
+
+            self._settings = read_config(self.config_file) if os.path.lexists(self.config_file) else {}
+        return self._settings
+
+    def setting(self, key: str, given: T | None, default: T) -> T:
+        """An option's value: as given on the command line, else the config's (said once), else `default`."""
+        if given is not None:
+            return given
+        if key in self.settings:
+            value: T = self.settings[key]
+            self.note(
+                f"{key} = {value} from your config ({self.config_file}; `careerctl config unset {key}`)"
+            )
+            return value
+        return default
+
     @property
     def kb_folder(self) -> Path:
-        """The KB folder in use: --kb / $CAREERCTL_KB, else the bundled one."""
-        return self.kb_dir or bundled_kb_dir()
+        """The KB folder in use: --kb / $CAREERCTL_KB, else the config's kb, else the bundled one."""
+        if self.kb_dir is not None:
+            return self.kb_dir
+        configured = self.setting("kb", None, "")
+        return Path(configured).expanduser() if configured else bundled_kb_dir()
 
     def load(self) -> Loaded:
         """The KB, loaded once per command."""
@@ -161,6 +204,7 @@ class Env:
         profile = read_profile(self.profile)
         if profile is None or not profile.assessments:
             return None
+        self.saved_at = profile.assessments[-1].at
         roles = self.load().kb.roles
         current = profile.current if profile.current in roles else None
         target = profile.target if profile.target in roles else None

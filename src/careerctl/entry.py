@@ -39,8 +39,42 @@ OPTION_VALUES = {
 """Options whose value completes from the names index: which list, and on which commands."""
 
 
+GLOBAL_WITH_VALUE = ("--kb", "--profile", "--lang")
+GLOBAL_FLAGS = ("--quiet", "-q")
+"""The root's options, which may also be given after the command (`careerctl plan --kb DIR`)."""
+
+
+def hoist(args: list[str]) -> list[str]:
+    """The arguments with every global option that follows the command moved before it."""
+    index = 0
+    while index < len(args) and args[index].startswith("-"):  # the root's own options, before the command
+        index += 2 if args[index] in GLOBAL_WITH_VALUE else 1
+    if index >= len(args):
+        return args
+    front, command, rest = args[:index], args[index], args[index + 1 :]
+    moved: list[str] = []
+    kept: list[str] = []
+    position = 0
+    while position < len(rest):
+        arg = rest[position]
+        if arg == "--":
+            kept.extend(rest[position:])
+            break
+        if arg in GLOBAL_WITH_VALUE and position + 1 < len(rest):
+            moved.extend(rest[position : position + 2])
+            position += 2
+            continue
+        if arg in GLOBAL_FLAGS or arg.split("=", 1)[0] in GLOBAL_WITH_VALUE:
+            moved.append(arg)
+        else:
+            kept.append(arg)
+        position += 1
+    return [*front, *moved, command, *kept]
+
+
 def run() -> None:
     """Console-script entry point."""
+    sys.argv[1:] = hoist(sys.argv[1:])
     try:
         done = answer(sys.argv[1:])
     except KeyboardInterrupt:

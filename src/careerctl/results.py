@@ -381,6 +381,14 @@ class AssessmentDoc(Entry):
     top_steps: Annotated[
         list[StepEntry], Meta(description="The first five steps of the plan for the target.")
     ]
+    warnings: Annotated[
+        list[str],
+        Meta(
+            description="Checks on the answers worth a second look: a level above what its prerequisites "
+            "allow, the same level almost everywhere, a level 4-5 claim without a note, ratings over "
+            "the stale age (also printed on stderr)."
+        ),
+    ] = []
 
 
 class ProfileDoc(Entry):

@@ -67,12 +67,17 @@ def _backup_order(backup: Path, stem: str) -> tuple[str, int]:
     return stamp, int(count) if count.isdigit() else 1
 
 
+def check_regular(path: Path) -> None:
+    """InputError unless `path` is a regular file (a folder, a FIFO or a link is never a profile)."""
+    if path.is_symlink() or not path.is_file():
+        raise InputError(path, "is not a regular file, so it is not a profile; nothing was changed")
+
+
 def keep_backup(path: Path, at: str) -> Path | None:
     """Copy the profile at `path` into a new backup file (None when there is no profile)."""
     if not path.exists() and not path.is_symlink():
         return None
-    if path.is_symlink() or not path.is_file():
-        raise InputError(path, "is not a regular file, so it is not a profile; nothing was changed")
+    check_regular(path)
     backup = backup_path(path, at)
     try:
         backup.parent.mkdir(mode=0o700, exist_ok=True)
