@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from careerctl.kb.load import Loaded
+    from careerctl.kb.renames import CarriedOver
 
 APP_NAME = "careerctl"
 T = TypeVar("T")
@@ -106,6 +107,7 @@ class Env:
     _settings: dict[str, Any] | None = None
     saved_at: str | None = None  # when the saved profile's latest assessment was made, once read
     _noted: set[str] = field(default_factory=set)
+    carried: CarriedOver | None = None  # how the saved profile's ratings met this KB, once read
 
     @property
     def isatty(self) -> bool:
@@ -194,21 +196,25 @@ class Env:
     def saved_person(self) -> tuple[dict[str, int], str | None, str | None] | None:
         """Levels, current role and target from the saved profile, or None when there is none.
 
-        The levels are the latest answer for each skill; roles the KB does not know are dropped.
+        The levels are the latest answer for each skill, carried over the KB's renames and splits
+        (`self.carried` says what changed); roles the KB does not know are dropped. Skills the KB
+        no longer has keep their saved level under their old id, so callers can report them.
         """
         if not os.path.lexists(self.profile):
             return None  # without importing the store and YAML: the fast path stays fast
         from careerctl.assess import latest_levels
+        from careerctl.kb.renames import carry_over
         from careerctl.store import read_profile
 
         profile = read_profile(self.profile)
         if profile is None or not profile.assessments:
             return None
         self.saved_at = profile.assessments[-1].at
-        roles = self.load().kb.roles
-        current = profile.current if profile.current in roles else None
-        target = profile.target if profile.target in roles else None
-        return latest_levels(profile), current, target
+        kb = self.load().kb
+        current = profile.current if profile.current in kb.roles else None
+        target = profile.target if profile.target in kb.roles else None
+        self.carried = carry_over(latest_levels(profile), kb)
+        return {**self.carried.removed, **self.carried.levels}, current, target
 
     @property
     def profile(self) -> Path:

@@ -14,6 +14,9 @@ DEFAULT_WEIGHT = 3
 DEFAULT_SCALE = ("none", "novice", "advanced beginner", "competent", "proficient", "expert")
 DEFAULT_EFFORT = (10, 30, 80, 200, 400)  # hours to reach levels 1..5 from the one below
 RESOURCE_KINDS = ("book", "course", "certification", "docs", "practice")
+RESOURCE_COSTS = ("free", "paid")
+RESOURCE_LANGUAGES = ("en", "id")
+DEFAULT_LANGUAGE = "en"
 
 # The KB values below are `gc=False`: they hold only text, numbers, and tuples and dicts of them,
 # so they can never be part of a reference cycle. Left untracked, the cycle collector never
@@ -30,6 +33,16 @@ class Resource(msgspec.Struct, frozen=True, gc=False):
     kind: str
     level: int
     url: str | None = None
+    author: str | None = None
+    cost: str | None = None  # "free" or "paid"; None when the KB does not say
+    language: str = DEFAULT_LANGUAGE
+    stack: tuple[str, ...] = ()  # the languages or frameworks it is written for; () = any
+
+    def fits_stack(self, stack: str | None) -> int:
+        """0 when written for `stack`, 1 when stack-neutral, 2 when written for other stacks."""
+        if not self.stack:
+            return 1
+        return 0 if stack is not None and stack in self.stack else 2
 
 
 class Skill(msgspec.Struct, frozen=True, gc=False):
@@ -44,6 +57,8 @@ class Skill(msgspec.Struct, frozen=True, gc=False):
     effort: tuple[int, ...]
     resources: tuple[Resource, ...]
     tags: tuple[str, ...] = ()
+    technologies: tuple[str, ...] = ()  # tools and names it covers, as people type them
+    replaces: tuple[str, ...] = ()  # earlier skill ids whose saved ratings carry over to this one
 
     def anchor(self, level: int) -> str:
         """The behaviour that describes `level` (1..5)."""
@@ -62,11 +77,15 @@ class Skill(msgspec.Struct, frozen=True, gc=False):
                     needed[skill] = max(needed.get(skill, 0), lvl)
         return needed
 
-    def resource_for(self, level: int) -> Resource | None:
-        """The resource that best fits `level`: an exact match, else the nearest below, else any."""
+    def resource_for(self, level: int, stack: str | None = None) -> Resource | None:
+        """The resource that best fits `level`: an exact match, else the nearest below, else any.
+
+        Among equally near ones, a resource for the person's `stack` comes first, then a
+        stack-neutral one, then one for another stack; then the KB's order.
+        """
         if not self.resources:
             return None
-        return min(self.resources, key=lambda r: (r.level > level, abs(r.level - level)))
+        return min(self.resources, key=lambda r: (r.level > level, abs(r.level - level), r.fits_stack(stack)))
 
 
 class Requirement(msgspec.Struct, frozen=True, gc=False):

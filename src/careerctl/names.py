@@ -38,9 +38,14 @@ def role_keys(kb: KnowledgeBase) -> dict[str, str]:
     return keys
 
 
+def normal(name: str) -> str:
+    """`name` as names are compared: lower case, single spaces."""
+    return " ".join(name.split()).lower()
+
+
 def find_role(kb: KnowledgeBase, name: str) -> Role:
     """The role called `name` (id, alias or name, any case); UnknownName otherwise."""
-    wanted = name.strip().lower()
+    wanted = normal(name)
     if wanted in kb.roles:
         return kb.roles[wanted]
     keys = role_keys(kb)
@@ -49,15 +54,31 @@ def find_role(kb: KnowledgeBase, name: str) -> Role:
     raise UnknownName("role", name, suggest_roles(wanted, keys))
 
 
+def skill_keys(kb: KnowledgeBase) -> dict[str, str]:
+    """Every way to name a skill (id, lower-cased name, a technology it covers) mapped to its id.
+
+    A technology that several skills cover names the first of them in KB order; `careerctl
+    search` lists them all.
+    """
+    keys: dict[str, str] = {}
+    for skill in kb.skills.values():
+        for tech in skill.technologies:
+            keys.setdefault(tech, skill.id)
+    for skill in kb.skills.values():
+        keys[skill.name.lower()] = skill.id
+    for skill_id in kb.skills:
+        keys[skill_id] = skill_id
+    return keys
+
+
 def find_skill(kb: KnowledgeBase, name: str) -> Skill:
-    """The skill called `name` (id or name, any case); UnknownName otherwise."""
-    wanted = name.strip().lower()
+    """The skill called `name` (id, name or a technology it covers, any case); UnknownName otherwise."""
+    wanted = normal(name)
     if wanted in kb.skills:
         return kb.skills[wanted]
-    keys = {skill.name.lower(): skill.id for skill in kb.skills.values()}
+    keys = skill_keys(kb)
     if wanted in keys:
         return kb.skills[keys[wanted]]
-    keys.update({skill_id: skill_id for skill_id in kb.skills})
     raise UnknownName("skill", name, suggest_roles(wanted, keys))
 
 
@@ -71,7 +92,6 @@ def find_any(kb: KnowledgeBase, name: str) -> Role | Skill:
         return find_skill(kb, name)
     except UnknownName:
         keys = role_keys(kb)
-        for skill in kb.skills.values():
-            keys.setdefault(skill.id, f"skill:{skill.id}")
-            keys.setdefault(skill.name.lower(), f"skill:{skill.id}")
-        raise UnknownName("role or skill", name, suggest_roles(name, keys)) from None
+        for key, skill_id in skill_keys(kb).items():
+            keys.setdefault(key, f"skill:{skill_id}")
+        raise UnknownName("role or skill", name, suggest_roles(normal(name), keys)) from None

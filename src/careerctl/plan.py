@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from careerctl.errors import NoResult, UnknownName
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role, Skill
@@ -132,8 +132,13 @@ def build_plan(
     levels: Levels,
     current_id: str | None = None,
     top: int | None = None,
+    *,
+    stack: str | None = None,
 ) -> Plan:
-    """The ranked steps that take `levels` to meet the target role (at most `top` of them)."""
+    """The ranked steps that take `levels` to meet the target role (at most `top` of them).
+
+    Each step's resource is one for the person's `stack` (python, java ...) where the KB has one.
+    """
     for role_id in (target_id, current_id):
         if role_id is not None and role_id not in kb.roles:
             raise UnknownName("role", role_id, [])
@@ -141,6 +146,8 @@ def build_plan(
     horizon = find_horizon(kb, target_id, levels, current_id)
     planner = _Planner(kb, target, [kb.roles[r] for r in horizon[:-1]], levels)
     steps = planner.run(top)
+    if stack is not None:
+        steps = [replace(s, resource=_resource(kb.skills[s.skill], s.to_level, stack)) for s in steps]
     return Plan(
         target=target_id,
         current=current_id,
@@ -427,7 +434,7 @@ def _topological(seeds: Iterable[str], edges: dict[str, list[str]]) -> list[str]
     return order  # skills on a prerequisite cycle are left out: their value cannot flow
 
 
-def _resource(skill: Skill, level: int) -> StepResource | None:
-    """The resource for reaching `level` of `skill`, if the skill lists any."""
-    found = skill.resource_for(level)
+def _resource(skill: Skill, level: int, stack: str | None = None) -> StepResource | None:
+    """The resource for reaching `level` of `skill` (of the person's stack first), if it lists any."""
+    found = skill.resource_for(level, stack)
     return StepResource(found.title, found.kind, found.url) if found else None

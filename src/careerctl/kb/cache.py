@@ -35,6 +35,11 @@ from typing import Any
 
 from careerctl import __version__
 
+CACHE_FORMAT = "kb-cache/2"
+"""The format of a cache entry; 2: resources carry author, cost, language, stack; skills technologies, replaces.
+
+It is part of a KB's identity, and a stamp record names it, so a new format never reads an old entry.
+"""
 STAMP_FORMAT = "kb-stamp/1"
 NAMES_FORMAT = "kb-names/1"
 SETTLED_SECONDS = 2.0
@@ -90,6 +95,7 @@ def known_identity(cache_dir: Path, folder: Path, stamp: Stamp) -> str | None:
         record is None
         or record.get("format") != STAMP_FORMAT
         or record.get("version") != __version__
+        or record.get("cache") != CACHE_FORMAT
         or record.get("folder") != os.path.abspath(folder)
         or record.get("files") != stamp
     ):
@@ -105,6 +111,7 @@ def remember_identity(cache_dir: Path, folder: Path, stamp: Stamp, identity: str
     record = {
         "format": STAMP_FORMAT,
         "version": __version__,
+        "cache": CACHE_FORMAT,
         "folder": os.path.abspath(folder),
         "files": stamp,
         "identity": identity,

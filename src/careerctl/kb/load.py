@@ -20,7 +20,7 @@ from careerctl.kb import cache
 from careerctl.kb.yamlio import Limits, os_problem, read_bytes
 from careerctl.model import KnowledgeBase
 
-CACHE_FORMAT = "kb-cache/1"
+CACHE_FORMAT = cache.CACHE_FORMAT
 
 
 class Finding(msgspec.Struct, frozen=True, gc=False):
@@ -136,6 +136,7 @@ def build_kb(
     limits: Limits,
 ) -> tuple[KnowledgeBase, list[Problem]]:
     """Parse and check both files; return the KB and every problem found."""
+    from careerctl.kb.calibrate import calibrate, parse_checks
     from careerctl.kb.parse import Sheet, parse_roles, parse_skills
     from careerctl.kb.validate import check_kb
     from careerctl.kb.yamlio import parse_yaml
@@ -143,9 +144,13 @@ def build_kb(
     skill_sheet, role_sheet = Sheet(str(skills_path)), Sheet(str(roles_path))
     with no_gc_pauses():  # one file's document at a time: each is dropped once it is parsed
         skills, scale = parse_skills(parse_yaml(skills_bytes, skills_path, limits), skill_sheet)
-        roles, about = parse_roles(parse_yaml(roles_bytes, roles_path, limits), role_sheet)
+        roles_doc = parse_yaml(roles_bytes, roles_path, limits)
+        roles, about = parse_roles(roles_doc, role_sheet)
+        checks = parse_checks(roles_doc, role_sheet)
+        del roles_doc
     problems = skill_sheet.problems + role_sheet.problems
     problems += check_kb(skills, roles, skill_sheet, role_sheet)
+    problems += calibrate(skills, roles, checks, skill_sheet, role_sheet)
     problems.sort(key=lambda p: (p.severity != "error", p.path != str(skills_path), p.line or 0))
     kb = KnowledgeBase(
         skills={skill.id: skill for skill in skills},

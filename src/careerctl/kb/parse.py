@@ -11,11 +11,14 @@ from careerctl.errors import Problem
 from careerctl.kb.yamlio import clip, shorten
 from careerctl.model import (
     DEFAULT_EFFORT,
+    DEFAULT_LANGUAGE,
     DEFAULT_SCALE,
     DEFAULT_WEIGHT,
     LEVEL_MAX,
     LEVEL_MIN,
+    RESOURCE_COSTS,
     RESOURCE_KINDS,
+    RESOURCE_LANGUAGES,
     WEIGHT_MAX,
     WEIGHT_MIN,
     About,
@@ -28,11 +31,18 @@ from careerctl.model import (
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ANCHOR_LEVELS = range(1, LEVEL_MAX + 1)
-SKILL_KEYS = ("id", "name", "category", "summary", "levels", "requires", "effort", "resources", "tags")
+SKILL_KEYS = (
+    "id", "name", "category", "summary", "levels", "requires", "effort", "resources", "tags",
+    "technologies", "replaces",
+)  # fmt: skip
 ROLE_KEYS = (
     "id", "name", "aliases", "track", "seniority", "summary", "responsibilities", "skills", "next",
 )  # fmt: skip
-RESOURCE_KEYS = ("title", "kind", "level", "url")
+RESOURCE_KEYS = ("title", "kind", "level", "url", "author", "cost", "language", "stack")
+TOKEN_PATTERN = re.compile(r"[\w.\-]+")
+"""A technology or stack name: lowercase letters of any script, digits, - _ and ."""
+ALIAS_PATTERN = re.compile(r"[a-z0-9]+(?:[-. ][a-z0-9]+)*")
+"""A role alias: kebab-case, dots allowed (SOC and ISCO codes), and single inner spaces."""
 ABOUT_KEYS = ("name", "source", "version", "licence", "url")
 KEY_SHOWN = 120  # longest key path a message shows
 T = TypeVar("T")
@@ -235,13 +245,41 @@ def parse_skill(entry: dict[Any, Any], key: str, sheet: Sheet) -> Skill | None:
         effort=parse_effort(entry, sheet, key),
         resources=parse_resources(entry, sheet, key),
         tags=get_texts(entry, "tags", sheet, key),
+        technologies=get_tokens(entry, "technologies", sheet, key),
+        replaces=parse_replaces(entry, sheet, key),
     )
     if not ident:
         return None
     sheet.lines[("skill", ident)] = line_of(entry)
-    for field in ("requires", "levels"):
+    for field in ("requires", "levels", "resources", "replaces"):
         sheet.lines[("skill", ident, field)] = line_of(entry, field)
     return skill
+
+
+def get_tokens(entry: dict[Any, Any], name: str, sheet: Sheet, key: str) -> tuple[str, ...]:
+    """An optional list of lowercase tokens (technologies, stacks), each as people type it."""
+    tokens = get_texts(entry, name, sheet, key)
+    for token in tokens:
+        if not TOKEN_PATTERN.fullmatch(token) or token != token.lower():
+            sheet.error(
+                line_of(entry, name),
+                f"{key}.{name}",
+                f"{shorten(token)} must be one lowercase word: letters, digits, '-', '_' and '.'",
+            )
+    return tuple(t for t in tokens if TOKEN_PATTERN.fullmatch(t) and t == t.lower())
+
+
+def parse_replaces(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[str, ...]:
+    """Earlier skill ids whose ratings carry over to this skill (`replaces: [old-id]`)."""
+    raw = entry.get("replaces", [])
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        sheet.error(line_of(entry, "replaces"), f"{key}.replaces", "must be a list of skill ids")
+        return ()
+    where = line_of(entry, "replaces")
+    found = [check_id(old, sheet, where, f"{key}.replaces") for old in raw]
+    return tuple(dict.fromkeys(old for old in found if old))
 
 
 def parse_anchors(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[str, ...]:
@@ -258,6 +296,7 @@ def parse_anchors(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[str, .
     anchors = []
     for level in ANCHOR_LEVELS:
         text = levels.get(level)
+        sheet.lines[("anchor", key, str(level))] = line_of(levels, level) or line_of(entry, "levels")
         if not isinstance(text, str) or not text.strip():
             problem = "is missing" if text is None else f"must be text, not {describe(text)}"
             sheet.error(
@@ -346,8 +385,28 @@ def parse_resources(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[Reso
         level = get_int(item, "level", sheet, where, 1, LEVEL_MAX)
         title = get_text(item, "title", sheet, where)
         url = get_text(item, "url", sheet, where, required=False) or None
-        found.append(Resource(title=title, kind=kind, level=level or 1, url=url))
+        found.append(
+            Resource(
+                title=title,
+                kind=kind,
+                level=level or 1,
+                url=url,
+                author=get_text(item, "author", sheet, where, required=False) or None,
+                cost=get_choice(item, "cost", RESOURCE_COSTS, sheet, where) or None,
+                language=get_choice(item, "language", RESOURCE_LANGUAGES, sheet, where) or DEFAULT_LANGUAGE,
+                stack=get_tokens(item, "stack", sheet, where),
+            )
+        )
     return tuple(found)
+
+
+def get_choice(entry: dict[Any, Any], name: str, choices: tuple[str, ...], sheet: Sheet, key: str) -> str:
+    """An optional field that must be one of `choices`; '' when absent or wrong (and reported)."""
+    value = get_text(entry, name, sheet, key, required=False)
+    if value and value not in choices:
+        sheet.error(line_of(entry, name), f"{key}.{name}", f"must be one of {', '.join(choices)}")
+        return ""
+    return value
 
 
 # ---- roles.yaml ---------------------------------------------------------------------------------
@@ -358,7 +417,7 @@ def parse_roles(doc: Any, sheet: Sheet) -> tuple[list[Role], About]:
     items = check_document(doc, sheet, "roles")
     about = About()
     if isinstance(doc, dict):
-        reject_unknown_keys(doc, ("version", "about", "roles"), sheet, "")
+        reject_unknown_keys(doc, ("version", "about", "checks", "roles"), sheet, "")
         about = parse_about(doc, sheet)
     return each_mapping(items, sheet, "roles", lambda e, k: parse_role(e, k, sheet)), about
 
@@ -399,12 +458,14 @@ def parse_role(entry: dict[Any, Any], key: str, sheet: Sheet) -> Role | None:
 
 
 def parse_aliases(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[str, ...]:
-    """Short names for a role; they follow the id rules, dots allowed (SOC and ISCO codes)."""
+    """Short names for a role: the id rules, dots allowed (SOC and ISCO codes), single inner spaces."""
     aliases = get_texts(entry, "aliases", sheet, key)
     for alias in aliases:
-        if not re.fullmatch(r"[a-z0-9]+(?:[-.][a-z0-9]+)*", alias):
+        if not ALIAS_PATTERN.fullmatch(alias):
             sheet.error(
-                line_of(entry, "aliases"), f"{key}.aliases", f"alias {shorten(alias)} must be kebab-case"
+                line_of(entry, "aliases"),
+                f"{key}.aliases",
+                f"alias {shorten(alias)} must be kebab-case (single inner spaces allowed)",
             )
     return aliases
 

@@ -26,6 +26,8 @@ from careerctl.errors import InputError
 from careerctl.files import atomic_write
 
 KB_VERSION = 1
+IMPORTED_CHECKS = {"skip": ["anchor-length", "anchor-title", "resource-per-level", "duplicate-anchor"]}
+"""Calibration rules a public taxonomy cannot meet: it lists no resources and words anchors its own way."""
 ROLES_FILE = "roles.yaml"
 SKILLS_FILE = "skills.yaml"
 

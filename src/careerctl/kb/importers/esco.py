@@ -16,6 +16,7 @@ from typing import Any
 
 from careerctl.errors import InputError
 from careerctl.kb.importers import (
+    IMPORTED_CHECKS,
     KB_VERSION,
     ImportReport,
     build_report,
@@ -83,7 +84,7 @@ def import_esco(src: Path, out: Path) -> ImportReport:
     write_kb(
         out,
         {"version": KB_VERSION, "skills": skills},
-        {"version": KB_VERSION, "about": _about(), "roles": roles},
+        {"version": KB_VERSION, "checks": IMPORTED_CHECKS, "about": _about(), "roles": roles},
     )
     skipped = tuple(f"{o.code} {o.label}" for u, o in sorted(occupations.items()) if u not in role_ids)
     return build_report(f"ESCO v{VERSION} occupation", skills, roles, skipped, "with no skills")

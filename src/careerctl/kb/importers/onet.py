@@ -16,6 +16,7 @@ from typing import Any
 
 from careerctl.errors import InputError
 from careerctl.kb.importers import (
+    IMPORTED_CHECKS,
     KB_VERSION,
     ImportReport,
     build_report,
@@ -108,7 +109,7 @@ def import_onet(src: Path, out: Path) -> ImportReport:
     write_kb(
         out,
         {"version": KB_VERSION, "skills": skills},
-        {"version": KB_VERSION, "about": _about(version), "roles": roles},
+        {"version": KB_VERSION, "checks": IMPORTED_CHECKS, "about": _about(version), "roles": roles},
     )
     skipped = tuple(f"{c} {occupations[c].title}" for c in sorted(occupations) if c not in requirements)
     return build_report(f"O*NET {version} occupation", skills, roles, skipped, "with no usable skill ratings")
