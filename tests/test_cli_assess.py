@@ -212,7 +212,7 @@ def test_ctrl_c_at_the_first_question_saves_nothing(
 def test_the_human_summary_shows_readiness_and_five_steps(runner: CliRunner) -> None:
     code, out, err = run(runner, "assess", "--current", "junior", "--target", "mid", "--set", "sql=2")
     assert code == 0 and out.startswith("Readiness for Backend Developer: ")
-    assert "Your next steps" in out and "Saved the assessment (23 skills)" in err
+    assert "Your next steps" in out and "Saved the assessment (34 skills)" in err
 
 
 # ---------------------------------------------------------------- profile and progress

@@ -101,8 +101,8 @@ def test_path_mermaid_starts_with_flowchart_and_highlights_the_route(bundled: Kn
     assert on_route == ["Junior Backend Developer", "Backend Developer", "Senior Backend Developer"]
     highlighted = [chart.edges[i] for i in chart.link_styles]
     assert [(chart.nodes[s][0], label) for s, _, label, _ in highlighted] == [
-        ("Junior Backend Developer", "~2 years, 347 h"),
-        ("Backend Developer", "~3 years, 1,083 h"),
+        ("Junior Backend Developer", "~2 years, 2,385 h"),
+        ("Backend Developer", "~3 years, 6,555 h"),
     ]
     senior = next(lines for lines in chart.nodes.values() if lines[0] == "Senior Backend Developer")
     assert "System design 2→4" in senior and len(senior) == 1 + len(route.legs[1].raises)
@@ -117,7 +117,7 @@ def test_path_dot_highlights_the_route_edges(bundled: KnowledgeBase) -> None:
         ("junior-backend-developer", "backend-developer"),
         ("backend-developer", "senior-backend-developer"),
     ]
-    assert dot_label(graph.nodes["backend-developer"]["label"])[1] == "API development 2→3"
+    assert dot_label(graph.nodes["backend-developer"]["label"])[2] == "API development (REST) 2→3"
 
 
 def test_report_route_is_the_route_alone(bundled: KnowledgeBase) -> None:

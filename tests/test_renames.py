@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
-import pytest
-
+from careerctl.assess import latest_levels
 from careerctl.context import Env
 from careerctl.kb.load import bundled_kb_dir, load_kb
 from careerctl.kb.renames import CarriedOver, carry_over, describe_changes
-from careerctl.model import KnowledgeBase
+from careerctl.model import KnowledgeBase, Profile
 from careerctl.plan import build_plan, readiness
+from careerctl.store import read_profile
 from kbfiles import MINI_SKILLS, write_kb
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -78,38 +79,35 @@ def test_the_account_is_one_paragraph(tmp_path: Path) -> None:
     )
 
 
-@pytest.fixture
-def first_edition(tmp_path: Path) -> Path:
-    """A copy of the KB the first-edition profile fixture was made on, when the bundled KB is that one."""
-    folder = tmp_path / "first"
-    shutil.copytree(bundled_kb_dir(), folder)
-    if "ai-ml-backends" not in (folder / "skills.yaml").read_text(encoding="utf-8"):
-        pytest.skip("the bundled KB is the second edition")
-    return folder
+def rename_sql(folder: Path) -> None:
+    """Rename skill `sql` to `sql-renamed` everywhere in the KB in `folder`, declaring the rename."""
+    for name in ("skills.yaml", "roles.yaml"):
+        text = (folder / name).read_text(encoding="utf-8")
+        text = re.sub(r"(?<=[\s{,])sql:(?= )", "sql-renamed:", text)
+        text = text.replace("  - id: sql\n", "  - id: sql-renamed\n    replaces: [sql]\n")
+        (folder / name).write_text(text, encoding="utf-8")
 
 
-def test_a_declared_rename_keeps_readiness(first_edition: Path, tmp_path: Path) -> None:
+def test_a_declared_rename_keeps_readiness(tmp_path: Path) -> None:
     """Issue 13: rename a rated skill in a copy of the KB, declare it, and the plan does not change."""
     renamed = tmp_path / "renamed"
-    shutil.copytree(first_edition, renamed)
-    skills = (renamed / "skills.yaml").read_text(encoding="utf-8")
-    skills = skills.replace("  - id: sql\n", "  - id: sql-renamed\n    replaces: [sql]\n")
-    skills = skills.replace("{sql: ", "{sql-renamed: ").replace("      sql: ", "      sql-renamed: ")
-    roles = (renamed / "roles.yaml").read_text(encoding="utf-8").replace("      sql: ", "      sql-renamed: ")
-    (renamed / "skills.yaml").write_text(skills, encoding="utf-8")
-    (renamed / "roles.yaml").write_text(roles.replace("{sql: ", "{sql-renamed: "), encoding="utf-8")
-    before = Env(kb_dir=first_edition, profile_path=FIRST_EDITION_PROFILE)
+    shutil.copytree(bundled_kb_dir(), renamed)
+    rename_sql(renamed)
+    before = Env(profile_path=FIRST_EDITION_PROFILE)
     after = Env(kb_dir=renamed, profile_path=FIRST_EDITION_PROFILE)
     old_saved, new_saved = before.saved_person(), after.saved_person()
     assert old_saved is not None and new_saved is not None
     old_kb, new_kb = before.load().kb, after.load().kb
     assert "sql" not in new_kb.skills and new_saved[0]["sql-renamed"] == old_saved[0]["sql"] == 3
-    assert after.carried is not None and after.carried.renamed == {"sql": "sql-renamed"}
+    assert after.carried is not None and after.carried.renamed["sql"] == "sql-renamed"
     for role in old_kb.roles:
         assert readiness(new_kb.roles[role], new_saved[0]) == readiness(old_kb.roles[role], old_saved[0])
     old_plan = build_plan(old_kb, "senior-backend-developer", old_saved[0], "backend-developer")
     new_plan = build_plan(new_kb, "senior-backend-developer", new_saved[0], "backend-developer")
     assert new_plan.total_hours == old_plan.total_hours
+    assert [s.skill for s in new_plan.steps] == [
+        s.skill.replace("sql", "sql-renamed") if s.skill == "sql" else s.skill for s in old_plan.steps
+    ]
 
 
 def test_the_first_edition_profile_keeps_every_rating_on_the_bundled_kb() -> None:
@@ -119,6 +117,14 @@ def test_the_first_edition_profile_keeps_every_rating_on_the_bundled_kb() -> Non
     kb = env.load().kb
     rated = env.carried.levels
     assert not env.carried.removed  # every first-edition skill is in the KB or replaced
-    for old, level in {"sql": 3, "security": 3, "team-leadership": 2, "linux-networking": 3}.items():
+    saved_levels = latest_levels(read_profile(FIRST_EDITION_PROFILE) or Profile())
+    assert len(saved_levels) == 34
+    for old, level in saved_levels.items():
         heirs = [s.id for s in kb.skills.values() if old in s.replaces] or [old]
         assert all(rated[heir] == level for heir in heirs), old
+    assert env.carried.split["security"] == (
+        "web-security",
+        "authentication-authorisation",
+        "application-security",
+    )
+    assert saved[0]["web-security"] == 3 and saved[0]["people-management"] == 2

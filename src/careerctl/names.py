@@ -78,8 +78,21 @@ def find_skill(kb: KnowledgeBase, name: str) -> Skill:
         return kb.skills[wanted]
     keys = skill_keys(kb)
     if wanted in keys:
-        return kb.skills[keys[wanted]]
+        covering = covered_by(kb, wanted)
+        return covering[0] if covering else kb.skills[keys[wanted]]
     raise UnknownName("skill", name, suggest_roles(wanted, keys))
+
+
+def covered_by(kb: KnowledgeBase, technology: str) -> list[Skill]:
+    """The skills that list `technology`, best first: as `careerctl search` ranks them."""
+    from careerctl.search import EXACT, search
+
+    hits = search(kb, technology)
+    return [
+        kb.skills[h.id]
+        for h in hits
+        if h.kind == "skill" and h.tier == EXACT and technology in kb.skills[h.id].technologies
+    ]
 
 
 def find_any(kb: KnowledgeBase, name: str) -> Role | Skill:
