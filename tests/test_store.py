@@ -43,6 +43,15 @@ def test_a_written_profile_reads_back_the_same(tmp_path: Path) -> None:
     assert read_profile(path) == PROFILE
 
 
+def test_the_persons_stack_is_kept_and_an_old_profile_has_none(tmp_path: Path) -> None:
+    path = tmp_path / "profile.yaml"
+    write_profile(path, Profile("junior", "mid", (ONE,), stack="python"))
+    assert "stack: python" in path.read_text(encoding="utf-8")
+    assert read_profile(path) == Profile("junior", "mid", (ONE,), stack="python")
+    write_profile(path, PROFILE)
+    assert "stack" not in path.read_text(encoding="utf-8") and read_profile(path) == PROFILE
+
+
 def test_the_profile_is_readable_by_its_owner_only(tmp_path: Path) -> None:
     path = tmp_path / "profile.yaml"
     write_profile(path, PROFILE)

@@ -164,3 +164,4 @@ class Profile(msgspec.Struct, frozen=True):
     current: str | None = None
     target: str | None = None
     assessments: tuple[Assessment, ...] = ()
+    stack: str | None = None  # the language or framework the person works in: the plan's resources follow it

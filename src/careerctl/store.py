@@ -21,7 +21,15 @@ PROFILE_VERSION = 1
 PROFILE_MODE = 0o600  # a profile is personal: only its owner may read it
 PROFILE_SCHEMA = "careerctl.profile/1"
 RESET_HINT = "fix it, or run `careerctl profile reset` to start over (the old file is kept in backups/)"
-TOP_KEYS = ("version", "current", "target", "assessments", "schema", "levels")  # the last two: JSON exports
+TOP_KEYS = (
+    "version",
+    "current",
+    "target",
+    "stack",
+    "assessments",
+    "schema",
+    "levels",
+)  # the last two: JSON exports
 ASSESSMENT_KEYS = ("at", "kb", "current", "target", "complete", "skills", "levels", "notes")
 HEADER = b"# careerctl profile, written by `careerctl assess`. See `careerctl profile --help`.\n"
 
@@ -157,12 +165,11 @@ def restore_profile(path: Path, backup: Path, at: str) -> tuple[Profile, Path | 
 
 def profile_dict(profile: Profile) -> dict[str, Any]:
     """The profile as plain data, in the file's key order."""
-    return {
-        "version": PROFILE_VERSION,
-        "current": profile.current,
-        "target": profile.target,
-        "assessments": [assessment_dict(a) for a in profile.assessments],
-    }
+    data: dict[str, Any] = {"version": PROFILE_VERSION, "current": profile.current, "target": profile.target}
+    if profile.stack is not None:
+        data["stack"] = profile.stack
+    data["assessments"] = [assessment_dict(a) for a in profile.assessments]
+    return data
 
 
 def assessment_dict(item: Assessment) -> dict[str, Any]:
@@ -207,6 +214,7 @@ def parse_profile(doc: Any, path: Path) -> Profile:
         current=_optional_text(doc, "current", path, ""),
         target=_optional_text(doc, "target", path, ""),
         assessments=tuple(_assessment(item, path, f"assessments[{n}]", doc) for n, item in enumerate(items)),
+        stack=_optional_text(doc, "stack", path, "") or None,
     )
 
 
