@@ -19,6 +19,8 @@ COMMANDS = [
     ["skills", "--json"],
     ["show", "senior", "--json"],
     ["show", "sql", "--json"],
+    ["search", "kafka", "--json"],
+    ["search", "nothing-matches-this", "--json"],
     ["kb", "validate", "data", "--json"],
     ["kb", "stats", "--json"],
     ["plan", "--from", "junior", "--target", "senior", "--json"],

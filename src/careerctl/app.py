@@ -61,6 +61,9 @@ from careerctl.results import (
     RouteDoc,
     RouteEntry,
     RouteResult,
+    SearchDoc,
+    SearchHitEntry,
+    SearchResult,
     ShowResult,
     SkillDoc,
     SkillEntry,
@@ -170,7 +173,35 @@ def show(env: Env, name: str) -> ShowResult:
     item = find_any(kb, name)
     if isinstance(item, Role):
         return ShowResult(RoleDoc("careerctl.role/1", kb_ref(kb), role_entry(item)), kb, item)
+    say_technology(env, kb, item, name)
     return ShowResult(SkillDoc("careerctl.skill/1", kb_ref(kb), skill_entry(item)), kb, item)
+
+
+def say_technology(env: Env, kb: KnowledgeBase, skill: Skill, name: str) -> None:
+    """When `name` is a technology the skill covers, say so, and which other skills cover it."""
+    from careerctl.names import covered_by, normal
+
+    tech = normal(name)
+    if tech in (skill.id, skill.name.lower()) or tech not in skill.technologies:
+        return
+    others = [s.name for s in covered_by(kb, tech) if s.id != skill.id]
+    also = f"; {', '.join(others)} also cover it (`careerctl search {tech}`)" if others else ""
+    env.say(f"{tech} is covered by {skill.name}{also}")
+
+
+def search(env: Env, text: str, top: int | None = None) -> SearchResult:
+    """`careerctl search TEXT`: roles and skills whose names, aliases, technologies or texts match."""
+    from careerctl.search import EXACT, NAME_WORDS
+    from careerctl.search import search as find
+
+    kb = env.load().kb
+    tiers = {EXACT: "exact", NAME_WORDS: "name"}
+    hits = [
+        SearchHitEntry(h.kind, h.id, h.name, tiers.get(h.tier, "text"), list(h.fields), h.excerpt)  # type: ignore[arg-type]
+        for h in find(kb, text, limit=top)
+    ]
+    doc = SearchDoc("careerctl.search/1", kb_ref(kb), " ".join(text.split()), hits)
+    return SearchResult(doc, exit_code=ExitCode.OK if hits else ExitCode.NO_RESULT)
 
 
 def validate(env: Env, folder: Path | None = None) -> ValidationResult:
@@ -250,6 +281,7 @@ def person(env: Env, given: Given) -> Person:
     saved = env.saved_person() if not given.any else None
     if saved is not None:
         levels, current, target = saved
+        say_carried_over(env)
         known = resolve_levels(kb, saved=levels)
         warn_foreign_profile(env, len(levels), len(known))
         note_profile(env)
@@ -263,6 +295,26 @@ def note_profile(env: Env) -> None:
     """Say that the saved profile's levels are used, and how to use others."""
     when = (env.saved_at or "")[:10]
     env.note(f"levels from your profile of {when} ({env.profile}); --from, --answers or --set to override")
+
+
+def say_carried_over(env: Env) -> None:
+    """Tell the person, in one paragraph, what a KB revision changed for their saved ratings."""
+    from careerctl.kb.renames import describe_changes
+
+    if env.carried is not None and env.carried.changed:
+        env.say(f"careerctl: {describe_changes(env.carried)}")
+
+
+def chosen_stack(env: Env, stack: str | None) -> str | None:
+    """The stack the plan's resources follow: --stack, else the one saved in the profile."""
+    if stack is not None:
+        return stack.strip().lower() or None
+    saved = env.saved_stack()
+    if saved is not None:
+        env.note(f"resources for the {saved} stack, from {env.profile} (`--stack` to change)")
+        return saved
+    configured: str | None = env.setting("stack", None, None)
+    return configured
 
 
 def warn_foreign_profile(env: Env, saved: int, known: int) -> None:
@@ -292,6 +344,7 @@ def plan(
     target: str | None = None,
     top: int | None = None,
     hours_per_week: float | None = None,
+    stack: str | None = None,
 ) -> PlanResult:
     """`careerctl plan`: the ranked next steps towards the target, and when they are done."""
     from careerctl.levels import choose_roles
@@ -301,7 +354,7 @@ def plan(
     kb = env.load().kb
     who = person(env, given)
     current, goal = choose_roles(kb, who.levels, who.current, target or who.target)
-    result = build_plan(kb, goal, who.levels, current_id=current)
+    result = build_plan(kb, goal, who.levels, current_id=current, stack=chosen_stack(env, stack))
     weeks = weeks_to_meet(result, hours_per_week)
     doc = plan_doc(kb, result, hours_per_week, weeks, top)
     return PlanResult(doc, kb, result, hours_per_week, weeks, top, who.levels)
@@ -365,6 +418,7 @@ def report(
     name: str | None = None,
     top: int | None = None,
     hours_per_week: float | None = None,
+    stack: str | None = None,
 ) -> Report:
     """`careerctl report`: the plan, the route and the dates a shareable report shows."""
     from careerctl.levels import choose_roles
@@ -374,7 +428,7 @@ def report(
     kb = env.load().kb
     who = person(env, given)
     current, goal = choose_roles(kb, who.levels, who.current, target or who.target)
-    result = build_plan(kb, goal, who.levels, current_id=current)
+    result = build_plan(kb, goal, who.levels, current_id=current, stack=chosen_stack(env, stack))
     route = route_there(kb, result, who.levels)
     weeks = weeks_to_meet(result, hours_per_week)
     return Report(kb, who.levels, result, route, hours_per_week, weeks, env.today(), given.words(), name, top)
@@ -708,8 +762,13 @@ def skill_entry(skill: Skill) -> SkillEntry:
             for name, level in sorted(prereqs.items())
         ],
         list(skill.effort),
-        [ResourceEntry(r.title, r.kind, r.level, r.url) for r in skill.resources],
+        [
+            ResourceEntry(r.title, r.kind, r.level, r.url, r.author, r.cost, r.language, list(r.stack))
+            for r in skill.resources
+        ],
         list(skill.tags),
+        list(skill.technologies),
+        list(skill.replaces),
     )
 
 

@@ -137,8 +137,19 @@ def show(
         False, "--json", help="Print a careerctl.role/1 or careerctl.skill/1 document."
     ),
 ) -> None:
-    """Show one role or skill in full."""
+    """Show one role or skill in full; a technology (kubernetes, kafka) shows the skill that covers it."""
     finish(use.show(env_of(ctx), name), chosen(json_), ctx)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    text: str = typer.Argument(..., help="Words to look for, any case."),
+    top: Optional[int] = typer.Option(None, "--top", min=1, help="Show only the first N hits."),
+    json_: bool = typer.Option(False, "--json", help="Print a careerctl.search/1 JSON document."),
+) -> None:
+    """Find roles and skills by name, alias, technology, summary, anchor or resource title, best first."""
+    finish(use.search(env_of(ctx), text, top), chosen(json_), ctx)
 
 
 @kb_app.command("validate")
@@ -205,6 +216,14 @@ HoursPerWeek = Annotated[
     ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print a JSON document instead of tables.")]
+Stack = Annotated[
+    Optional[str],
+    typer.Option(
+        "--stack",
+        help="Your language or framework (python, java, javascript, php, go ...): resources for it first.",
+        show_default="the profile's stack",
+    ),
+]
 
 
 @app.command()
@@ -216,10 +235,12 @@ def plan(
     from_role: FromRole = None,
     top: Top = None,
     hours_per_week: HoursPerWeek = None,
+    stack: Stack = None,
     json_: Json = False,
 ) -> None:
     """Rank the next skill levels to learn for a target role, in order, with hours and why."""
-    result = use.plan(env_of(ctx), use.Given.of(answers, sets, from_role), target, top, hours_per_week)
+    given = use.Given.of(answers, sets, from_role)
+    result = use.plan(env_of(ctx), given, target, top, hours_per_week, stack)
     finish(result, chosen(json_), ctx)
 
 
@@ -296,6 +317,7 @@ def report(
     name: Name = None,
     top: Top = None,
     hours_per_week: HoursPerWeek = None,
+    stack: Stack = None,
 ) -> None:
     """Write a report to share with a mentor or manager: readiness, the ranked plan, the route, charts.
 
@@ -306,7 +328,7 @@ def report(
     if kind is None:
         raise typer.BadParameter("give --format html or --format markdown (or a .html or .md file)")
     env = env_of(ctx)
-    built = use.report(env, use.Given.of(answers, sets, from_role), target, name, top, hours_per_week)
+    built = use.report(env, use.Given.of(answers, sets, from_role), target, name, top, hours_per_week, stack)
     use.write_output(env, output, use.rendered(built, kind.value, env), f"{kind.value} report")
 
 

@@ -216,6 +216,15 @@ class Env:
         self.carried = carry_over(latest_levels(profile), kb)
         return {**self.carried.removed, **self.carried.levels}, current, target
 
+    def saved_stack(self) -> str | None:
+        """The stack (python, java ...) saved in the profile, or None."""
+        if not os.path.lexists(self.profile):
+            return None
+        from careerctl.store import read_profile
+
+        profile = read_profile(self.profile)
+        return profile.stack if profile is not None else None
+
     @property
     def profile(self) -> Path:
         """The profile file in use: --profile / $CAREERCTL_PROFILE, else the default one."""

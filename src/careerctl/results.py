@@ -108,6 +108,14 @@ class ResourceEntry(Entry):
     kind: Annotated[str, Meta(description="book, course, certification, docs or practice.")]
     level: Annotated[int, Meta(ge=1, le=5)]
     url: Optional[str]
+    author: Annotated[
+        Optional[str], Meta(description="The person or organisation behind it, if the KB says.")
+    ]
+    cost: Annotated[Optional[str], Meta(description="free or paid; null when the KB does not say.")]
+    language: Annotated[str, Meta(description="The language it is written in: en or id.")]
+    stack: Annotated[
+        list[str], Meta(description="The languages or frameworks it is written for; empty when it fits any.")
+    ]
 
 
 class SkillEntry(Entry):
@@ -127,6 +135,13 @@ class SkillEntry(Entry):
         list[ResourceEntry], Meta(description="Books, courses, docs and practice, each for a level.")
     ]
     tags: Annotated[list[str], Meta(description="Free-form labels (a stack, a language).")]
+    technologies: Annotated[
+        list[str],
+        Meta(description="Tools and names it covers, as people type them: `show` finds the skill by them."),
+    ]
+    replaces: Annotated[
+        list[str], Meta(description="Earlier skill ids whose saved ratings carry over to this skill.")
+    ]
 
 
 class RolesDoc(Entry):
@@ -159,6 +174,42 @@ class SkillDoc(Entry):
     schema: Literal["careerctl.skill/1"]
     kb: KbRef
     skill: SkillEntry
+
+
+class SearchHitEntry(Entry):
+    """A role or skill that matches the search text."""
+
+    kind: Annotated[Literal["role", "skill"], Meta(description="Whether the hit is a role or a skill.")]
+    id: Id
+    name: Annotated[str, Meta(description="Its display name.")]
+    match: Annotated[
+        Literal["exact", "name", "text"],
+        Meta(
+            description="exact: the text is its id, alias, name or a technology it covers; name: every word "
+            "is a word of its name; text: the words appear in its other fields."
+        ),
+    ]
+    fields: Annotated[
+        list[str],
+        Meta(
+            description="Where the words were found: name, alias, technology, summary, level N, resource ..."
+        ),
+    ]
+    excerpt: Annotated[str, Meta(description="The first text that matched, shortened.")]
+
+
+class SearchDoc(Entry):
+    """careerctl.search/1: the roles and skills that match a text, best first."""
+
+    schema: Literal["careerctl.search/1"]
+    kb: KbRef
+    query: Annotated[str, Meta(description="The text searched for.")]
+    hits: Annotated[
+        list[SearchHitEntry],
+        Meta(
+            description="Exact names first, then name words, then text hits; ties by fields matched, then id."
+        ),
+    ]
 
 
 class FolderRef(Entry):
@@ -452,6 +503,7 @@ DOCUMENTS: dict[str, type[Entry]] = {
     "skills": SkillsDoc,
     "role": RoleDoc,
     "skill": SkillDoc,
+    "search": SearchDoc,
     "validation": ValidationDoc,
     "stats": StatsDoc,
     "plan": PlanDoc,
@@ -503,6 +555,10 @@ class ShowResult(Result[Union[RoleDoc, SkillDoc]]):
 
     kb: KnowledgeBase
     item: Role | Skill
+
+
+class SearchResult(Result[SearchDoc]):
+    """`search`: the hits, best first; exit code 1 when nothing matches."""
 
 
 class ValidationResult(Result[ValidationDoc]):

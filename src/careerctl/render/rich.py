@@ -14,7 +14,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from careerctl.context import PIPE_WIDTH
-from careerctl.model import KnowledgeBase, Levels, Role, Skill
+from careerctl.model import KnowledgeBase, Levels, Resource, Role, Skill
 from careerctl.text import duration, number, percent, plural, visible, years
 
 if TYPE_CHECKING:  # the renderers only read these; importing them would slow every command down
@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the renderers only read these; importing them would slow ev
     from careerctl.kb.stats import Stats
     from careerctl.match import MatchRow
     from careerctl.plan import Plan, Step
+    from careerctl.results import SearchHitEntry
     from careerctl.route import Route
 
 
@@ -73,12 +74,18 @@ def print_roles(console: Console, roles: Iterable[Role]) -> None:
         grid.add_row(
             lit(role.id, "bold"),
             lit(role.name),
-            lit(", ".join(role.aliases)),
+            lit(short_aliases(role.aliases)),
             lit(role.track),
             str(role.seniority),
             str(len(role.requirements)),
         )
     console.print(grid)
+
+
+def short_aliases(aliases: tuple[str, ...], shown: int = 3) -> str:
+    """The first few aliases, and how many more `show ROLE` lists."""
+    more = f" (+{len(aliases) - shown})" if len(aliases) > shown else ""
+    return ", ".join(aliases[:shown]) + more
 
 
 def print_ladders(console: Console, kb: KnowledgeBase, roles: Iterable[Role]) -> None:
@@ -150,6 +157,8 @@ def print_skill(console: Console, kb: KnowledgeBase, skill: Skill) -> None:
     title.append(lit(f"  {skill.id}, {skill.category}", "dim"))
     console.print(title)
     console.print(lit(skill.summary))
+    if skill.technologies:
+        console.print(lit(f"covers: {', '.join(skill.technologies)}", "dim"))
     grid = table(console, "level", "what a person at this level does", "hours", "needs first")
     for level in range(1, len(skill.levels) + 1):
         needs = skill.prerequisites(level)
@@ -163,10 +172,35 @@ def print_skill(console: Console, kb: KnowledgeBase, skill: Skill) -> None:
     if skill.resources:
         console.print(Text("Resources", style="bold"))
         for res in sorted(skill.resources, key=lambda r: (r.level, r.title)):
-            line = lit(f"  level {res.level}  {res.title} ({res.kind})")
+            line = lit(f"  level {res.level}  {res.title}{resource_details(res)}")
             if res.url:
                 line.append(lit(f"  {res.url}", "dim"))
             console.print(line)
+
+
+def resource_details(res: Resource) -> str:
+    """What a resource is, in brackets: its author, kind, cost, stack and language (when not English)."""
+    parts = [res.author] if res.author else []
+    parts.append(res.kind)
+    parts += [res.cost] if res.cost else []
+    parts += [", ".join(res.stack)] if res.stack else []
+    parts += [f"in {res.language}"] if res.language != "en" else []
+    return f" ({'; '.join(parts)})"
+
+
+def print_hits(console: Console, hits: list[SearchHitEntry]) -> None:
+    """Search hits, best first: what matched and where."""
+    grid = table(console, "#", "kind", "id", "name", "matched", "where")
+    for rank, hit in enumerate(hits, start=1):
+        grid.add_row(
+            str(rank),
+            hit.kind,
+            lit(hit.id, "bold"),
+            lit(hit.name),
+            hit.match,
+            lit(f"{', '.join(hit.fields)}: {hit.excerpt}" if hit.fields else ""),
+        )
+    console.print(grid)
 
 
 def print_problems(console: Console, folder: str, problems: list[Problem]) -> None:

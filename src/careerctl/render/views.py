@@ -18,6 +18,7 @@ from careerctl.results import (
     Report,
     RolesResult,
     RouteResult,
+    SearchResult,
     ShowResult,
     SkillsResult,
     StatsResult,
@@ -78,6 +79,15 @@ def show_item(result: ShowResult, env: Env) -> None:
         print_role(console(env), result.kb, result.item)
     else:
         print_skill(console(env), result.kb, result.item)
+
+
+def hits_table(result: SearchResult, env: Env) -> None:
+    if not result.doc.hits:
+        env.stdout.write(visible(f"Nothing in this knowledge base matches {result.doc.query!r}.") + "\n")
+        return
+    from careerctl.render.rich import print_hits
+
+    print_hits(console(env), result.doc.hits)
 
 
 def problems_list(result: ValidationResult, env: Env) -> None:
@@ -174,6 +184,7 @@ VIEWS: dict[tuple[type, str], View] = {
     (RolesResult, "dot"): roles_dot,
     (SkillsResult, "rich"): skills_table,
     (ShowResult, "rich"): show_item,
+    (SearchResult, "rich"): hits_table,
     (ValidationResult, "rich"): problems_list,
     (StatsResult, "rich"): stats_table,
     (PlanResult, "rich"): plan_view,
