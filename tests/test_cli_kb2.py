@@ -154,3 +154,11 @@ def test_a_declared_rename_keeps_readiness_from_the_command_line(
     assert code == 0 and after["readiness"] == before["readiness"]
     assert after["total_hours"] == before["total_hours"]
     assert err.count("sql -> sql-renamed") == 1
+
+
+def test_path_from_a_first_edition_profile_says_what_changed(
+    runner: CliRunner, first_edition_profile: Path
+) -> None:
+    code, out, err = run(runner, "path", "mid", "senior", "--json")
+    assert code == 0 and json.loads(out)["start_levels"] == "person"
+    assert err.count("The knowledge base has changed since your assessment") == 1

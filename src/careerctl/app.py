@@ -372,6 +372,7 @@ def path(env: Env, source: str, goal: str, given: Given = Given(), alternatives:
         levels = person(env, given).levels
     elif (saved := env.saved_person()) is not None:
         levels = saved[0]  # the first rung is costed from the levels saved by `careerctl assess`
+        say_carried_over(env)
         note_profile(env)
     try:
         routes = find_routes(kb, start.id, end.id, alternatives + 1, levels)
