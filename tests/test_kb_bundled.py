@@ -36,7 +36,7 @@ def test_the_bundled_kb_silences_no_calibration_rule() -> None:
 def test_kb_stats_counts(kb: KnowledgeBase) -> None:
     stats = kb_stats(kb)
     assert (stats.roles, stats.skills, stats.transitions, stats.resources) >= (45, 60, 120, 300)
-    assert stats.roles == 53 and stats.skills == 64 and stats.transitions == 269 and stats.resources == 450
+    assert stats.roles == 53 and stats.skills == 64 and stats.transitions == 269 and stats.resources == 449
     assert set(stats.tracks) >= {
         "backend",
         "management",

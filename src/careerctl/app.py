@@ -9,6 +9,7 @@ an argument or formats a number: a notice for the person goes to stderr through 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
@@ -532,7 +533,7 @@ def assessed(env: Env, kb: KnowledgeBase, outcome: Outcome) -> AssessResult:
         )
     env.say(f"Saved the assessment ({len(item.levels)} skills) to {env.profile}")
     levels = latest_levels(outcome.profile)
-    doubts = [w.message for w in answer_warnings(env, kb, outcome.profile)]
+    doubts = [w.message for w in answer_warnings(env, kb, outcome.profile, skip=outcome.kept)]
     for doubt in doubts:
         env.say(f"careerctl: warning: {doubt}")
     try:
@@ -556,12 +557,15 @@ def assessed(env: Env, kb: KnowledgeBase, outcome: Outcome) -> AssessResult:
     return AssessResult(doc, kb, outcome, ready, first, levels)
 
 
-def answer_warnings(env: Env, kb: KnowledgeBase, profile: Profile) -> list[AnswerWarning]:
-    """The checks on a profile's latest answers (prerequisites, sameness, unbacked claims, age)."""
+def answer_warnings(
+    env: Env, kb: KnowledgeBase, profile: Profile, skip: Sequence[str] = ()
+) -> list[AnswerWarning]:
+    """The checks on a profile's latest answers (prerequisites, sameness, unbacked claims, age);
+    `skip`: skills nobody answered (they kept a level without being asked)."""
     from careerctl.assess import check_levels, latest_levels, latest_notes, rated_at
 
     months = env.setting("stale_months", None, 6)
-    known = {s: lvl for s, lvl in latest_levels(profile).items() if s in kb.skills}
+    known = {s: lvl for s, lvl in latest_levels(profile).items() if s in kb.skills and s not in skip}
     return check_levels(kb, known, latest_notes(profile), rated_at(profile), env.now(), round(30.4 * months))
 
 
@@ -680,7 +684,8 @@ def config(env: Env, action: str, key: str | None = None, value: str | None = No
         if not env.settings:
             env.say(f"No settings in {path} (`careerctl config set KEY VALUE` makes it)")
     elif action == "set" and key is not None and value is not None:
-        env.say(f"Set {key} = {set_setting(path, key, value)} in {path}")
+        kept = set_setting(path, key, value)
+        env.say(f"Set {key} = {f'{kept:g}' if isinstance(kept, float) else kept} in {path}")
     elif key is not None:
         done = unset_setting(path, key)
         env.say(f"Removed {key} from {path}" if done else f"{key} was not set in {path}")

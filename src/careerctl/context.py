@@ -171,8 +171,9 @@ class Env:
             return given
         if key in self.settings:
             value: T = self.settings[key]
+            shown = f"{value:g}" if isinstance(value, float) else value
             self.note(
-                f"{key} = {value} from your config ({self.config_file}; `careerctl config unset {key}`)"
+                f"{key} = {shown} from your config ({self.config_file}; `careerctl config unset {key}`)"
             )
             return value
         return default
