@@ -165,3 +165,4 @@ class Profile(msgspec.Struct, frozen=True):
     target: str | None = None
     assessments: tuple[Assessment, ...] = ()
     stack: str | None = None  # the language or framework the person works in: the plan's resources follow it
+    name: str | None = None  # who the profile is about, when a team keeps several (`careerctl team`)

@@ -8,14 +8,18 @@ sees the old file or the new one, never a mix; with two writers the last one win
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careerctl.errors import InputError, StorageError
 from careerctl.files import atomic_write, describe_os_error
 from careerctl.kb.parse import as_int, bad_int, describe, line_of
 from careerctl.kb.yamlio import Limits, parse_yaml, read_bytes, shorten
 from careerctl.model import LEVEL_MAX, LEVEL_MIN, Assessment, Profile
+
+if TYPE_CHECKING:  # only `careerctl team` reads many profiles; the rest need not import it
+    from careerctl.team import Notice, ProfileFile
 
 PROFILE_VERSION = 1
 PROFILE_MODE = 0o600  # a profile is personal: only its owner may read it
@@ -27,10 +31,12 @@ TOP_KEYS = (
     "target",
     "stack",
     "assessments",
+    "name",
     "schema",
     "levels",
 )  # the last two: JSON exports
 ASSESSMENT_KEYS = ("at", "kb", "current", "target", "complete", "skills", "levels", "notes")
+TEAM_SUFFIXES = (".yaml", ".yml", ".json")
 HEADER = b"# careerctl profile, written by `careerctl assess`. See `careerctl profile --help`.\n"
 
 
@@ -163,9 +169,52 @@ def restore_profile(path: Path, backup: Path, at: str) -> tuple[Profile, Path | 
     return import_profile(backup, path, at)
 
 
+def team_files(paths: Sequence[Path]) -> list[Path]:
+    """The profile files named: files as given, and each folder's *.yaml, *.yml and *.json, by name."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(
+                item
+                for item in path.iterdir()
+                if item.suffix.lower() in TEAM_SUFFIXES and not item.name.startswith(".") and item.is_file()
+            )
+            if not inside:
+                raise InputError(path, "holds no profile files (*.yaml, *.yml or *.json)")
+            found += inside
+        elif path.exists() or path.is_symlink():
+            found.append(path)
+        else:
+            raise InputError(path, "no such file or folder")
+    return list(dict.fromkeys(found))
+
+
+def read_team(paths: Sequence[Path]) -> tuple[list[ProfileFile], list[Notice]]:
+    """Every profile in `paths` (see team_files); a damaged one becomes a notice and the rest still load."""
+    from careerctl.team import Notice, ProfileFile
+
+    limits = Limits.from_env()
+    files: list[ProfileFile] = []
+    notices: list[Notice] = []
+    for path in team_files(paths):
+        try:
+            doc = parse_yaml(read_bytes(path, limits), path, limits)
+            profile = parse_profile(doc, path)
+        except InputError as exc:
+            where = f"{exc.path}:{exc.line}: " if exc.line else f"{exc.path}: "
+            notices.append(Notice(str(path), exc.line, f"{exc.message.removeprefix(where)}; left out"))
+            continue
+        kb_lines = tuple(line_of(item, "kb") for item in doc.get("assessments") or ())
+        files.append(ProfileFile(str(path), profile, kb_lines))
+    return files, notices
+
+
 def profile_dict(profile: Profile) -> dict[str, Any]:
     """The profile as plain data, in the file's key order."""
-    data: dict[str, Any] = {"version": PROFILE_VERSION, "current": profile.current, "target": profile.target}
+    data: dict[str, Any] = {"version": PROFILE_VERSION}
+    if profile.name is not None:
+        data["name"] = profile.name
+    data.update(current=profile.current, target=profile.target)
     if profile.stack is not None:
         data["stack"] = profile.stack
     data["assessments"] = [assessment_dict(a) for a in profile.assessments]
@@ -215,6 +264,7 @@ def parse_profile(doc: Any, path: Path) -> Profile:
         target=_optional_text(doc, "target", path, ""),
         assessments=tuple(_assessment(item, path, f"assessments[{n}]", doc) for n, item in enumerate(items)),
         stack=_optional_text(doc, "stack", path, "") or None,
+        name=_optional_text(doc, "name", path, ""),
     )
 
 
