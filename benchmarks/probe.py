@@ -6,6 +6,10 @@
         one warm load, nothing else (its peak memory is the warm load's)
     python probe.py pair FOLDER CACHE
         a role with moves out, and the role the most moves from it
+    python probe.py team FOLDER CACHE OUT PEOPLE SEED
+        write PEOPLE profiles made on the KB into OUT (see write_team)
+    python probe.py view FOLDER CACHE TEAM
+        the team view of the profiles in TEAM, as JSON on stdout (until `careerctl team` exists)
 
 Each prints one JSON document on stdout.
 """
@@ -31,6 +35,19 @@ def main(mode: str, *args: str) -> None:
         print(json.dumps(warm(kbs, int(args[0]))))
     elif mode == "pair":
         print(json.dumps(distant_pair(load_kb(Path(args[0]), Path(args[1])).kb)))
+    elif mode == "team":
+        kb = load_kb(Path(args[0]), Path(args[1])).kb
+        print(json.dumps(write_team(kb, Path(args[2]), int(args[3]), int(args[4]))))
+    elif mode == "view":
+        import msgspec
+
+        from careerctl.store import read_team
+        from careerctl.team import build_team, gather_members
+
+        kb = load_kb(Path(args[0]), Path(args[1])).kb
+        files, notices = read_team([Path(args[2])])
+        members, more = gather_members(kb, files)
+        sys.stdout.buffer.write(msgspec.json.encode(build_team(kb, members, notices=[*notices, *more])))
     else:
         raise SystemExit(f"unknown mode {mode!r}")
 
@@ -81,6 +98,45 @@ def distant_pair(kb: object) -> dict[str, object]:
                 queue.append(move.role)
     target = max(depth, key=lambda role: (depth[role], role))
     return {"source": source, "target": target, "hops": depth[target]}
+
+
+def write_team(kb: object, out: Path, people: int, seed: int) -> dict[str, object]:
+    """Profiles of `people` people on the KB, as `careerctl assess` writes them.
+
+    Each person stands on a random rung (current) and aims at the next one (target). They rate
+    every skill either rung requires: around the current rung's level (one below, at, or one
+    above), and below the target's for the skills only the target needs. One in three also has an
+    earlier assessment with lower levels, as a re-assessed person does.
+    """
+    import random
+
+    from careerctl.model import Assessment, Profile
+    from careerctl.store import write_profile
+
+    rng = random.Random(seed)
+    roles = kb.roles  # type: ignore[attr-defined]
+    climbing = sorted(role_id for role_id, role in roles.items() if role.next)
+    out.mkdir(parents=True, exist_ok=True)
+    skills = 0
+    for n in range(people):
+        current = roles[rng.choice(climbing)]
+        target = roles[current.next[0].role]
+        levels = {r.skill: max(0, min(5, r.level + rng.choice((-1, 0, 0, 1)))) for r in current.requirements}
+        for r in target.requirements:
+            levels.setdefault(r.skill, max(0, r.level - rng.choice((0, 1, 1, 2))))
+        sittings = []
+        if rng.random() < 1 / 3:
+            earlier = {skill: max(0, level - 1) for skill, level in levels.items()}
+            sittings.append(("2026-03-01T09:00:00Z", earlier))
+        sittings.append(("2026-06-01T09:00:00Z", levels))
+        assessments = tuple(
+            Assessment(at, kb.identity, current.id, target.id, tuple(lv), lv, {}, True)  # type: ignore[attr-defined]
+            for at, lv in sittings
+        )
+        profile = Profile(current.id, target.id, assessments, name=f"Person {n:03d}")
+        write_profile(out / f"person-{n:03d}.yaml", profile)
+        skills += len(levels)
+    return {"people": people, "skills_per_person": skills / people}
 
 
 if __name__ == "__main__":

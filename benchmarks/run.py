@@ -7,6 +7,7 @@ Run it from the repository root, with a Python where careerctl is installed:
     python benchmarks/run.py --esco DIR          # also the real ESCO KB: a KB folder, or ESCO's CSV folder
     python benchmarks/run.py --quick             # fewer runs and no scaling series, to try things out
     python benchmarks/run.py --cold-only         # only the cold start (e.g. to compare two installs)
+    python benchmarks/run.py --team-only         # only the team view of 500 profiles on the ESCO-size KB
 
 Every command runs as a subprocess, in rounds (each command once per round, so a busy
 moment of a shared machine hits all of them alike), after one warm-up round; the median is
@@ -423,6 +424,44 @@ def kb_report(title: str, kb: Scale, figures: KBFigures, rounds: int, first_roun
     return budgets
 
 
+TEAM_PEOPLE = 500
+
+
+def team_case(python: str, env: dict[str, str], kb: Scale, work: Path, rounds: int) -> list[Budget]:
+    """The team view of TEAM_PEOPLE profiles made on `kb` (issue #16): time and peak memory."""
+    cache = work / f"cache-{kb.folder.name}"
+    people = work / f"team-{kb.folder.name}"
+    kb_env = dict(env, CAREERCTL_CACHE_DIR=str(cache))
+    made = probe(python, kb_env, "team", kb.folder, cache, people, TEAM_PEOPLE, 16)
+    command = Command(
+        [python, str(HERE / "probe.py"), "view", str(kb.folder), str(cache), str(people)], kb_env
+    )
+    runs = measure({"team": command}, rounds)["team"]
+    size = sum(f.stat().st_size for f in people.glob("*.yaml")) / 1e6
+    print(f"\n## Team view: {TEAM_PEOPLE} profiles\n")
+    print(
+        f"{TEAM_PEOPLE} profiles ({size:.1f} MB of YAML, {made['skills_per_person']:.0f} skills rated per person, "
+        f"a third with an earlier assessment too) on the {kb.label} KB; the whole team view as JSON, warm KB cache."
+    )
+    print(f"Medians of {rounds} runs; peak memory is the process's maximum RSS.\n")
+    rows = [
+        [
+            "team view (read, check, compute, JSON)",
+            ms(runs.median),
+            ms(statistics.median(runs.cpu)),
+            f"{runs.peak_mb:.0f} MB",
+        ]
+    ]
+    print(table(["operation", "wall", "CPU", "peak memory"], rows))
+    budgets = [
+        Budget(f"{kb.label}: team of {TEAM_PEOPLE}", runs.median, 2.0, "s"),
+        Budget(f"{kb.label}: team of {TEAM_PEOPLE}, peak memory", runs.peak_mb, 300, "MB"),
+    ]
+    if runs.codes != {0}:
+        budgets.append(Budget(f"{kb.label}: team exits 0", max(runs.codes), 0, "exit code"))
+    return budgets
+
+
 def ms(seconds: float, digits: int = 0) -> str:
     return f"{seconds * 1000:.{digits}f} ms"
 
@@ -509,6 +548,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="5 rounds, 2 first loads, no growth series")
     parser.add_argument("--no-growth", action="store_true", help="skip the growth series")
     parser.add_argument("--cold-only", action="store_true", help="only the cold-start part")
+    parser.add_argument("--team-only", action="store_true", help="only the team view on the ESCO-size KB")
     args = parser.parse_args()
     rounds, first_rounds, cold_rounds = (
         (5, 2, 5) if args.quick else (args.rounds, args.first_load_rounds, args.cold_rounds)
@@ -532,14 +572,22 @@ def main() -> int:
         scales = (
             []
             if args.cold_only
-            else synthetic(work, (1,) if args.quick or args.no_growth else SCALES, args.seed)
+            else synthetic(
+                work, (1,) if args.quick or args.no_growth or args.team_only else SCALES, args.seed
+            )
         )
+        if args.team_only:
+            budgets = team_case(python, env, scales[-1], work, rounds)
+            print("\n## Budgets\n")
+            print(table(["", "budget", "measured", "limit"], [budget.row() for budget in budgets]))
+            return 0 if all(b.passed for b in budgets) else 1
         budgets = cold_start(careerctl, python, env, work, cold_rounds)
         figures = list(
             zip(scales, measure_kbs(careerctl, python, env, scales, work, rounds, first_rounds), strict=True)
         )
         if figures:
             budgets += kb_report("ESCO-scale synthetic KB", *figures[-1], rounds, first_rounds)
+            budgets += team_case(python, env, figures[-1][0], work, rounds)
         if len(figures) > 1:
             budgets += growth(figures)
         if args.esco:

@@ -338,15 +338,17 @@ def _gaps(
     required: Mapping[str, int],
     roles: Sequence[str],
 ) -> list[TeamGap]:
-    gaps = []
-    for skill in columns:
-        need = required.get(skill, 0)
-        people = holders.get(skill, [])
-        best = people[0][0] if people else 0
-        if best < need:
-            short = [r for r in roles if kb.roles[r].required().get(skill, 0) > best]
-            gaps.append(TeamGap(skill, need, best, short))
-    return gaps
+    best = {skill: holders[skill][0][0] if holders.get(skill) else 0 for skill in columns}
+    short: dict[str, list[str]] = defaultdict(list)  # per skill, the roles that need more than the best
+    for role_id in roles:
+        for req in kb.roles[role_id].requirements:
+            if req.skill in best and req.level > best[req.skill]:
+                short[req.skill].append(role_id)
+    return [
+        TeamGap(skill, required[skill], best[skill], short[skill])
+        for skill in columns
+        if best[skill] < required.get(skill, 0)
+    ]
 
 
 def mentoring_pairs(

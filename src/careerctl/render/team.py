@@ -29,6 +29,8 @@ SKILL_WIDTH = 28
 """The skill names' column in the terminal, at most."""
 NAMES_SHOWN = 6
 """People named in one readiness row before '+N more'."""
+MATRIX_SKILLS = 200
+"""Skills (rows) a human view of the matrix shows; --category and --skills choose, --json has them all."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +46,22 @@ class Row:
     flag: str  # "one deep: Ana", "gap: need 3, best 2" or ""
 
 
+def more_skills(team: Team) -> str:
+    """What the human views say when the matrix has more skills than they show, else ''."""
+    hidden = len(team.skills) - MATRIX_SKILLS
+    if hidden <= 0:
+        return ""
+    return (
+        f"... and {hidden:,} more skills: --category or --skills chooses which to show, --json lists them all"
+    )
+
+
 def matrix_rows(kb: KnowledgeBase, team: Team) -> list[Row]:
-    """The matrix, one row per skill in view, in the team's order (by category, then id)."""
+    """The matrix's first MATRIX_SKILLS rows, one per skill, in the team's order (category, then id)."""
     single = {h.skill: h.person for h in team.single_holders}
     gaps = {g.skill: g for g in team.gaps}
     rows = []
-    for item in team.coverage:
+    for item in team.coverage[:MATRIX_SKILLS]:
         skill = kb.skills[item.skill]
         if item.skill in gaps:
             flag = f"gap: need {gaps[item.skill].need}, best {gaps[item.skill].best}"
@@ -119,6 +131,8 @@ def print_matrix(console: Console, kb: KnowledgeBase, team: Team) -> None:
     for block in _blocks(widths, console.width - label - tail):
         console.print()
         _print_block(console, rows, names, widths, label, block)
+        if more_skills(team):
+            console.print(Text(more_skills(team), style="dim"))
     _print_legend(console, kb)
 
 
@@ -174,9 +188,10 @@ def _clip(text: str, width: int) -> str:
 
 
 def _cell(level: int, width: int, terminal: bool) -> Text:
-    """A level as a digit on its colour; 0 is `·` on a terminal and `0` when piped."""
-    digit = str(level) if level or not terminal else "·"
-    return Text(digit.center(width), style=f"{INK[level]} on {PALETTE[level]}")
+    """A level as a digit on its colour; 0 is a dim `·` on a terminal (no block: dark themes) and `0` piped."""
+    if not level:
+        return Text(("·" if terminal else "0").center(width), style="dim")
+    return Text(str(level).center(width), style=f"{INK[level]} on {PALETTE[level]}")
 
 
 def _print_legend(console: Console, kb: KnowledgeBase) -> None:
@@ -282,6 +297,8 @@ def markdown_team(kb: KnowledgeBase, team: Team) -> str:
         for r in rows
     ]
     lines += md_table(head, body) if rows else ["No skills in view."]
+    if more_skills(team):
+        lines += ["", md(more_skills(team))]
     scale = ", ".join(f"{n} {md(kb.level_name(n))}" for n in range(LEVEL_MAX + 1))
     lines += ["", f"Levels: {scale}."]
     lines += ["", "## One person deep", ""]
@@ -451,7 +468,11 @@ def html_matrix(kb: KnowledgeBase, team: Team) -> str:
             f'<td class="count">{r.competent}</td><td class="count">{r.proficient}</td>'
             f'<td class="flag">{flag}</td></tr>'
         )
-    return f'<div class="scroll"><table class="heatmap"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table></div>'
+    more = f"<p>{esc(more_skills(team))}</p>" if more_skills(team) else ""
+    return (
+        f'<div class="scroll"><table class="heatmap"><thead>{head}</thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>{more}"
+    )
 
 
 def html_legend(kb: KnowledgeBase) -> str:

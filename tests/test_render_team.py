@@ -1,0 +1,117 @@
+"""The team view's renderers: the terminal heatmap, Markdown and HTML, with hostile names."""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from careerctl.kb.load import load_kb
+from careerctl.model import KnowledgeBase
+from careerctl.render.team import MATRIX_SKILLS, html_team, markdown_team, print_team
+from careerctl.store import read_team
+from careerctl.team import Member, Team, build_team, gather_members
+from ladder import write_ladder
+from teamfiles import write_team
+
+HOSTILE = "Zoë \x1b[31m[bold]<script>alert(1)</script>|*x*"
+
+
+@pytest.fixture
+def ladder(tmp_path: Path) -> KnowledgeBase:
+    return load_kb(write_ladder(tmp_path / "ladder")).kb
+
+
+@pytest.fixture
+def team(ladder: KnowledgeBase, tmp_path: Path) -> Team:
+    files, notices = read_team([write_team(tmp_path / "team", ladder.identity)])
+    members, more = gather_members(ladder, files)
+    return build_team(ladder, members, notices=[*notices, *more])
+
+
+def shown(kb: KnowledgeBase, team: Team, width: int = 80, **options: object) -> str:
+    console = Console(width=width, file=io.StringIO(), **options)  # type: ignore[arg-type]
+    print_team(console, kb, team)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def test_piped_the_matrix_is_plain_digits(ladder: KnowledgeBase, team: Team) -> None:
+    lines = shown(ladder, team).splitlines()
+    assert lines[:11] == [
+        "6 people, 4 skills; the team's roles: Junior Dev, Mid Dev, Senior Dev",
+        "",
+        "             Ana Ben Cai Dee Eli fay  ≥3 ≥4",
+        "architecture",
+        "  Design      3   1   0   0   0   1    1  0  one deep: Ana",
+        "data",
+        "  SQL         2   2   1   4   0   2    1  1  one deep: Dee",
+        "programming",
+        "  Coding      5   2   1   2   2   3    2  1",
+        "quality",
+        "  Testing     2   2   0   1   1   2    0  0  gap: need 3, best 2",
+    ]
+    assert "\x1b" not in "\n".join(lines)
+
+
+def test_on_a_terminal_levels_are_digits_on_colours(ladder: KnowledgeBase, team: Team) -> None:
+    out = shown(ladder, team, force_terminal=True, color_system="truecolor", no_color=False)
+    assert "\x1b[38;2;255;255;255;48;2;8;48;107m 5 \x1b[0m" in out  # Ana's coding 5: white on dark blue
+    assert " · " in out  # level 0 is a dot, not a block
+
+
+def test_no_color_keeps_the_digits_and_drops_the_colours(ladder: KnowledgeBase, team: Team) -> None:
+    out = shown(ladder, team, force_terminal=True, no_color=True)
+    assert "48;2" not in out and "  Design" in out and " 3 " in out
+
+
+def test_a_narrow_terminal_splits_the_people_into_blocks(ladder: KnowledgeBase) -> None:
+    members = [Member(f"Person {n:02d}", f"p{n}.yaml", None, None, {"sql": n % 6}) for n in range(12)]
+    team = build_team(ladder, members)
+    out = shown(ladder, team, width=80)
+    heads = [line for line in out.splitlines() if "≥3 ≥4" in line]
+    assert len(heads) == 2 and all(len(line) <= 80 for line in out.splitlines())
+    assert "Person 00" in heads[0] and "Person 11" in heads[1]
+
+
+def test_hostile_names_reach_no_terminal_unescaped(ladder: KnowledgeBase) -> None:
+    team = build_team(ladder, [Member(HOSTILE, "z.yaml", "junior", "mid", {"sql": 3})])
+    out = shown(ladder, team, width=200, force_terminal=True)
+    assert "\x1b[31m" not in out and "\\x1b[31m" in out
+
+
+def test_markdown_escapes_names_and_has_the_matrix(ladder: KnowledgeBase, team: Team) -> None:
+    text = markdown_team(ladder, team)
+    assert "| Design | architecture | 3 | 1 | 0 | 0 | 0 | 1 | 1 | 0 | one deep: Ana |" in text
+    hostile = markdown_team(ladder, build_team(ladder, [Member(HOSTILE, "z.yaml", None, None, {"sql": 3})]))
+    assert "<script>" not in hostile and "\x1b" not in hostile and r"\|" in hostile
+
+
+def test_html_is_one_well_formed_page_with_a_colour_heatmap(ladder: KnowledgeBase, team: Team) -> None:
+    page = html_team(ladder, team)
+    root = ET.fromstring(page.removeprefix("<!DOCTYPE html>\n"))
+    cells = [td for td in root.iter("td") if "level" in td.get("class", "")]
+    assert len(cells) == 6 * 4
+    assert [td.text for td in cells[:6]] == ["3", "1", "·", "·", "·", "1"]
+    assert cells[0].get("class") == "level l3" and "td.l3" in page
+    assert not re.search(r"<script|src=|href=\"http|@import|url\(", page)
+
+
+def test_html_escapes_every_name(ladder: KnowledgeBase) -> None:
+    page = html_team(ladder, build_team(ladder, [Member(HOSTILE, "z.yaml", "junior", "mid", {"sql": 3})]))
+    ET.fromstring(page.removeprefix("<!DOCTYPE html>\n"))
+    assert "<script>" not in page and "&lt;script&gt;" in page and "\x1b" not in page
+
+
+def test_a_wide_matrix_shows_its_first_skills_and_says_so(ladder: KnowledgeBase) -> None:
+    team = build_team(ladder, [Member("A", "a.yaml", None, None, {"sql": 3})])
+    many = Team(
+        **{
+            **{f: getattr(team, f) for f in Team.__dataclass_fields__},
+            "skills": ["sql"] * (MATRIX_SKILLS + 3),
+        }
+    )
+    assert "... and 3 more skills" in markdown_team(ladder, many)
