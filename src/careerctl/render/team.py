@@ -195,15 +195,22 @@ def _cell(level: int, width: int, terminal: bool) -> Text:
 
 
 def _print_legend(console: Console, kb: KnowledgeBase) -> None:
-    legend = Text("levels: ", style="dim")
+    """The colours and names of the levels (on two lines when one does not fit), and the counts."""
+    parts = []
     for level in range(LEVEL_MAX + 1):
-        legend.append_text(_cell(level, 3, console.is_terminal))
-        legend.append_text(lit(f" {kb.level_name(level)}  ", style="dim"))
-    console.print(legend)
+        part = _cell(level, 3, console.is_terminal)
+        part.append_text(lit(f" {kb.level_name(level)}", style="dim"))
+        parts.append(part)
+    line = Text("  ").join(parts)
+    if line.cell_len <= console.width:
+        console.print(line, no_wrap=True)
+    else:
+        half = (len(parts) + 1) // 2
+        console.print(Text("  ").join(parts[:half]), no_wrap=True, overflow="ellipsis")
+        console.print(Text("  ").join(parts[half:]), no_wrap=True, overflow="ellipsis")
     console.print(
         Text(
-            f"≥{HOLDS}, ≥{STRONG}: how many people are at that level or above; "
-            f"one deep: only one person is at {HOLDS} or more",
+            f"≥{HOLDS} ≥{STRONG}: people at that level or above; one deep: the only one at {HOLDS}+",
             style="dim",
         )
     )
@@ -482,8 +489,8 @@ def html_legend(kb: KnowledgeBase) -> str:
         for n in range(LEVEL_MAX + 1)
     )
     note = (
-        f"<span>≥{HOLDS}, ≥{STRONG}: people at that level or above; "
-        f"one deep: only one person is at {HOLDS} or more</span>"
+        f"<span>≥{HOLDS} ≥{STRONG}: people at that level or above; "
+        f"one deep: the only one at {HOLDS} or more</span>"
     )
     return f'<p class="legend">{items}{note}</p>'
 
