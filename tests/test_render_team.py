@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -12,11 +13,12 @@ from rich.console import Console
 
 from careerctl.kb.load import load_kb
 from careerctl.model import KnowledgeBase
-from careerctl.render.team import MATRIX_SKILLS, html_team, markdown_team, print_team
+from careerctl.render.team import MATRIX_SKILLS, PALETTE, html_team, markdown_team, print_team
 from careerctl.store import read_team
 from careerctl.team import Member, Team, build_team, gather_members
 from ladder import write_ladder
 from teamfiles import write_team
+from test_report import CHROMIUM, NO_CHROMIUM, chromium, near, read_png
 
 HOSTILE = "Zoë \x1b[31m[bold]<script>alert(1)</script>|*x*"
 
@@ -115,3 +117,29 @@ def test_a_wide_matrix_shows_its_first_skills_and_says_so(ladder: KnowledgeBase)
         }
     )
     assert "... and 3 more skills" in markdown_team(ladder, many)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
+def test_chromium_draws_the_heatmap_in_colour_and_fetches_nothing(
+    ladder: KnowledgeBase, team: Team, tmp_path: Path
+) -> None:
+    page = tmp_path / "t.html"
+    page.write_text(html_team(ladder, team), encoding="utf-8")
+    shot, netlog = tmp_path / "shot.png", tmp_path / "net.json"
+    chromium(page, f"--screenshot={shot}", "--window-size=1200,900", f"--log-net-log={netlog}")
+    width, height, rows = read_png(shot)
+    assert (width, height) == (1200, 900)
+    # The heatmap is at the top left: one cell per person and skill, each coloured by its level.
+    pixels = [tuple(rows[y][x * 3 : x * 3 + 3]) for y in range(150, 550, 2) for x in range(0, 700, 2)]
+    for level, count in ((5, 1), (4, 1), (3, 2), (2, 9), (1, 6)):  # cells at that level, from the matrix
+        colour = tuple(int(PALETTE[level][i : i + 2], 16) for i in (1, 3, 5))
+        assert sum(near(p, colour, slack=6) for p in pixels) > 100 * count  # a cell is about 35 x 30 px
+    requested = {
+        str(event["params"]["url"])
+        for event in json.loads(netlog.read_text())["events"]
+        if isinstance(event.get("params"), dict) and "url" in event["params"]
+    }
+    text = page.read_text(encoding="utf-8")
+    assert [url for url in requested if url.split("#")[0] in text] == []
+    dom = chromium(page, "--dump-dom").stdout
+    assert dom.count('class="level l') == 24
