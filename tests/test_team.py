@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import factories
 from careerctl.errors import InputError
 from careerctl.kb.load import load_kb
-from careerctl.model import KnowledgeBase
+from careerctl.model import KnowledgeBase, Role
 from careerctl.store import read_team
 from careerctl.team import (
     Closest,
@@ -186,3 +189,48 @@ def test_a_missing_path_or_an_empty_folder_is_bad_input(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match=r"holds no profile files \(\*\.yaml, \*\.yml or \*\.json\)"):
         read_team([tmp_path / "empty"])
+
+
+SKILL_IDS = ("design", "sql", "coding", "testing")
+people = st.lists(
+    st.tuples(
+        st.dictionaries(st.sampled_from(SKILL_IDS), st.integers(1, 5)),
+        st.sampled_from([None, "junior", "mid", "senior"]),
+    ),
+    max_size=8,
+)
+LADDER = factories.kb(
+    roles=[
+        factories.role("junior", {"coding": 1, "sql": 1}),
+        factories.role("mid", {"coding": 2, "sql": 2, "testing": 2}),
+        factories.role("senior", {"coding": 3, "sql": 3, "testing": 3, "design": (2, 5)}),
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(people)
+def test_the_team_view_keeps_its_definitions(drawn: list[tuple[dict[str, int], str | None]]) -> None:
+    members = [
+        Member(f"P{n}", f"p{n}.yaml", None, target, levels) for n, (levels, target) in enumerate(drawn)
+    ]
+    team = build_team(LADDER, members)
+    level = {(m.name, s): m.levels.get(s, 0) for m in members for s in SKILL_IDS}
+    for c in team.coverage:
+        holders = [m.name for m in members if level[m.name, c.skill] >= 3]
+        assert c.competent == len(holders) >= c.proficient
+        assert (c.competent == 1) == any(h.skill == c.skill for h in team.single_holders)
+    for p in team.mentoring:
+        assert p.mentor_level == level[p.mentor, p.skill] >= level[p.mentee, p.skill] + 2
+        assert p.mentee_level == level[p.mentee, p.skill] < p.need
+    keys = [(team.skills.index(p.skill), p.mentee, -p.mentor_level, p.mentor) for p in team.mentoring]
+    assert keys == sorted(keys)
+    for g in team.gaps:
+        assert max([level[m.name, g.skill] for m in members], default=0) == g.best < g.need
+    for r in team.readiness:
+        assert all(c.readiness < 1 for c in r.closest) and len(r.closest) <= 3
+        assert sorted(r.meet) == sorted(m.name for m in members if _meets(LADDER.roles[r.role], m))
+
+
+def _meets(role: Role, member: Member) -> bool:
+    return all(member.levels.get(req.skill, 0) >= req.level for req in role.requirements)
