@@ -33,6 +33,8 @@ from careerctl.results import (
     AssessmentRecord,
     AssessResult,
     ChangeEntry,
+    CloseEntry,
+    CoverageEntry,
     FolderRef,
     GapEntry,
     KbRef,
@@ -40,7 +42,9 @@ from careerctl.results import (
     MatchDoc,
     MatchEntry,
     MatchResult,
+    MentoringEntry,
     MoveEntry,
+    NoticeEntry,
     PlanDoc,
     PlanResult,
     PointEntry,
@@ -66,6 +70,7 @@ from careerctl.results import (
     SearchHitEntry,
     SearchResult,
     ShowResult,
+    SingleHolderEntry,
     SkillDoc,
     SkillEntry,
     SkillsDoc,
@@ -74,6 +79,11 @@ from careerctl.results import (
     StatsResult,
     StepEntry,
     StepResourceEntry,
+    TeamDoc,
+    TeamGapEntry,
+    TeamMemberEntry,
+    TeamResult,
+    TeamRoleEntry,
     TrendEntry,
     ValidationDoc,
     ValidationResult,
@@ -85,6 +95,7 @@ if TYPE_CHECKING:  # annotations only: importing them would slow every command d
     from careerctl.model import Assessment, KnowledgeBase, Profile, Role, Skill
     from careerctl.plan import Plan, Step
     from careerctl.route import Route
+    from careerctl.team import Team
 
 
 class Given(Struct, frozen=True):
@@ -712,6 +723,93 @@ def kb_import(env: Env, taxonomy: str, source: Path, out: Path, force: bool = Fa
         else ""
     )
     env.say(f"Checked and compiled it{warned}. Use it with: careerctl --kb {out} roles")
+
+
+# ---- the team view ---------------------------------------------------------------------------------
+
+
+def team(
+    env: Env,
+    paths: list[Path],
+    roles: list[str] | None = None,
+    category: str | None = None,
+    skills: list[str] | None = None,
+    strict: bool = False,
+) -> TeamResult:
+    """`careerctl team`: a skills matrix of many profiles, coverage, single holders, gaps, mentors, readiness.
+
+    A damaged profile, or one made on another KB, is named on stderr and left out; with `strict`
+    the result's exit code is then 2 (the view is still given for the others).
+    """
+    from careerctl.names import find_role, find_skill
+    from careerctl.store import read_team
+    from careerctl.team import build_team, gather_members
+
+    kb = env.load().kb
+    role_ids = [find_role(kb, name).id for name in roles] if roles else None
+    skill_ids = [find_skill(kb, name).id for name in skills] if skills else None
+    wanted = category.strip().lower() if category is not None else None
+    categories = {s.category for s in kb.skills.values()}
+    if wanted is not None and wanted not in categories:
+        unknown("category", category or "", categories)
+    files, notices = read_team(paths)
+    members, more = gather_members(kb, files)
+    notices += more
+    for notice in notices:
+        env.say(f"careerctl: {notice}")
+    if not members:
+        where = paths[0] if len(paths) == 1 else "the profiles given"
+        raise InputError(
+            where, f"no profile made on this knowledge base could be read ({len(notices)} left out)"
+        )
+    built = build_team(kb, members, role_ids, skill_ids, wanted, notices)
+    code = ExitCode.BAD_INPUT if strict and built.skipped else ExitCode.OK
+    return TeamResult(team_doc(kb, built, wanted, skill_ids), kb=kb, team=built, exit_code=code)
+
+
+def team_doc(kb: KnowledgeBase, built: Team, category: str | None, skills: list[str] | None) -> TeamDoc:
+    """The careerctl.team/1 document of a team view."""
+    view = set(built.skills)
+    people = [
+        TeamMemberEntry(
+            m.name, m.path, m.current, m.target, {s: lvl for s, lvl in sorted(m.levels.items()) if s in view}
+        )
+        for m in built.members
+    ]
+    coverage = [
+        CoverageEntry(
+            c.skill, kb.skills[c.skill].name, kb.skills[c.skill].category, c.competent, c.proficient
+        )
+        for c in built.coverage
+    ]
+    return TeamDoc(
+        schema="careerctl.team/1",
+        kb=kb_ref(kb),
+        roles=built.roles,
+        category=category,
+        skill_filter=skills,
+        people=people,
+        skills=coverage,
+        single_holders=[SingleHolderEntry(h.skill, h.person, h.level) for h in built.single_holders],
+        gaps=[TeamGapEntry(g.skill, g.need, g.best, g.roles) for g in built.gaps],
+        mentoring=[
+            MentoringEntry(p.skill, p.mentor, p.mentor_level, p.mentee, p.mentee_level, p.need)
+            for p in built.mentoring
+        ],
+        mentoring_left_out=built.mentoring_left_out,
+        readiness=[
+            TeamRoleEntry(
+                r.role,
+                kb.roles[r.role].name,
+                len(r.meet),
+                r.meet,
+                [CloseEntry(c.person, ratio(c.readiness)) for c in r.closest],
+            )
+            for r in built.readiness
+        ],
+        skipped=[NoticeEntry(n.path, n.line, n.message) for n in built.notices if n.skipped],
+        notes=[NoticeEntry(n.path, n.line, n.message) for n in built.notices if not n.skipped],
+    )
 
 
 # ---- building the documents -----------------------------------------------------------------------

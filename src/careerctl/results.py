@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the views only read these; importing them would slow every 
     from careerctl.model import KnowledgeBase, Levels, Profile, Role, Skill
     from careerctl.plan import Plan, Step
     from careerctl.route import Route
+    from careerctl.team import Team
 
 # Field types shared by the documents. Optional[...] (not `X | None`): msgspec reads these
 # annotations at run time, on Python 3.10 too.
@@ -498,6 +499,122 @@ class ProgressDoc(Entry):
     ]
 
 
+# ---- the team view (careerctl team) ----------------------------------------------------------------
+
+
+class TeamMemberEntry(Entry):
+    """One person of the team and their levels in the skills in view."""
+
+    name: Annotated[str, Meta(description="The profile's `name:`, else its file name without the suffix.")]
+    file: Annotated[str, Meta(description="The profile file it was read from.")]
+    current: Optional[Id]
+    target: Optional[Id]
+    levels: Annotated[
+        dict[str, Level],
+        Meta(description="Latest level per skill in view, from 1; a skill that is absent is at 0."),
+    ]
+
+
+class CoverageEntry(Entry):
+    """One skill of the matrix and how many people hold it."""
+
+    skill: Id
+    name: str
+    category: str
+    at_least_3: Annotated[int, Meta(ge=0, description="People at level 3 (competent) or more.")]
+    at_least_4: Annotated[int, Meta(ge=0, description="People at level 4 (proficient) or more.")]
+
+
+class SingleHolderEntry(Entry):
+    """A skill only one person holds at level 3 or more."""
+
+    skill: Id
+    person: str
+    level: Level
+
+
+class TeamGapEntry(Entry):
+    """A skill the team's roles require that nobody on the team has at the level required."""
+
+    skill: Id
+    need: Annotated[int, Meta(ge=1, le=5, description="The highest level any of the team's roles requires.")]
+    best: Annotated[int, Meta(ge=0, le=5, description="The highest level anyone on the team has.")]
+    roles: Annotated[list[Id], Meta(description="The team's roles that require more than `best`.")]
+
+
+class MentoringEntry(Entry):
+    """A mentor 2 or more levels above a mentee, in a skill the mentee's target requires and they lack."""
+
+    skill: Id
+    mentor: str
+    mentor_level: Level
+    mentee: str
+    mentee_level: Level
+    need: Annotated[int, Meta(ge=1, le=5, description="The level the mentee's target role requires.")]
+
+
+class CloseEntry(Entry):
+    """A person's readiness for a role they do not fully meet yet."""
+
+    person: str
+    readiness: Ratio
+
+
+class TeamRoleEntry(Entry):
+    """Who on the team fully meets a role, and who is closest."""
+
+    role: Id
+    name: str
+    meet_count: Annotated[int, Meta(ge=0, description="How many people meet every requirement.")]
+    meet: Annotated[list[str], Meta(description="Who they are, by name.")]
+    closest: Annotated[
+        list[CloseEntry],
+        Meta(description="Up to 3 others by readiness, highest first (only people with one of its skills)."),
+    ]
+
+
+class NoticeEntry(Entry):
+    """A profile file left out, or used in part, and why."""
+
+    file: str
+    line: Optional[int]
+    message: str
+
+
+class TeamDoc(Entry):
+    """careerctl.team/1: a skills matrix of many profiles, coverage, single holders, gaps, mentors, readiness."""
+
+    schema: Literal["careerctl.team/1"]
+    kb: KbRef
+    roles: Annotated[
+        list[Id], Meta(description="The team's roles: --roles, else every member's current and target.")
+    ]
+    category: Annotated[
+        Optional[str], Meta(description="--category: only skills of this category are in view.")
+    ]
+    skill_filter: Annotated[Optional[list[Id]], Meta(description="--skills: only these skills are in view.")]
+    people: list[TeamMemberEntry]
+    skills: Annotated[
+        list[CoverageEntry], Meta(description="The skills in view, by category then id, with coverage.")
+    ]
+    single_holders: list[SingleHolderEntry]
+    gaps: list[TeamGapEntry]
+    mentoring: Annotated[
+        list[MentoringEntry],
+        Meta(
+            description="By skill (in view order), mentee, then strongest mentor; 3 mentors per need at most."
+        ),
+    ]
+    mentoring_left_out: Annotated[int, Meta(ge=0, description="Pairs past the 3 strongest mentors per need.")]
+    readiness: list[TeamRoleEntry]
+    skipped: Annotated[
+        list[NoticeEntry], Meta(description="Profiles left out: damaged, or made on another KB.")
+    ]
+    notes: Annotated[
+        list[NoticeEntry], Meta(description="Profiles used in part (e.g. older assessments on another KB).")
+    ]
+
+
 DOCUMENTS: dict[str, type[Entry]] = {
     "roles": RolesDoc,
     "skills": SkillsDoc,
@@ -512,6 +629,7 @@ DOCUMENTS: dict[str, type[Entry]] = {
     "assessment": AssessmentDoc,
     "profile": ProfileDoc,
     "progress": ProgressDoc,
+    "team": TeamDoc,
 }
 """Every document kind, by the name in its schema tag careerctl.KIND/1."""
 
@@ -627,6 +745,11 @@ class ProgressResult(Result[ProgressDoc]):
 
     kb: KnowledgeBase
     progress: Progress
+
+
+class TeamResult(Result[TeamDoc]):
+    kb: KnowledgeBase
+    team: Team
 
 
 class Report(Struct, frozen=True):

@@ -201,8 +201,8 @@ def read_team(paths: Sequence[Path]) -> tuple[list[ProfileFile], list[Notice]]:
             doc = parse_yaml(read_bytes(path, limits), path, limits)
             profile = parse_profile(doc, path)
         except InputError as exc:
-            where = f"{exc.path}:{exc.line}: " if exc.line else f"{exc.path}: "
-            notices.append(Notice(str(path), exc.line, f"{exc.message.removeprefix(where)}; left out"))
+            what = f"{exc.key}: {exc.detail}" if exc.key else exc.detail
+            notices.append(Notice(str(path), exc.line, f"{what}; left out"))
             continue
         kb_lines = tuple(line_of(item, "kb") for item in doc.get("assessments") or ())
         files.append(ProfileFile(str(path), profile, kb_lines))

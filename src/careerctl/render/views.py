@@ -22,6 +22,7 @@ from careerctl.results import (
     ShowResult,
     SkillsResult,
     StatsResult,
+    TeamResult,
     ValidationResult,
 )
 from careerctl.text import visible
@@ -177,6 +178,24 @@ def report_markdown(result: Report, env: Env) -> None:
     env.stdout.write(markdown_report(result))
 
 
+def team_view(result: TeamResult, env: Env) -> None:
+    from careerctl.render.team import print_team
+
+    print_team(console(env), result.kb, result.team)
+
+
+def team_markdown(result: TeamResult, env: Env) -> None:
+    from careerctl.render.team import markdown_team
+
+    env.stdout.write(markdown_team(result.kb, result.team))
+
+
+def team_html(result: TeamResult, env: Env) -> None:
+    from careerctl.render.team import html_team
+
+    env.stdout.write(html_team(result.kb, result.team))
+
+
 VIEWS: dict[tuple[type, str], View] = {
     (RolesResult, "rich"): roles_table,
     (RolesResult, "tree"): roles_tree,
@@ -198,6 +217,9 @@ VIEWS: dict[tuple[type, str], View] = {
     (ProgressResult, "rich"): progress_view,
     (Report, "html"): report_html,
     (Report, "markdown"): report_markdown,
+    (TeamResult, "rich"): team_view,
+    (TeamResult, "markdown"): team_markdown,
+    (TeamResult, "html"): team_html,
 }
 """Every (result type, format) pair careerctl can draw."""
 
