@@ -8,8 +8,6 @@
         a role with moves out, and the role the most moves from it
     python probe.py team FOLDER CACHE OUT PEOPLE SEED
         write PEOPLE profiles made on the KB into OUT (see write_team)
-    python probe.py view FOLDER CACHE TEAM
-        the team view of the profiles in TEAM, as JSON on stdout (until `careerctl team` exists)
 
 Each prints one JSON document on stdout.
 """
@@ -38,16 +36,6 @@ def main(mode: str, *args: str) -> None:
     elif mode == "team":
         kb = load_kb(Path(args[0]), Path(args[1])).kb
         print(json.dumps(write_team(kb, Path(args[2]), int(args[3]), int(args[4]))))
-    elif mode == "view":
-        import msgspec
-
-        from careerctl.store import read_team
-        from careerctl.team import build_team, gather_members
-
-        kb = load_kb(Path(args[0]), Path(args[1])).kb
-        files, notices = read_team([Path(args[2])])
-        members, more = gather_members(kb, files)
-        sys.stdout.buffer.write(msgspec.json.encode(build_team(kb, members, notices=[*notices, *more])))
     else:
         raise SystemExit(f"unknown mode {mode!r}")
 

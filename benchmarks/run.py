@@ -427,26 +427,26 @@ def kb_report(title: str, kb: Scale, figures: KBFigures, rounds: int, first_roun
 TEAM_PEOPLE = 500
 
 
-def team_case(python: str, env: dict[str, str], kb: Scale, work: Path, rounds: int) -> list[Budget]:
+def team_case(
+    careerctl: Path, python: str, env: dict[str, str], kb: Scale, work: Path, rounds: int
+) -> list[Budget]:
     """The team view of TEAM_PEOPLE profiles made on `kb` (issue #16): time and peak memory."""
     cache = work / f"cache-{kb.folder.name}"
     people = work / f"team-{kb.folder.name}"
     kb_env = dict(env, CAREERCTL_CACHE_DIR=str(cache))
     made = probe(python, kb_env, "team", kb.folder, cache, people, TEAM_PEOPLE, 16)
-    command = Command(
-        [python, str(HERE / "probe.py"), "view", str(kb.folder), str(cache), str(people)], kb_env
-    )
+    command = Command([str(careerctl), "--kb", str(kb.folder), "team", str(people), "--json"], kb_env)
     runs = measure({"team": command}, rounds)["team"]
     size = sum(f.stat().st_size for f in people.glob("*.yaml")) / 1e6
     print(f"\n## Team view: {TEAM_PEOPLE} profiles\n")
     print(
         f"{TEAM_PEOPLE} profiles ({size:.1f} MB of YAML, {made['skills_per_person']:.0f} skills rated per person, "
-        f"a third with an earlier assessment too) on the {kb.label} KB; the whole team view as JSON, warm KB cache."
+        f"a third with an earlier assessment too) on the {kb.label} KB: `careerctl team DIR --json`, warm KB cache."
     )
     print(f"Medians of {rounds} runs; peak memory is the process's maximum RSS.\n")
     rows = [
         [
-            "team view (read, check, compute, JSON)",
+            f"`careerctl team DIR --json` over {TEAM_PEOPLE} profiles (whole command)",
             ms(runs.median),
             ms(statistics.median(runs.cpu)),
             f"{runs.peak_mb:.0f} MB",
@@ -577,7 +577,7 @@ def main() -> int:
             )
         )
         if args.team_only:
-            budgets = team_case(python, env, scales[-1], work, rounds)
+            budgets = team_case(careerctl, python, env, scales[-1], work, rounds)
             print("\n## Budgets\n")
             print(table(["", "budget", "measured", "limit"], [budget.row() for budget in budgets]))
             return 0 if all(b.passed for b in budgets) else 1
@@ -587,7 +587,7 @@ def main() -> int:
         )
         if figures:
             budgets += kb_report("ESCO-scale synthetic KB", *figures[-1], rounds, first_rounds)
-            budgets += team_case(python, env, figures[-1][0], work, rounds)
+            budgets += team_case(careerctl, python, env, figures[-1][0], work, rounds)
         if len(figures) > 1:
             budgets += growth(figures)
         if args.esco:

@@ -26,7 +26,8 @@ INK = ("#9aa5b1", "#1f2933", "#1f2933", "#ffffff", "#ffffff", "#ffffff")
 NAME_WIDTH = 10
 """A person's column in the terminal is at most this wide; longer names are cut with an ellipsis."""
 SKILL_WIDTH = 28
-"""The skill names' column in the terminal, at most."""
+SKILL_WIDTH_MAX = 40
+"""The skill names' column in the terminal: up to 28 characters, or 40 when the people leave room."""
 NAMES_SHOWN = 6
 """People named in one readiness row before '+N more'."""
 MATRIX_SKILLS = 200
@@ -124,10 +125,10 @@ def print_matrix(console: Console, kb: KnowledgeBase, team: Team) -> None:
     rows = matrix_rows(kb, team)
     names = [m.name for m in team.members]
     widths = [min(NAME_WIDTH, max(3, len(lit(name).plain))) for name in names]
-    label = min(
-        SKILL_WIDTH, max([len(lit(r.name).plain) + 2 for r in rows] + [len(r.category) for r in rows])
-    )
-    tail = 14  # "  ≥3 ≥4  " and a short flag; a long flag wraps rather than squeezing the people
+    longest = max([len(lit(r.name).plain) + 2 for r in rows] + [len(r.category) for r in rows])
+    tail = 8 + max([len(r.flag) + 2 for r in rows if r.flag] + [0])  # "  ≥3 ≥4" and the flags
+    room = console.width - sum(w + 1 for w in widths) - tail  # what the people leave the skill names
+    label = min(longest, max(SKILL_WIDTH, min(room, SKILL_WIDTH_MAX)))
     for block in _blocks(widths, console.width - label - tail):
         console.print()
         _print_block(console, rows, names, widths, label, block)
