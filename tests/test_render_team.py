@@ -61,7 +61,7 @@ def test_piped_the_matrix_is_plain_digits(ladder: KnowledgeBase, team: Team) -> 
 
 def test_on_a_terminal_levels_are_digits_on_colours(ladder: KnowledgeBase, team: Team) -> None:
     out = shown(ladder, team, force_terminal=True, color_system="truecolor", no_color=False)
-    assert "\x1b[38;2;255;255;255;48;2;8;48;107m 5 \x1b[0m" in out  # Ana's coding 5: white on dark blue
+    assert "\x1b[38;2;255;255;255;48;2;0;0;95m 5 \x1b[0m" in out  # Ana's coding 5: white on navy
     assert " · " in out  # level 0 is a dot, not a block
 
 

@@ -23,6 +23,8 @@ PALETTE = ("#f4f6f8", "#deebf7", "#9ecae1", "#4292c6", "#2171b5", "#08306b")
 """Background per level 0..5: light to dark blue (ColorBrewer's Blues), readable in print."""
 INK = ("#9aa5b1", "#1f2933", "#1f2933", "#ffffff", "#ffffff", "#ffffff")
 """Text colour on each background, for contrast."""
+TERMINAL_PALETTE = ("", "#d7d7ff", "#afd7ff", "#5f87d7", "#005faf", "#00005f")
+"""The terminal's blues: colours of the xterm 256-colour cube, so a 256-colour terminal shows them as they are."""
 NAME_WIDTH = 10
 """A person's column in the terminal is at most this wide; longer names are cut with an ellipsis."""
 SKILL_WIDTH = 28
@@ -192,7 +194,7 @@ def _cell(level: int, width: int, terminal: bool) -> Text:
     """A level as a digit on its colour; 0 is a dim `·` on a terminal (no block: dark themes) and `0` piped."""
     if not level:
         return Text(("·" if terminal else "0").center(width), style="dim")
-    return Text(str(level).center(width), style=f"{INK[level]} on {PALETTE[level]}")
+    return Text(str(level).center(width), style=f"{INK[level]} on {TERMINAL_PALETTE[level]}")
 
 
 def _print_legend(console: Console, kb: KnowledgeBase) -> None:
