@@ -1,6 +1,6 @@
 """Layering rules that keep careerctl fast and testable, checked on the source of every module.
 
-The core (model, kb, names, levels, plan, route, match, assess, errors) imports nothing from the
+The core (model, kb, names, levels, plan, route, match, assess, team, errors) imports nothing from the
 renderers, the store, the prompts, the command lines or the app; the renderers do not reach
 back into the store or the assessment; each heavy UI library has one home. Imports inside
 `if TYPE_CHECKING:` are annotations, not dependencies: they never run, so they are not counted.
@@ -17,7 +17,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 CORE = ("careerctl.model", "careerctl.errors", "careerctl.names", "careerctl.levels", "careerctl.plan",
-        "careerctl.route", "careerctl.match", "careerctl.assess", "careerctl.kb")  # fmt: skip
+        "careerctl.route", "careerctl.match", "careerctl.assess", "careerctl.kb", "careerctl.team")  # fmt: skip
 OUTSIDE_THE_CORE = ("careerctl.render", "careerctl.store", "careerctl.prompts", "careerctl.cli", "careerctl.cli_base", "careerctl.cli_profile",
                     "careerctl.entry", "careerctl.app", "careerctl.context", "careerctl.results")  # fmt: skip
 UI = ("typer", "click", "rich", "questionary", "prompt_toolkit")
