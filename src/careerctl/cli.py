@@ -406,7 +406,8 @@ def team(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            metavar="PROFILE... | DIR", help="Profile files, or folders of them (*.yaml, *.yml, *.json)."
+            metavar="PATH...",
+            help="Profile files, and folders of them (their *.yaml, *.yml and *.json files).",
         ),
     ],
     roles: Annotated[
