@@ -154,18 +154,19 @@ def _blocks(widths: Sequence[int], room: int) -> Iterator[range]:
 def _print_block(
     console: Console, rows: list[Row], names: list[str], widths: list[int], label: int, block: range
 ) -> None:
+    """One block of people: their names, then a line per skill (printed at once: a print costs ~1 ms)."""
     head = Text(" " * label, style="bold")
     for n in block:
         head.append(" ")
         head.append_text(_cut(names[n], widths[n]))
     head.append(f"  ≥{HOLDS} ≥{STRONG}", style="bold")
-    console.print(head, no_wrap=True, overflow="ellipsis")
+    lines = [head]
     category = None
     colour = console.is_terminal
     for row in rows:
         if row.category != category:
             category = row.category
-            console.print(lit(_clip(category, label), style="bold dim"), no_wrap=True)
+            lines.append(lit(_clip(category, label), style="bold dim"))
         line = lit(_clip("  " + row.name, label).ljust(label))
         for n in block:
             line.append(" ")
@@ -174,7 +175,8 @@ def _print_block(
         if row.flag:
             line.append("  ")
             line.append_text(lit(row.flag, style="bold red" if row.flag.startswith("gap") else "yellow"))
-        console.print(line, no_wrap=True, overflow="ellipsis")
+        lines.append(line)
+    console.print(Text("\n").join(lines), no_wrap=True, overflow="ellipsis")
 
 
 def _cut(name: str, width: int) -> Text:
