@@ -138,9 +138,22 @@ def test_a_profile_partly_made_on_another_kb_uses_only_this_kbs_assessments(ladd
     members, notices = gather_members(ladder, [ProfileFile("ivy.yaml", mixed)])
     assert members[0].levels == {"coding": 2}
     assert [str(n) for n in notices] == [
-        "ivy.yaml: 1 of its 2 assessments were made on another knowledge base; only the others are used"
+        "ivy.yaml: 1 of its 2 assessments were made on another knowledge base; they are left out"
     ]
     assert not notices[0].skipped
+
+
+def test_a_name_is_one_line_and_a_missing_one_is_the_file_name(ladder: KnowledgeBase) -> None:
+    from careerctl.team import ProfileFile
+
+    files = [
+        ProfileFile(
+            "team/dana.yaml", profile("  Dana\n  Scully ", "junior", "mid", {"sql": 1}, ladder.identity)
+        ),
+        ProfileFile("team/eve.yaml", profile("   ", "junior", "mid", {"sql": 1}, ladder.identity)),
+    ]
+    members, _ = gather_members(ladder, files)
+    assert [m.name for m in members] == ["Dana Scully", "eve"]
 
 
 def test_two_people_with_one_name_are_told_apart_by_file(ladder: KnowledgeBase) -> None:

@@ -185,7 +185,7 @@ def _member(kb: KnowledgeBase, item: ProfileFile, notices: list[Notice]) -> Memb
                 path,
                 None,
                 f"{others} of its {len(profile.assessments)} assessments were made on another "
-                "knowledge base; only the others are used",
+                "knowledge base; they are left out",
                 skipped=False,
             )
         )
@@ -195,7 +195,7 @@ def _member(kb: KnowledgeBase, item: ProfileFile, notices: list[Notice]) -> Memb
     last = ours[-1]
     current = _known_role(kb, profile.current or last.current, "current", path, notices)
     target = _known_role(kb, profile.target or last.target, "target", path, notices)
-    name = (profile.name or "").strip() or PurePath(path).stem
+    name = " ".join((profile.name or "").split()) or PurePath(path).stem  # one line, as notes are
     kept = {skill: level for skill, level in levels.items() if skill in kb.skills and level > 0}
     return Member(name, path, current, target, kept)
 
