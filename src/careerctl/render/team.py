@@ -18,6 +18,7 @@ from careerctl.model import LEVEL_MAX, KnowledgeBase
 from careerctl.render.report import CSP, esc, md, md_table
 from careerctl.render.rich import lit, table
 from careerctl.team import HOLDS, MENTORS_PER_NEED, STRONG, Closest, Team
+from careerctl.text import number, percent, plural
 
 PALETTE = ("#f4f6f8", "#deebf7", "#9ecae1", "#4292c6", "#2171b5", "#08306b")
 """Background per level 0..5: light to dark blue (ColorBrewer's Blues), readable in print."""
@@ -88,25 +89,25 @@ def matrix_rows(kb: KnowledgeBase, team: Team) -> list[Row]:
 
 def summary(kb: KnowledgeBase, team: Team) -> str:
     """One sentence: how many people and skills, and the roles the team is measured against."""
-    people = f"{len(team.members)} {'person' if len(team.members) == 1 else 'people'}"
-    skills = f"{len(team.skills)} skill{'' if len(team.skills) == 1 else 's'}"
+    people = plural(len(team.members), "person", "people")
     roles = ", ".join(kb.roles[r].name for r in team.roles) or "none"
-    return f"{people}, {skills}; the team's roles: {roles}"
+    return f"{people}, {plural(len(team.skills), 'skill')}; the team's roles: {roles}"
 
 
-def _pct(value: float) -> str:
-    return f"{value * 100:.0f}%"
+def plural_n(count: int, noun: str) -> str:
+    """'1 more pair', '1,715 more pairs': plural() with thousands separators."""
+    return plural(count, noun).replace(str(count), number(count), 1)
 
 
 def closest_text(closest: Sequence[Closest]) -> str:
     """'Dee 83%, Eli 50%'."""
-    return ", ".join(f"{c.person} {_pct(c.readiness)}" for c in closest)
+    return ", ".join(f"{c.person} {percent(c.readiness)}" for c in closest)
 
 
 def names_text(names: Sequence[str], limit: int = NAMES_SHOWN) -> str:
     """The first names, then how many more."""
     shown = ", ".join(names[:limit])
-    return f"{shown} +{len(names) - limit} more" if len(names) > limit else shown
+    return f"{shown} +{number(len(names) - limit)} more" if len(names) > limit else shown
 
 
 # ---------------------------------------------------------------------------------------------- terminal
@@ -268,8 +269,7 @@ def _print_pairs(console: Console, kb: KnowledgeBase, team: Team) -> None:
 
 def left_out_text(team: Team) -> str:
     """How many pairs were not listed, and why."""
-    count = team.mentoring_left_out
-    pairs = "1 more pair" if count == 1 else f"{count:,} more pairs"
+    pairs = plural_n(team.mentoring_left_out, "more pair")
     return f"{pairs} left out: only the {MENTORS_PER_NEED} strongest mentors per mentee and skill are listed."
 
 
