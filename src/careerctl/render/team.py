@@ -117,7 +117,9 @@ def print_team(console: Console, kb: KnowledgeBase, team: Team) -> None:
     """The heatmap, then single holders, gaps, mentoring pairs and readiness."""
     console.print(lit(summary(kb, team)))
     if not team.skills:
-        console.print("No skills in view: nobody has one and the team's roles require none.")
+        console.print(
+            "No skills in view (nobody has one above 0, the roles require none, or the filters leave none)."
+        )
     else:
         print_matrix(console, kb, team)
     print_findings(console, kb, team)
