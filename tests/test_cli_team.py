@@ -152,3 +152,30 @@ def test_nothing_usable_is_bad_input(runner: CliRunner, ladder: Path, folder: Pa
         missing.exit_code == 2
         and missing.stderr == f"careerctl: {tmp_path / 'nobody.yaml'}: no such file or folder\n"
     )
+
+
+def test_a_profiles_name_survives_a_new_assessment(runner: CliRunner, ladder: Path, tmp_path: Path) -> None:
+    from careerctl.store import load_profile, write_profile
+    from teamfiles import profile
+
+    path = tmp_path / "dana.yaml"
+    write_profile(path, profile("Dana Scully", "junior", "mid", {"sql": 1}, load_kb(ladder).kb.identity))
+    result = runner.invoke(
+        app,
+        [
+            "--kb",
+            str(ladder),
+            "--profile",
+            str(path),
+            "assess",
+            "--current",
+            "junior",
+            "--target",
+            "mid",
+            "--set",
+            "sql=2",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    again = load_profile(path)
+    assert again.name == "Dana Scully" and len(again.assessments) == 2
