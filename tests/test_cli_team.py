@@ -179,3 +179,17 @@ def test_a_profiles_name_survives_a_new_assessment(runner: CliRunner, ladder: Pa
     assert result.exit_code == 0, result.stderr
     again = load_profile(path)
     assert again.name == "Dana Scully" and len(again.assessments) == 2
+
+
+def test_a_profiles_name_survives_export_and_import(runner: CliRunner, ladder: Path, tmp_path: Path) -> None:
+    from careerctl.store import load_profile, write_profile
+    from teamfiles import profile
+
+    path, moved = tmp_path / "dana.yaml", tmp_path / "moved.yaml"
+    write_profile(path, profile("Dana", "junior", "mid", {"sql": 1}, load_kb(ladder).kb.identity))
+    exported = runner.invoke(app, ["--profile", str(path), "profile", "export", "--json"])
+    assert exported.exit_code == 0 and json.loads(exported.stdout)["name"] == "Dana"
+    (tmp_path / "dana.json").write_text(exported.stdout, encoding="utf-8")
+    imported = runner.invoke(app, ["--profile", str(moved), "profile", "import", str(tmp_path / "dana.json")])
+    assert imported.exit_code == 0, imported.stderr
+    assert load_profile(moved).name == "Dana"

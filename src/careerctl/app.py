@@ -956,6 +956,7 @@ def profile_doc(profile: Profile) -> ProfileDoc:
         profile.target,
         latest_levels(profile),
         [assessment_record(a) for a in profile.assessments],
+        profile.name,
     )
 
 

@@ -452,6 +452,10 @@ class ProfileDoc(Entry):
     target: Annotated[Optional[str], Meta(description="The role id the person aims for, if known.")]
     levels: Annotated[dict[str, Level], Meta(description="The latest level of each skill.")]
     assessments: list[AssessmentRecord]
+    name: Annotated[
+        Optional[str],
+        Meta(description="Who the profile is about (its `name:`, for `careerctl team`), if given."),
+    ] = None
 
 
 class PointEntry(Entry):
