@@ -14,7 +14,8 @@ from careerctl.evidence import Evidence
 from careerctl.kb.load import load_kb
 from careerctl.model import KnowledgeBase
 from careerctl.plan import build_plan
-from careerctl.render.packet import Packet, html_packet, markdown_packet, skill_rows
+from careerctl.render.packet import html_packet, markdown_packet, skill_rows
+from careerctl.results import Packet
 from careerctl.review import Rating, Review
 from ladder import write_ladder
 

@@ -82,9 +82,10 @@ class Suggestion:
         """The counts in one sentence."""
         repos = len(self.repos)
         kinds = ", ".join(f"{kind} ({count})" for kind, count in self.kinds[:EXAMPLES])
+        verb = "touches" if self.commits == 1 else "touch"
         return (
-            f"{self.commits} of your {self.your_commits} commits touch {self.files} matching "
-            f"file{'s' if self.files != 1 else ''} in {repos} repo{'s' if repos != 1 else ''}: {kinds}"
+            f"{self.commits} of your {_count(self.your_commits, 'commit')} {verb} {_count(self.files, 'matching file')} "
+            f"in {_count(repos, 'repo')}: {kinds}"
         )
 
     def what(self) -> str:
@@ -92,7 +93,12 @@ class Suggestion:
         names = ", ".join(name for name, _ in self.repos[:EXAMPLES])
         more = f" and {len(self.repos) - EXAMPLES} more" if len(self.repos) > EXAMPLES else ""
         kinds = ", ".join(kind for kind, _ in self.kinds[:EXAMPLES])
-        return f"{self.commits} commits touching {kinds} in {names}{more} (evidence scan)"
+        return f"{_count(self.commits, 'commit')} touching {kinds} in {names}{more} (evidence scan)"
+
+
+def _count(count: int, noun: str) -> str:
+    """'1 commit', '3 commits'."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 @dataclass(frozen=True)

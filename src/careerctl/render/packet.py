@@ -13,59 +13,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 
-from careerctl.calibration import Calibration, Row
+from careerctl.calibration import Row
 from careerctl.evidence import Evidence
-from careerctl.model import LEVEL_MAX, KnowledgeBase, Role
-from careerctl.plan import Plan, Step
-from careerctl.render.report import (
-    CSP,
-    RADAR_SKILL_AXES,
-    STYLE,
-    _point,
-    esc,
-    flat,
-    md,
-    md_link,
-    md_table,
-    percent,
-    safe_url,
-)
+from careerctl.model import LEVEL_MAX
+from careerctl.plan import Step
+from careerctl.render.report import CSP, RADAR_SKILL_AXES, STYLE, _point, esc, md, md_link, md_table, safe_url
+from careerctl.results import Packet
 from careerctl.review import Review
+from careerctl.text import flat, percent
 
 SERIES = ("target", "self", "manager")
 SERIES_LABEL = {"target": "what the target requires", "self": "self rating", "manager": "manager's rating"}
-
-
-@dataclass(frozen=True)
-class Packet:
-    """Everything a packet shows, gathered by the command that writes it."""
-
-    kb: KnowledgeBase
-    plan: Plan  # built on the levels in use (`levels_used`)
-    self_levels: dict[str, int]
-    calibration: Calibration
-    evidence: list[Evidence]
-    today: date
-    levels_used: str  # "self" or "calibrated"
-    name: str | None = None
-    top: int | None = None
-
-    @property
-    def target(self) -> Role:
-        """The role the packet argues for."""
-        return self.kb.roles[self.plan.target]
-
-    @property
-    def current(self) -> Role | None:
-        """The role the person stands in, if known."""
-        return self.kb.roles[self.plan.current] if self.plan.current else None
-
-    @property
-    def reviews(self) -> list[Review]:
-        """The reviews calibration used."""
-        return self.calibration.reviews
 
 
 @dataclass(frozen=True)
@@ -240,19 +199,21 @@ def markdown_gaps(rows: list[SkillRow]) -> list[str]:
 
 
 def markdown_evidence(rows: list[SkillRow]) -> list[str]:
-    """Each needed skill's evidence, newest first."""
+    """Each needed skill's evidence, newest first; the skills without any in one line."""
     lines: list[str] = []
     for r in rows:
-        lines += [f"### {md(r.name)}", ""]
         if not r.evidence:
-            lines += ["No evidence logged yet.", ""]
             continue
+        lines += [f"### {md(r.name)}", ""]
         for item in r.evidence:
             level = f" (level {item.level})" if item.level is not None else ""
             link = f" [link](<{safe.replace('>', '%3E')}>)" if (safe := safe_url(item.link)) else ""
             lines.append(f"- {item.date}: {md(item.what)}{level}{link}")
         lines.append("")
-    return lines[:-1] if lines else lines
+    missing = [r.name for r in rows if not r.evidence]
+    if missing:
+        lines.append(f"No evidence logged yet for {md(', '.join(missing))}.")
+    return lines
 
 
 def markdown_plan(packet: Packet) -> list[str]:
@@ -451,7 +412,11 @@ def html_radar(packet: Packet, rows: list[SkillRow]) -> str:
     svg = radar_svg(spokes, title)
     if not svg:
         return "<div></div>"
-    per = "skill" if len(spokes) == len(rows) else "category (weighted mean level)"
+    per = (
+        "skill"
+        if len(spokes) == len(rows)
+        else "category (weighted mean level; the manager's over the skills they rated)"
+    )
     return f"<figure>{svg}<figcaption>{esc(title)}, one axis per {per}, levels 0 to {LEVEL_MAX}</figcaption></figure>"
 
 
@@ -500,9 +465,7 @@ def html_evidence(rows: list[SkillRow]) -> str:
     """Each needed skill's evidence, newest first, links only when they are plain web addresses."""
     parts = []
     for r in rows:
-        parts.append(f"<h3>{esc(r.name)}</h3>")
         if not r.evidence:
-            parts.append('<p class="quiet">No evidence logged yet.</p>')
             continue
         items = []
         for item in r.evidence:
@@ -510,7 +473,10 @@ def html_evidence(rows: list[SkillRow]) -> str:
             url = safe_url(item.link)
             link = f' <a href="{esc(url)}" rel="noopener noreferrer">link</a>' if url else ""
             items.append(f'<li><span class="date">{esc(item.date)}</span> {esc(item.what)}{level}{link}</li>')
-        parts.append(f'<ul class="evidence">{"".join(items)}</ul>')
+        parts.append(f'<h3>{esc(r.name)}</h3><ul class="evidence">{"".join(items)}</ul>')
+    missing = [r.name for r in rows if not r.evidence]
+    if missing:
+        parts.append(f'<p class="quiet">No evidence logged yet for {esc(", ".join(missing))}.</p>')
     return "".join(parts)
 
 
