@@ -55,7 +55,10 @@ def gap_text(value: int | None, flagged: bool) -> Text:
 def print_calibration(console: Console, kb: KnowledgeBase, cal: Calibration, rule_says: str) -> None:
     """Self, manager, peers and agreed per skill; flagged gaps marked, then a one-line summary."""
     grid = table(console, "skill", "self", "manager", "peers", "median", "agreed", "gap")
+    alone = [row for row in cal.rows if row.manager is None and not row.peers]
     for row in cal.rows:
+        if row.manager is None and not row.peers:
+            continue
         grid.add_row(
             lit(kb.skills[row.skill].name),
             level(row.self_level),
@@ -66,6 +69,8 @@ def print_calibration(console: Console, kb: KnowledgeBase, cal: Calibration, rul
             gap_text(row.gap, row.flagged),
         )
     console.print(grid)
+    if alone:
+        console.print(f"{len(alone)} more skill{'s' if len(alone) != 1 else ''} only you rated keep your level.")
     raters = ", ".join(f"{r.rater} ({r.relation})" for r in cal.reviews)
     console.print(lit(f"Agreed level: {rule_says}. Reviews: {raters}."))
     flagged = cal.flagged
