@@ -236,3 +236,26 @@ def test_acceptance_the_packet_renders_with_evidence_and_the_radar(runner: CliRu
         capture_output=True, timeout=120, check=False, env={**os.environ, "HOME": str(reviewed)},
     )  # fmt: skip
     assert shot.is_file() and shot.stat().st_size > 20_000  # a page was drawn, not a blank
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_evidence_scan_json_and_accept(runner: CliRunner, tmp_path: Path) -> None:
+    from test_scan import DANA, build_repo
+
+    repo = build_repo(tmp_path / "billing")
+    code, out, err = run(
+        runner, "evidence", "scan", str(repo), "--author", DANA, "--accept", "ci-cd", "--json"
+    )
+    assert code == 0, err
+    doc = json.loads(out)
+    jsonschema.validate(doc, schema("scan"), cls=jsonschema.Draft202012Validator)
+    found = {s["skill"]: s for s in doc["suggestions"]}
+    assert found["ci-cd"]["commits"] == 2 and found["containers-orchestration"]["commits"] == 3
+    assert doc["repos"][0]["your_commits"] == 6 and doc["repos"][0]["all_commits"] == 14
+    assert doc["accepted"] == ["ci-cd"]
+    code, out, _ = run(runner, "evidence", "list", "--json")
+    (entry,) = json.loads(out)["evidence"]
+    assert entry["skill"] == "ci-cd" and entry["source"] == "scan"
+    assert entry["what"] == "2 commits touching *.yml in billing (evidence scan)"
+    code, _, err = run(runner, "evidence", "scan", str(repo), "--author", DANA, "--accept", "sql")
+    assert code == 2 and "--accept: sql: the scan suggests nothing for it" in err
