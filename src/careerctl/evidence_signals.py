@@ -35,6 +35,8 @@ SECURITY = (
 )  # fmt: skip
 LINUX = ("*.sh", "*.bash", "*.service", "*.timer", "Makefile", "*.mk")
 NETWORK = ("nginx*.conf", "**/nginx/**", "haproxy.cfg", "Caddyfile", "envoy*.yaml", "*.zone")
+TALKS = ("**/slides/**", "**/talks/**", "*.pptx", "*.key", "**/workshops/**")
+ADVOCACY = ("**/examples/**", "**/tutorials/**", "**/blog/**", "**/samples/**")
 MACHINE_LEARNING = ("*.ipynb", "**/notebooks/**", "**/training/**", "**/models/**/*.py")
 
 SIGNALS: Mapping[str, Sequence[str]] = {
@@ -179,6 +181,36 @@ SIGNALS: Mapping[str, Sequence[str]] = {
     "platform-engineering": ("catalog-info.yaml", "**/backstage/**", "**/golden-path*/**"),
     "architecture-governance": ("**/adr/**", "**/adrs/**", "**/decisions/**", "**/docs/architecture/**"),
     "technical-writing": ("*.md", "*.rst", "*.adoc", "**/docs/**"),
+    "backend-frameworks": (
+        "manage.py",
+        "settings.py",
+        "pom.xml",
+        "build.gradle",
+        "build.gradle.kts",
+        "Gemfile",
+        "composer.json",
+        "go.mod",
+        "*.csproj",
+        "nest-cli.json",
+        "artisan",
+        "config/routes.rb",
+    ),  # fmt: skip
+    "system-design": ("**/design-docs/**", "**/docs/design/**", "**/rfcs/**", "*.puml", "*.drawio", "*.c4"),
+    "version-control": (
+        ".gitattributes",
+        "CODEOWNERS",
+        ".github/CODEOWNERS",
+        ".github/pull_request_template.md",
+        ".pre-commit-config.yaml",
+        ".gitmodules",
+    ),  # fmt: skip
+    "caching": ("redis*.conf", "*.vcl", "**/cache/**", "**/caching/**"),
+    "nosql-databases": ("*.cql", "**/mongo*/**", "**/dynamodb/**", "**/cassandra/**"),
+    "realtime-apis": ("**/websocket*/**", "**/websockets/**", "**/sse/**", "**/realtime/**"),
+    "authentication-authorisation": ("**/auth/**", "**/oauth/**", "**/authz/**", "**/rbac/**"),
+    "public-speaking-advocacy": TALKS + ADVOCACY,
+    "public-speaking": TALKS,
+    "developer-advocacy": ADVOCACY,
     "ai-assisted-development": (
         ".github/copilot-instructions.md",
         "AGENTS.md",

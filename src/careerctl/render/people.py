@@ -70,7 +70,9 @@ def print_calibration(console: Console, kb: KnowledgeBase, cal: Calibration, rul
         )
     console.print(grid)
     if alone:
-        console.print(f"{len(alone)} more skill{'s' if len(alone) != 1 else ''} only you rated keep your level.")
+        console.print(
+            f"{len(alone)} more skill{'s' if len(alone) != 1 else ''} only you rated keep your level."
+        )
     raters = ", ".join(f"{r.rater} ({r.relation})" for r in cal.reviews)
     console.print(lit(f"Agreed level: {rule_says}. Reviews: {raters}."))
     flagged = cal.flagged
