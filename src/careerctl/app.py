@@ -563,7 +563,6 @@ def assess_other(env: Env, options: AssessOptions) -> ReviewsResult:
     from careerctl.names import find_role
     from careerctl.records import read_review, write_review
     from careerctl.review import check_name, check_relation, review_of
-    from careerctl.store import utc_now
 
     relation = check_relation(options.rater or "self")
     if options.subject is None:
@@ -577,7 +576,7 @@ def assess_other(env: Env, options: AssessOptions) -> ReviewsResult:
     if options.out is None:
         raise InputError("--out", "name the review file to write, e.g. --out review.yaml")
     out = options.out
-    terminal = prompts.open_terminal()
+    terminal = prompts.open_terminal(env.stdin, env.stderr)
     if terminal is None and options.given.answers is None and not options.given.sets:
         raise NoLevels(
             f"no terminal to ask on: give --answers FILE and/or --set SKILL=LEVEL to rate {subject}"
@@ -598,7 +597,7 @@ def assess_other(env: Env, options: AssessOptions) -> ReviewsResult:
 
     prompter = prompts.TerminalPrompter(terminal, subject=subject) if terminal else None
     try:
-        outcome = run_assessment(kb, Profile(), prompter, save, utc_now(), asked)
+        outcome = run_assessment(kb, Profile(), prompter, save, env.now(), asked)
     except KeyboardInterrupt:
         kept = f"the answers given so far are in {out}" if out.exists() else "nothing was saved"
         raise Interrupted(f"interrupted; {kept}") from None
