@@ -17,9 +17,11 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 CORE = ("careerctl.model", "careerctl.errors", "careerctl.names", "careerctl.levels", "careerctl.plan",
-        "careerctl.route", "careerctl.match", "careerctl.assess", "careerctl.kb")  # fmt: skip
+        "careerctl.route", "careerctl.match", "careerctl.assess", "careerctl.kb", "careerctl.review",
+        "careerctl.calibration", "careerctl.evidence", "careerctl.evidence_signals")  # fmt: skip
 OUTSIDE_THE_CORE = ("careerctl.render", "careerctl.store", "careerctl.prompts", "careerctl.cli", "careerctl.cli_base", "careerctl.cli_profile",
-                    "careerctl.entry", "careerctl.app", "careerctl.context", "careerctl.results")  # fmt: skip
+                    "careerctl.entry", "careerctl.app", "careerctl.context", "careerctl.results",
+                    "careerctl.records", "careerctl.scan")  # fmt: skip
 UI = ("typer", "click", "rich", "questionary", "prompt_toolkit")
 HOMES = {
     "rich": ("careerctl.render",),
