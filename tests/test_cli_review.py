@@ -259,3 +259,21 @@ def test_evidence_scan_json_and_accept(runner: CliRunner, tmp_path: Path) -> Non
     assert entry["what"] == "2 commits touching *.yml in billing (evidence scan)"
     code, _, err = run(runner, "evidence", "scan", str(repo), "--author", DANA, "--accept", "sql")
     assert code == 2 and "--accept: sql: the scan suggests nothing for it" in err
+
+
+def test_the_level_four_check_after_assess_counts_the_evidence_log(runner: CliRunner, tmp_path: Path) -> None:
+    claims = answers(tmp_path, "me", {"sql": 4, "programming-languages": 4})
+    code, out, _ = run(
+        runner, "assess", "--current", "mid", "--target", "senior", "--answers", claims, "--json"
+    )
+    unbacked = [w for w in json.loads(out)["warnings"] if "no note or evidence" in w]
+    assert sorted(unbacked) == [
+        "Programming languages 4 is claimed with no note or evidence",
+        "SQL 4 is claimed with no note or evidence",
+    ]
+    run(runner, "evidence", "add", "sql", "Designed the ledger schema and its indexes", "--level", "4")
+    code, out, _ = run(
+        runner, "assess", "--current", "mid", "--target", "senior", "--answers", claims, "--json"
+    )
+    unbacked = [w for w in json.loads(out)["warnings"] if "no note or evidence" in w]
+    assert unbacked == ["Programming languages 4 is claimed with no note or evidence"]

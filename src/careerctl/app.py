@@ -670,7 +670,9 @@ def answer_warnings(
 
     months = env.setting("stale_months", None, 6)
     known = {s: lvl for s, lvl in latest_levels(profile).items() if s in kb.skills and s not in skip}
-    return check_levels(kb, known, latest_notes(profile), rated_at(profile), env.now(), round(30.4 * months))
+    days = round(30.4 * months)
+    backing = evidence_backing(env, known)
+    return check_levels(kb, known, latest_notes(profile), rated_at(profile), env.now(), days, backing)
 
 
 def saved_profile(env: Env) -> Profile:
