@@ -250,7 +250,7 @@ def test_evidence_scan_json_and_accept(runner: CliRunner, tmp_path: Path) -> Non
     doc = json.loads(out)
     jsonschema.validate(doc, schema("scan"), cls=jsonschema.Draft202012Validator)
     found = {s["skill"]: s for s in doc["suggestions"]}
-    assert found["ci-cd"]["commits"] == 2 and found["containers-orchestration"]["commits"] == 3
+    assert found["ci-cd"]["commits"] == 2 and found["containers"]["commits"] == 3
     assert doc["repos"][0]["your_commits"] == 6 and doc["repos"][0]["all_commits"] == 14
     assert doc["accepted"] == ["ci-cd"]
     code, out, _ = run(runner, "evidence", "list", "--json")

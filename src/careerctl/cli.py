@@ -13,6 +13,7 @@ from typing import Annotated, Any, NoReturn, Optional
 import typer
 from typer.core import TyperGroup
 
+from careerctl import cli_review as people
 from careerctl import version_line
 from careerctl.cli_base import chosen, env_of, finish, use
 from careerctl.cli_profile import config, profile_app
@@ -226,33 +227,6 @@ Stack = Annotated[
 ]
 
 
-class LevelSource(str, Enum):
-    """Whose levels a command plans from."""
-
-    self = "self"
-    calibrated = "calibrated"
-
-
-LevelsFrom = Annotated[
-    Optional[LevelSource],
-    typer.Option(
-        "--levels",
-        help="self: your own ratings; calibrated: the agreed levels of your attached reviews (says which).",
-        show_default="self",
-    ),
-]
-
-
-def given(
-    answers: Path | None,
-    sets: list[str] | None,
-    from_role: str | None = None,
-    levels: LevelSource | None = None,
-) -> Any:
-    """The LEVELS options and --levels, for the app."""
-    return use.Given.of(answers, sets, from_role, levels.value if levels else None)
-
-
 @app.command()
 def plan(
     ctx: typer.Context,
@@ -263,12 +237,12 @@ def plan(
     top: Top = None,
     hours_per_week: HoursPerWeek = None,
     stack: Stack = None,
-    levels: LevelsFrom = None,
+    levels: people.LevelsFrom = None,
     json_: Json = False,
 ) -> None:
     """Rank the next skill levels to learn for a target role, in order, with hours and why."""
-    result = use.plan(env_of(ctx), given(answers, sets, from_role, levels), target, top, hours_per_week, stack)
-    finish(result, chosen(json_), ctx)
+    wanted = people.given(answers, sets, from_role, levels)
+    finish(use.plan(env_of(ctx), wanted, target, top, hours_per_week, stack), chosen(json_), ctx)
 
 
 @app.command()
@@ -284,7 +258,7 @@ def path(
     alternatives: Annotated[
         int, typer.Option("--alternatives", min=0, help="Also show the next K best routes.")
     ] = 0,
-    levels: LevelsFrom = None,
+    levels: people.LevelsFrom = None,
     json_: Json = False,
     format_: Annotated[
         Optional[Diagram],
@@ -295,7 +269,7 @@ def path(
     fmt = chosen(json_, format_)
     if format_ is not None and alternatives:
         raise typer.BadParameter("--format draws the cheapest route only; drop --alternatives")
-    result = use.path(env_of(ctx), source, goal, given(answers, sets, from_role, levels), alternatives)
+    result = use.path(env_of(ctx), source, goal, people.given(answers, sets, from_role, levels), alternatives)
     finish(result, fmt, ctx)
 
 
@@ -310,11 +284,11 @@ def match(
         typer.Option("--track", help="Only roles on this track.", autocompletion=complete_track),
     ] = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Show the best N roles.")] = 10,
-    levels: LevelsFrom = None,
+    levels: people.LevelsFrom = None,
     json_: Json = False,
 ) -> None:
     """Rank every role by how well your levels fit it, with readiness and hours still needed."""
-    result = use.match(env_of(ctx), given(answers, sets, from_role, levels), track, top)
+    result = use.match(env_of(ctx), people.given(answers, sets, from_role, levels), track, top)
     finish(result, chosen(json_), ctx)
 
 
@@ -352,7 +326,7 @@ def report(
     top: Top = None,
     hours_per_week: HoursPerWeek = None,
     stack: Stack = None,
-    levels: LevelsFrom = None,
+    levels: people.LevelsFrom = None,
 ) -> None:
     """Write a report to share with a mentor or manager: readiness, the ranked plan, the route, charts.
 
@@ -365,13 +339,10 @@ def report(
     if kind is None:
         raise typer.BadParameter("give --format html or --format markdown (or a .html or .md file)")
     env = env_of(ctx)
+    wanted = people.given(answers, sets, from_role, levels)
     if kind is ReportFormat.packet:
-        html = output.suffix.lower() in (".html", ".htm")
-        built_packet = use.packet(env, given(answers, sets, from_role, levels), target, name, top)
-        text = use.rendered(built_packet, "html" if html else "markdown", env)
-        use.write_output(env, output, text, f"{'html' if html else 'markdown'} promotion packet")
-        return
-    built = use.report(env, given(answers, sets, from_role, levels), target, name, top, hours_per_week, stack)
+        return people.write_packet(env, wanted, target, name, top, output)
+    built = use.report(env, wanted, target, name, top, hours_per_week, stack)
     use.write_output(env, output, use.rendered(built, kind.value, env), f"{kind.value} report")
 
 
@@ -395,34 +366,7 @@ OnlySkills = Annotated[
 ]
 Quick = Annotated[bool, typer.Option("--quick", help="Ask only the target's most important skills.")]
 AssessJson = Annotated[
-    bool,
-    typer.Option(
-        "--json", help="Print a careerctl.assessment/1 (a review: careerctl.reviews/1) JSON document."
-    ),
-]
-
-
-class Relation(str, Enum):
-    """Who rates: the person, their manager or a peer."""
-
-    self = "self"
-    manager = "manager"
-    peer = "peer"
-
-
-Rater = Annotated[
-    Optional[Relation],
-    typer.Option(
-        "--rater",
-        help="Who rates: self, or a manager or peer rating someone else (writes --out).",
-        show_default="self",
-    ),
-]
-For = Annotated[Optional[str], typer.Option("--for", metavar="NAME", help="Whose skills a review rates.")]
-By = Annotated[Optional[str], typer.Option("--by", metavar="NAME", help="The rater's name, for the review.")]
-Out = Annotated[
-    Optional[Path],
-    typer.Option("--out", metavar="FILE", help="The review file to write (not the profile).", dir_okay=False),
+    bool, typer.Option("--json", help="Print a careerctl.assessment/1 (or reviews/1) document.")
 ]
 
 
@@ -436,10 +380,10 @@ def assess(
     sets: Sets = None,
     skills: OnlySkills = None,
     quick: Quick = False,
-    rater: Rater = None,
-    subject: For = None,
-    by: By = None,
-    out: Out = None,
+    rater: people.Rater = None,
+    subject: people.For = None,
+    by: people.By = None,
+    out: people.Out = None,
     json_: AssessJson = False,
 ) -> None:
     """Rate yourself skill by skill, with arrow keys; every answer is saved to your profile at once.
@@ -448,22 +392,12 @@ def assess(
     --target: relevant skills they leave out keep their previous level, else 0. Ctrl-C keeps every
     answer given so far, and the next `careerctl assess` offers to resume.
 
-    To rate someone else: --rater manager|peer --for NAME --by NAME --out FILE asks the same questions
-    about them ("which best describes Dana?") and writes a review file, not your profile; a script
-    gives the ratings with --answers/--set, and the review holds exactly those.
+    --rater manager|peer --for NAME --by NAME --out FILE rates someone else into a review file instead.
     """
     only = tuple(s.strip() for s in (skills or "").split(",") if s.strip())
+    relation = rater.value if rater else None
     options = use.AssessOptions(
-        current,
-        target,
-        every,
-        use.Given.of(answers, sets),
-        only,
-        quick,
-        rater.value if rater else None,
-        subject,
-        by,
-        out,
+        current, target, every, use.Given.of(answers, sets), only, quick, relation, subject, by, out
     )
     finish(use.assess(env_of(ctx), options), chosen(json_), ctx)
 
@@ -500,141 +434,9 @@ def kb_import(
 
 app.add_typer(profile_app, name="profile")
 app.command("config")(config)
-
-
-review_app = typer.Typer(
-    help="Attach, list or remove reviews of you by a manager or peers.", no_args_is_help=True
-)
-app.add_typer(review_app, name="review")
-evidence_app = typer.Typer(
-    help="Log what you did, per skill, or find it in your git repositories.", no_args_is_help=True
-)
-app.add_typer(evidence_app, name="evidence")
-
-
-@review_app.command("add")
-def review_add(
-    ctx: typer.Context,
-    source: Annotated[
-        Path, typer.Argument(metavar="FILE", help="A review file (from `assess --rater ... --out`).")
-    ],
-    json_: Annotated[bool, typer.Option("--json", help="Print a careerctl.reviews/1 JSON document.")] = False,
-) -> None:
-    """Check a review and attach it to your profile (a copy in PROFILE.reviews/); another KB's is refused."""
-    finish(use.review_add(env_of(ctx), source), chosen(json_), ctx)
-
-
-@review_app.command("list")
-def review_list(
-    ctx: typer.Context,
-    json_: Annotated[bool, typer.Option("--json", help="Print a careerctl.reviews/1 JSON document.")] = False,
-) -> None:
-    """The reviews attached to your profile: name, rater, relation, date and how many skills."""
-    finish(use.review_list(env_of(ctx)), chosen(json_), ctx)
-
-
-@review_app.command("remove")
-def review_remove(
-    ctx: typer.Context,
-    name: Annotated[
-        str, typer.Argument(metavar="NAME", help="The review's name, as `review list` shows it.")
-    ],
-) -> None:
-    """Take a review off your profile (it is kept in backups/)."""
-    use.review_remove(env_of(ctx), name)
-
-
-class Rule(str, Enum):
-    """How calibration agrees a level (docs/reviews.md)."""
-
-    manager = "manager"
-    median = "median"
-    reviewers = "reviewers"
-    lowest = "lowest"
-
-
-@app.command()
-def calibrate(
-    ctx: typer.Context,
-    rule: Annotated[
-        Rule,
-        typer.Option(
-            "--rule",
-            help="manager: the manager's, else the peers' median, else yours; median: of everyone; "
-            "reviewers: median of manager and peers; lowest: the lowest rating.",
-        ),
-    ] = Rule.manager,
-    json_: Annotated[
-        bool, typer.Option("--json", help="Print a careerctl.calibration/1 JSON document.")
-    ] = False,
-) -> None:
-    """Your own, your manager's and your peers' ratings side by side, the agreed level, gaps to discuss.
-
-    A self rating 2 or more levels from the agreed level is flagged for discussion; a gap of 1 is shown
-    quietly. `plan --levels calibrated` (and path, match, report) plan from the agreed levels.
-    """
-    finish(use.calibrate(env_of(ctx), rule.value), chosen(json_), ctx)
-
-
-EvidenceJson = Annotated[bool, typer.Option("--json", help="Print a careerctl.evidence/1 JSON document.")]
-
-
-@evidence_app.command("add")
-def evidence_add(
-    ctx: typer.Context,
-    skill: Annotated[str, typer.Argument(metavar="SKILL", help="The skill it shows: id or name.")],
-    what: Annotated[str, typer.Argument(metavar="WHAT", help="What you did, in one line.")],
-    level: Annotated[
-        Optional[int], typer.Option("--level", min=1, max=5, help="The level it shows (1..5).")
-    ] = None,
-    link: Annotated[
-        Optional[str], typer.Option("--link", metavar="URL", help="An http(s) link to it.")
-    ] = None,
-    day: Annotated[
-        Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="When.", show_default="today")
-    ] = None,
-    json_: EvidenceJson = False,
-) -> None:
-    """Add an entry to your evidence log (PROFILE.evidence.yaml): what you did, for which skill."""
-    finish(use.evidence_add(env_of(ctx), skill, what, level, link, day), chosen(json_), ctx)
-
-
-@evidence_app.command("list")
-def evidence_list(
-    ctx: typer.Context,
-    skill: Annotated[Optional[str], typer.Option("--skill", help="Only this skill's entries.")] = None,
-    json_: EvidenceJson = False,
-) -> None:
-    """Your evidence log, newest first."""
-    finish(use.evidence_list(env_of(ctx), skill), chosen(json_), ctx)
-
-
-@evidence_app.command("scan")
-def evidence_scan(
-    ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Local git repositories to read.")],
-    author: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            "--author",
-            metavar="EMAIL",
-            help="Your commit e-mail (repeatable).",
-            show_default="the `author` setting, else your git user.email",
-        ),
-    ] = None,
-    accept: Annotated[
-        Optional[list[str]],
-        typer.Option("--accept", metavar="SKILL", help="Add this skill's suggestion to the log."),
-    ] = None,
-    json_: Annotated[bool, typer.Option("--json", help="Print a careerctl.scan/1 JSON document.")] = False,
-) -> None:
-    """Suggest evidence from your own commits: files you changed, by the signals each skill declares.
-
-    Reads only git's history and its list of tracked files (no file of the working tree, so no
-    symlink is followed), and never runs code from a repository: no hooks, no pager, no external
-    diff, no file-system monitor. Suggestions change no level; --accept SKILL logs one.
-    """
-    finish(use.evidence_scan(env_of(ctx), paths, author or [], accept or []), chosen(json_), ctx)
+app.add_typer(people.review_app, name="review")
+app.add_typer(people.evidence_app, name="evidence")
+app.command()(people.calibrate)
 
 
 def run() -> None:
