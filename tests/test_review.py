@@ -206,3 +206,37 @@ def test_hostile_text_in_a_review_is_kept_as_data(tmp_path: Path, kb: KnowledgeB
     path = tmp_path / "h.yaml"
     write_review(path, review)
     assert read_review(path) == review
+
+
+def test_a_review_of_an_earlier_kb_revision_carries_its_ratings_over_renames_and_splits() -> None:
+    import msgspec
+
+    from careerctl.model import About
+    from careerctl.review import foreign_skills, review_in
+    from factories import kb as make_kb
+    from factories import skill
+
+    base = make_kb([skill("containers"), skill("kubernetes"), skill("sql"), skill("linux")])
+    renamed = {
+        "containers": msgspec.structs.replace(
+            base.skills["containers"], replaces=("containers-orchestration",)
+        ),
+        "kubernetes": msgspec.structs.replace(
+            base.skills["kubernetes"], replaces=("containers-orchestration",)
+        ),
+        "linux": msgspec.structs.replace(base.skills["linux"], replaces=("linux-networking",)),
+    }
+    kb = msgspec.structs.replace(base, skills={**base.skills, **renamed}, about=About(name="Ladder"))
+    old = Review(
+        "Sam", "manager", "Dana", AT, "first-edition", "Ladder",
+        {"containers-orchestration": Rating(3, "ran the cluster"), "linux-networking": Rating(2),
+         "sql": Rating(4), "gone": Rating(1)},
+    )  # fmt: skip
+    assert foreign_skills(old, kb) == ["gone"]
+    carried = review_in(kb, old)
+    assert carried.ratings == {
+        "sql": Rating(4),
+        "containers": Rating(3, "ran the cluster"),
+        "kubernetes": Rating(3, "ran the cluster"),
+        "linux": Rating(2),
+    }

@@ -997,9 +997,10 @@ def review_ref(name: str, review: Review) -> ReviewRef:
 def attached(env: Env) -> list[Review]:
     """The reviews attached to the profile, one per rater (their latest)."""
     from careerctl.records import list_reviews
-    from careerctl.review import latest_by_rater
+    from careerctl.review import latest_by_rater, review_in
 
-    return latest_by_rater(list_reviews(env.profile))
+    kb = env.load().kb
+    return [review_in(kb, review) for review in latest_by_rater(list_reviews(env.profile))]
 
 
 def calibrated(env: Env, kb: KnowledgeBase, own: dict[str, int], rule: str = "manager") -> Calibration:
@@ -1112,8 +1113,11 @@ def calibrate(env: Env, rule: str = "manager") -> CalibrationResult:
     found = list_reviews(env.profile)
     if not found:
         raise NoResult(f"no reviews are attached to {env.profile}: `careerctl review add FILE` attaches one")
-    chosen = latest_by_rater(found)
-    names = {id(review): name for name, review in found.items()}
+    from careerctl.review import review_in
+
+    named = {name: review_in(kb, review) for name, review in found.items()}
+    chosen = latest_by_rater(named)
+    names = {id(review): name for name, review in named.items()}
     cal = agree_levels(kb, own, chosen, rule)
     if not own:
         env.say(f"careerctl: no self-assessment in {env.profile}: there are no gaps to flag")

@@ -230,8 +230,32 @@ def _ratings(doc: dict[Any, Any], path: Path) -> dict[str, Rating]:
 
 
 def foreign_skills(review: Review, kb: KnowledgeBase) -> list[str]:
-    """The review's skills that the KB does not have."""
-    return [skill for skill in review.ratings if skill not in kb.skills]
+    """The review's skills that the KB neither has nor names in a skill's `replaces:`."""
+    from careerctl.kb.renames import successors
+
+    heirs = successors(kb)
+    return [skill for skill in review.ratings if skill not in kb.skills and skill not in heirs]
+
+
+def review_in(kb: KnowledgeBase, review: Review) -> Review:
+    """The review with its ratings as this KB names the skills: renamed and split ones carried over.
+
+    A rating of a skill the KB still has is kept and beats a carried one; when two old skills
+    carry into one, the higher level wins (kb/renames.py). Skills the KB neither has nor
+    replaces are left out (the file keeps them).
+    """
+    from careerctl.kb.renames import successors
+
+    heirs = successors(kb)
+    ratings = {skill: r for skill, r in review.ratings.items() if skill in kb.skills}
+    carried: dict[str, Rating] = {}
+    for old, rating in review.ratings.items():
+        for new in heirs.get(old, ()):
+            if new not in ratings and (new not in carried or carried[new].level < rating.level):
+                carried[new] = rating
+    if not carried and len(ratings) == len(review.ratings):
+        return review
+    return msgspec.structs.replace(review, ratings={**ratings, **carried})
 
 
 def check_review_kb(review: Review, kb: KnowledgeBase, path: object) -> str | None:
