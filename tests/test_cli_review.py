@@ -220,7 +220,7 @@ def test_acceptance_the_packet_renders_with_evidence_and_the_radar(runner: CliRu
     radar = root.find(".//svg[@class='radar packet']")
     assert radar is not None
     polygons = [p.get("class") for p in radar.iter("polygon") if p.get("class") != "ring"]
-    assert polygons == ["target", "self", "manager"]
+    assert polygons == ["target", "manager", "self"]
     words = " ".join(root.itertext())
     assert re.search(r"2026-11-02\s+Tuned the ledger queries", words)
     assert [a.get("href") for a in root.iter("a") if a.text == "link"] == ["https://example.org/pr/7"]

@@ -124,7 +124,7 @@ def test_the_html_radar_draws_target_self_and_manager(kb: KnowledgeBase) -> None
         svg = root.find(".//svg[@class='radar packet']")
     assert svg is not None
     classes = [p.get("class") for p in svg.iter() if p.tag.endswith("polygon") and p.get("class") != "ring"]
-    assert classes == ["target", "self", "manager"]
+    assert classes == ["target", "manager", "self"]
     alone = parse_html(html_packet(packet(kb, manager=False)))
     svg = alone.find(".//svg[@class='radar packet']")
     assert svg is not None

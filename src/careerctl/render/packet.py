@@ -307,11 +307,14 @@ def radar_svg(spokes: list[Spoke], title: str) -> str:
         parts.append(f'<line class="spoke" x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" />')
         parts.append(_label(cx, cy, radius + 14, i, count, spoke))
     have_manager = any(s.values.get("manager") is not None for s in spokes)
-    for series in SERIES:
+    for series in ("target", "manager", "self"):  # self last: on top, never hidden by the manager's
         if series == "manager" and not have_manager:
             continue
         values = [s.values.get(series) or 0.0 for s in spokes]
         parts.append(f'<polygon class="{series}" points="{_points(cx, cy, radius, values)}" />')
+    for i, spoke in enumerate(spokes):
+        x, y = _point(cx, cy, radius * min(spoke.values.get("self") or 0.0, LEVEL_MAX) / LEVEL_MAX, i, count)
+        parts.append(f'<circle class="self-dot" cx="{x:.1f}" cy="{y:.1f}" r="3" />')
     legend = [s for s in SERIES if s != "manager" or have_manager]
     items = []
     for n, series in enumerate(legend):
@@ -351,6 +354,7 @@ PACKET_STYLE = """
 svg.radar.packet polygon.target, svg.radar.packet rect.target { fill: rgba(192, 86, 33, 0.10); stroke: var(--need); stroke-width: 2; stroke-dasharray: 6 4; }
 svg.radar.packet polygon.self, svg.radar.packet rect.self { fill: rgba(43, 108, 176, 0.22); stroke: var(--have); stroke-width: 2.5; }
 svg.radar.packet polygon.manager, svg.radar.packet rect.manager { fill: rgba(47, 133, 90, 0.18); stroke: var(--met); stroke-width: 2.5; }
+svg.radar.packet .self-dot { fill: var(--have); }
 svg.radar.packet .legend text { font-size: 12px; fill: var(--ink); }
 tr.flagged td { background: #fff5f5; }
 .flag { color: var(--short); font-weight: 600; }
