@@ -17,13 +17,22 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 CORE = ("careerctl.model", "careerctl.errors", "careerctl.names", "careerctl.levels", "careerctl.plan",
-        "careerctl.route", "careerctl.match", "careerctl.assess", "careerctl.kb", "careerctl.team")  # fmt: skip
-OUTSIDE_THE_CORE = ("careerctl.render", "careerctl.store", "careerctl.prompts", "careerctl.cli", "careerctl.cli_base", "careerctl.cli_profile", "careerctl.cli_team",
-                    "careerctl.entry", "careerctl.app", "careerctl.context", "careerctl.results")  # fmt: skip
+        "careerctl.route", "careerctl.match", "careerctl.assess", "careerctl.kb", "careerctl.team",
+        "careerctl.review", "careerctl.calibration", "careerctl.evidence", "careerctl.evidence_signals")  # fmt: skip
+CLI = (
+    "careerctl.cli",
+    "careerctl.cli_base",
+    "careerctl.cli_profile",
+    "careerctl.cli_team",
+    "careerctl.cli_review",
+)
+OUTSIDE_THE_CORE = ("careerctl.render", "careerctl.store", "careerctl.prompts", *CLI,
+                    "careerctl.entry", "careerctl.app", "careerctl.context", "careerctl.results",
+                    "careerctl.records", "careerctl.scan")  # fmt: skip
 UI = ("typer", "click", "rich", "questionary", "prompt_toolkit")
 HOMES = {
     "rich": ("careerctl.render",),
-    "typer": ("careerctl.cli", "careerctl.cli_base", "careerctl.cli_profile", "careerctl.cli_team"),
+    "typer": CLI,
     "questionary": ("careerctl.prompts",),
 }
 """Each heavy library, and the only modules that may import it."""
@@ -101,7 +110,7 @@ def test_every_module_keeps_to_its_layer(module: str, path: Path) -> None:
         ("careerctl.render.rich", "from careerctl.store import read_profile\n", "careerctl.render.rich (a renderer) imports careerctl.store"),
         ("careerctl.render.profile", "from careerctl.assess import latest_levels\n", "careerctl.render.profile (a renderer) imports careerctl.assess"),
         ("careerctl.app", "import rich\n", "careerctl.app imports rich, which lives in careerctl.render only"),
-        ("careerctl.render.rich", "import typer\n", "careerctl.render.rich imports typer, which lives in careerctl.cli and careerctl.cli_base and careerctl.cli_profile and careerctl.cli_team only"),
+        ("careerctl.render.rich", "import typer\n", "careerctl.render.rich imports typer, which lives in careerctl.cli and careerctl.cli_base and careerctl.cli_profile and careerctl.cli_team and careerctl.cli_review only"),
         ("careerctl.cli", "import questionary\n", "careerctl.cli imports questionary, which lives in careerctl.prompts only"),
     ],
 )  # fmt: skip

@@ -32,9 +32,16 @@ from careerctl.results import (
     AssessmentDoc,
     AssessmentRecord,
     AssessResult,
+    CalibrationDoc,
+    CalibrationEntry,
+    CalibrationResult,
     ChangeEntry,
     CloseEntry,
+    CountEntry,
     CoverageEntry,
+    EvidenceDoc,
+    EvidenceEntry,
+    EvidenceResult,
     FolderRef,
     GapEntry,
     KbRef,
@@ -45,6 +52,7 @@ from careerctl.results import (
     MentoringEntry,
     MoveEntry,
     NoticeEntry,
+    Packet,
     PlanDoc,
     PlanResult,
     PointEntry,
@@ -55,9 +63,14 @@ from careerctl.results import (
     ProgressDoc,
     ProgressResult,
     RaiseEntry,
+    RaterNote,
+    RepoEntry,
     Report,
     RequirementEntry,
     ResourceEntry,
+    ReviewRef,
+    ReviewsDoc,
+    ReviewsResult,
     RoleDoc,
     RoleEntry,
     RoleRef,
@@ -66,6 +79,8 @@ from careerctl.results import (
     RouteDoc,
     RouteEntry,
     RouteResult,
+    ScanDoc,
+    ScanResult,
     SearchDoc,
     SearchHitEntry,
     SearchResult,
@@ -79,6 +94,7 @@ from careerctl.results import (
     StatsResult,
     StepEntry,
     StepResourceEntry,
+    SuggestionEntry,
     TeamDoc,
     TeamGapEntry,
     TeamMemberEntry,
@@ -92,8 +108,11 @@ from careerctl.text import number, plural, visible
 
 if TYPE_CHECKING:  # annotations only: importing them would slow every command down
     from careerctl.assess import AnswerWarning, Outcome, Progress
+    from careerctl.calibration import Calibration
+    from careerctl.evidence import Evidence
     from careerctl.model import Assessment, KnowledgeBase, Profile, Role, Skill
     from careerctl.plan import Plan, Step
+    from careerctl.review import Review
     from careerctl.route import Route
     from careerctl.team import Team
 
@@ -104,11 +123,18 @@ class Given(Struct, frozen=True):
     answers: Optional[Path] = None
     sets: tuple[str, ...] = ()
     from_role: Optional[str] = None
+    levels: Optional[str] = None  # --levels self|calibrated; None: self, without saying so
 
     @classmethod
-    def of(cls, answers: Path | None, sets: list[str] | None, from_role: str | None = None) -> Given:
+    def of(
+        cls,
+        answers: Path | None,
+        sets: list[str] | None,
+        from_role: str | None = None,
+        levels: str | None = None,
+    ) -> Given:
         """The LEVELS options as a command line gives them."""
-        return cls(answers, tuple(sets or ()), from_role)
+        return cls(answers, tuple(sets or ()), from_role, levels)
 
     @property
     def any(self) -> bool:
@@ -120,7 +146,8 @@ class Given(Struct, frozen=True):
         given = [f"--from {self.from_role}"] if self.from_role else []
         given += [f"--answers {self.answers.name}"] if self.answers else []
         given += [f"--set {item}" for item in self.sets]
-        return ", ".join(given) or "the saved profile"
+        words = ", ".join(given) or "the saved profile"
+        return f"{words}, calibrated (the agreed levels)" if self.levels == "calibrated" else words
 
 
 class Person(Struct, frozen=True):
@@ -297,10 +324,10 @@ def person(env: Env, given: Given) -> Person:
         known = resolve_levels(kb, saved=levels)
         warn_foreign_profile(env, len(levels), len(known))
         note_profile(env)
-        return Person(known, current, target)
+        return Person(with_levels(env, kb, known, given.levels), current, target)
     levels = resolve_levels(kb, given.answers, list(given.sets), given.from_role)
     current = find_role(kb, given.from_role).id if given.from_role else None
-    return Person(levels, current)
+    return Person(with_levels(env, kb, levels, given.levels), current)
 
 
 def note_profile(env: Env) -> None:
@@ -380,7 +407,7 @@ def path(env: Env, source: str, goal: str, given: Given = Given(), alternatives:
     kb = env.load().kb
     start, end = find_role(kb, source), find_role(kb, goal)
     levels = None
-    if given.any:
+    if given.any or given.levels is not None:
         levels = person(env, given).levels
     elif (saved := env.saved_person()) is not None:
         levels = saved[0]  # the first rung is costed from the levels saved by `careerctl assess`
@@ -473,10 +500,16 @@ class AssessOptions(Struct, frozen=True):
     given: Given = Given()
     skills: tuple[str, ...] = ()  # --skills: re-rate only these
     quick: bool = False  # --quick: only the target's highest-weight skills
+    rater: Optional[str] = None  # self, manager or peer: who rates (--rater); None is self
+    subject: Optional[str] = None  # whose skills a review rates (--for)
+    by: Optional[str] = None  # the rater's name (--by)
+    out: Optional[Path] = None  # the review file to write (--out)
 
 
-def assess(env: Env, options: AssessOptions) -> AssessResult:
+def assess(env: Env, options: AssessOptions) -> AssessResult | ReviewsResult:
     """`careerctl assess`: ask (or read) the levels, save each answer, then readiness and first steps."""
+    if options.out is not None or options.rater not in (None, "self"):
+        return assess_other(env, options)
     from careerctl import prompts
 
     terminal = prompts.open_terminal(env.stdin, env.stderr)
@@ -510,12 +543,83 @@ def assess(env: Env, options: AssessOptions) -> AssessResult:
         write_profile(env.profile, latest)
         saved[:] = [latest]
 
-    prompter = prompts.TerminalPrompter(terminal, kb.scale) if terminal else None
+    prompter = (
+        prompts.TerminalPrompter(terminal, kb.scale, evidence=evidence_lines(env)) if terminal else None
+    )
     try:
         outcome = run_assessment(kb, profile, prompter, save, env.now(), asked)
     except KeyboardInterrupt:
         raise interrupted(env.profile, saved[0] if saved else None) from None
     return assessed(env, kb, outcome)
+
+
+def evidence_lines(env: Env) -> dict[str, list[str]]:
+    """Per skill, its evidence as the assessment shows it under the question, newest first."""
+    from careerctl.evidence import for_skill
+    from careerctl.records import read_evidence
+
+    lines: dict[str, list[str]] = {}
+    for item in for_skill(read_evidence(evidence_file(env)), None):
+        level = f" (level {item.level})" if item.level is not None else ""
+        lines.setdefault(item.skill, []).append(f"{item.date}: {item.what}{level}")
+    return lines
+
+
+def assess_other(env: Env, options: AssessOptions) -> ReviewsResult:
+    """`careerctl assess --rater manager --for NAME --by NAME --out FILE`: a review, written as it goes."""
+    from careerctl import prompts
+    from careerctl.assess import Options, run_assessment
+    from careerctl.levels import parse_sets, read_answers
+    from careerctl.model import Profile
+    from careerctl.names import find_role
+    from careerctl.records import read_review, write_review
+    from careerctl.review import check_name, check_relation, review_of
+
+    relation = check_relation(options.rater or "self")
+    if options.subject is None:
+        raise InputError("--for", "name whose skills this review rates, e.g. --for Dana")
+    subject = check_name(options.subject, "--for")
+    if options.by is None and relation != "self":
+        raise InputError(
+            "--by", f"name who is rating, e.g. --by 'Sam Lee' (the {relation} review records it)"
+        )
+    rater = check_name(options.by or subject, "--by")
+    if options.out is None:
+        raise InputError("--out", "name the review file to write, e.g. --out review.yaml")
+    out = options.out
+    terminal = prompts.open_terminal(env.stdin, env.stderr)
+    if terminal is None and options.given.answers is None and not options.given.sets:
+        raise NoLevels(
+            f"no terminal to ask on: give --answers FILE and/or --set SKILL=LEVEL to rate {subject}"
+        )
+    kb = env.load().kb
+    answers = options.given.answers
+    given = {**(read_answers(answers, kb) if answers else {}), **parse_sets(list(options.given.sets), kb)}
+    asked = Options(
+        current=find_role(kb, options.current).id if options.current else None,
+        target=find_role(kb, options.target).id if options.target else None,
+        every=options.every,
+        given=given,
+        subject=subject,
+    )
+
+    def save(latest: Profile) -> None:
+        write_review(out, review_of(latest.assessments[-1], rater, relation, subject, kb))
+
+    prompter = prompts.TerminalPrompter(terminal, subject=subject) if terminal else None
+    try:
+        outcome = run_assessment(kb, Profile(), prompter, save, env.now(), asked)
+    except KeyboardInterrupt:
+        kept = f"the answers given so far are in {out}" if out.exists() else "nothing was saved"
+        raise Interrupted(f"interrupted; {kept}") from None
+    count = len(outcome.assessment.levels)
+    env.say(
+        f"Wrote the {relation} review of {subject} by {rater} ({plural(count, 'skill')}) to {out}; "
+        f"`careerctl review add {out}` attaches it to {subject}'s profile"
+    )
+    review = read_review(out)
+    doc = ReviewsDoc("careerctl.reviews/1", "", str(out.parent), [review_ref(out.stem, review)])
+    return ReviewsResult(doc, kb)
 
 
 def interrupted(where: Path, profile: Profile | None) -> Interrupted:
@@ -577,7 +681,9 @@ def answer_warnings(
 
     months = env.setting("stale_months", None, 6)
     known = {s: lvl for s, lvl in latest_levels(profile).items() if s in kb.skills and s not in skip}
-    return check_levels(kb, known, latest_notes(profile), rated_at(profile), env.now(), round(30.4 * months))
+    days = round(30.4 * months)
+    backing = evidence_backing(env, known)
+    return check_levels(kb, known, latest_notes(profile), rated_at(profile), env.now(), days, backing)
 
 
 def saved_profile(env: Env) -> Profile:
@@ -973,3 +1079,282 @@ def progress_doc(kb: KnowledgeBase, progress: Progress) -> ProgressDoc:
             for c in progress.changes
         ],
     )
+
+
+# ---- reviews, calibration, evidence and the promotion packet (issue #15) -------------------------
+
+
+LEVEL_SOURCES = ("self", "calibrated")
+"""What `--levels` chooses: the person's own ratings, or the agreed levels of calibration."""
+
+
+def review_ref(name: str, review: Review) -> ReviewRef:
+    """A review as its documents list it."""
+    return ReviewRef(name, review.rater, review.relation, review.subject, review.at, len(review.ratings))
+
+
+def attached(env: Env) -> list[Review]:
+    """The reviews attached to the profile, one per rater (their latest)."""
+    from careerctl.records import list_reviews
+    from careerctl.review import latest_by_rater, review_in
+
+    kb = env.load().kb
+    return [review_in(kb, review) for review in latest_by_rater(list_reviews(env.profile))]
+
+
+def calibrated(env: Env, kb: KnowledgeBase, own: dict[str, int], rule: str = "manager") -> Calibration:
+    """Calibration of the person's own levels against the attached reviews."""
+    from careerctl.calibration import calibrate as agree_levels
+
+    return agree_levels(kb, own, attached(env), rule)
+
+
+def with_levels(env: Env, kb: KnowledgeBase, own: dict[str, int], source: str | None) -> dict[str, int]:
+    """The levels `--levels` chooses (None: self, silently); says which on stderr when chosen."""
+    if source is None:
+        return own
+    if source not in LEVEL_SOURCES:
+        raise InputError("--levels", f"must be self or calibrated, not {source!r}")
+    if source == "self":
+        env.say("careerctl: levels: self (your own ratings)")
+        return own
+    cal = calibrated(env, kb, own)
+    if not cal.reviews:
+        raise NoLevels(
+            f"--levels calibrated: no reviews are attached to {env.profile}; "
+            "`careerctl review add FILE` attaches one (or use --levels self)"
+        )
+    agreed = cal.levels()
+    changed = sum(1 for skill, level in agreed.items() if own.get(skill, 0) != level)
+    env.say(
+        f"careerctl: levels: calibrated (agreed levels from {plural(len(cal.reviews), 'review')}, manager rule; "
+        f"{plural(changed, 'skill')} differ from your own)"
+    )
+    return {**own, **agreed}
+
+
+def review_add(env: Env, source: Path) -> ReviewsResult:
+    """`careerctl review add FILE`: check a review and attach it beside the profile."""
+    from careerctl.records import add_review
+
+    kb = env.load().kb
+    name, review, note = add_review(env.profile, source, kb)
+    if note:
+        env.say(f"careerctl: {note}")
+    env.say(
+        f"Attached the {review.relation} review by {review.rater} ({plural(len(review.ratings), 'skill')}) "
+        f"as {name}"
+    )
+    return review_list(env)
+
+
+def review_list(env: Env) -> ReviewsResult:
+    """`careerctl review list`: the reviews attached to the profile, by name."""
+    from careerctl.records import list_reviews, reviews_dir
+
+    kb = env.load().kb
+    found = list_reviews(env.profile)
+    doc = ReviewsDoc(
+        "careerctl.reviews/1",
+        str(env.profile),
+        str(reviews_dir(env.profile)),
+        [review_ref(name, review) for name, review in found.items()],
+    )
+    return ReviewsResult(doc, kb)
+
+
+def review_remove(env: Env, name: str) -> None:
+    """`careerctl review remove NAME`: take a review off (it is kept in backups/)."""
+    from careerctl.records import remove_review
+
+    moved = remove_review(env.profile, name)
+    env.say(f"Removed the review {name}; it is kept as {moved}")
+
+
+def calibration_doc(kb: KnowledgeBase, cal: Calibration, names: dict[int, str]) -> CalibrationDoc:
+    """The calibration document."""
+    from careerctl.calibration import RULES
+
+    skills = [
+        CalibrationEntry(
+            row.skill,
+            kb.skills[row.skill].name,
+            row.self_level,
+            row.manager,
+            list(row.peers),
+            row.peers_median,
+            row.agreed,
+            row.gap,
+            row.flagged,
+            [RaterNote(rater, note) for rater, note in row.notes],
+        )
+        for row in cal.rows
+    ]
+    refs = [review_ref(names.get(id(r), ""), r) for r in cal.reviews]
+    flagged = [row.skill for row in cal.flagged]
+    return CalibrationDoc(
+        "careerctl.calibration/1", kb_ref(kb), cal.rule, RULES[cal.rule], refs, skills, flagged
+    )
+
+
+def calibrate(env: Env, rule: str = "manager") -> CalibrationResult:
+    """`careerctl calibrate`: self, manager and peers per skill, the agreed level, the gaps to discuss."""
+    from careerctl.calibration import RULES
+    from careerctl.calibration import calibrate as agree_levels
+    from careerctl.records import list_reviews
+    from careerctl.review import latest_by_rater
+
+    if rule not in RULES:
+        raise InputError("--rule", f"must be one of {', '.join(RULES)}, not {rule!r}")
+    kb = env.load().kb
+    saved = env.saved_person()
+    own = {s: v for s, v in saved[0].items() if s in kb.skills} if saved else {}
+    found = list_reviews(env.profile)
+    if not found:
+        raise NoResult(f"no reviews are attached to {env.profile}: `careerctl review add FILE` attaches one")
+    from careerctl.review import review_in
+
+    named = {name: review_in(kb, review) for name, review in found.items()}
+    chosen = latest_by_rater(named)
+    names = {id(review): name for name, review in named.items()}
+    cal = agree_levels(kb, own, chosen, rule)
+    if not own:
+        env.say(f"careerctl: no self-assessment in {env.profile}: there are no gaps to flag")
+    return CalibrationResult(calibration_doc(kb, cal, names), kb, cal)
+
+
+def evidence_file(env: Env) -> Path:
+    """The evidence log of the profile in use."""
+    from careerctl.records import evidence_path
+
+    return evidence_path(env.profile)
+
+
+def evidence_result(env: Env, kb: KnowledgeBase, items: list[Evidence], skill: str | None) -> EvidenceResult:
+    """The log, or one skill's entries, newest first."""
+    from careerctl.evidence import for_skill
+
+    chosen = for_skill(items, skill)
+    entries = [EvidenceEntry(e.skill, e.what, e.date, e.level, e.link, e.source) for e in chosen]
+    return EvidenceResult(
+        EvidenceDoc("careerctl.evidence/1", str(evidence_file(env)), skill, entries), kb, chosen
+    )
+
+
+def evidence_add(
+    env: Env, skill: str, what: str, level: int | None = None, link: str | None = None, day: str | None = None
+) -> EvidenceResult:
+    """`careerctl evidence add SKILL "what I did"`: one entry in the evidence log."""
+    from careerctl.evidence import new_evidence
+    from careerctl.records import add_evidence
+
+    kb = env.load().kb
+    entry = new_evidence(kb, skill, what, day or env.today().isoformat(), level, link)
+    items = add_evidence(evidence_file(env), [entry])
+    env.say(
+        f"Added evidence for {kb.skills[entry.skill].name} to {evidence_file(env)} ({plural(len(items), 'entry', 'entries')})"
+    )
+    return evidence_result(env, kb, items, entry.skill)
+
+
+def evidence_list(env: Env, skill: str | None = None) -> EvidenceResult:
+    """`careerctl evidence list`: the evidence log, newest first."""
+    from careerctl.evidence import check_skill
+    from careerctl.records import read_evidence
+
+    kb = env.load().kb
+    chosen = check_skill(kb, skill, "--skill") if skill else None
+    return evidence_result(env, kb, read_evidence(evidence_file(env)), chosen)
+
+
+def scan_authors(env: Env, authors: list[str]) -> list[str]:
+    """Whose commits count: --author, else the config's `author`, else the user's git user.email."""
+    if authors:
+        return authors
+    from careerctl.config import config_location, read_config
+
+    configured = read_config(config_location(env.environ)).get("author")
+    if configured:
+        env.say(f"careerctl: crediting commits by {configured} (the `author` setting; --author for another)")
+        return [str(configured)]
+    from careerctl.scan import git_user_email
+
+    email = git_user_email()
+    if email:
+        env.say(f"careerctl: crediting commits by {email} (your git user.email; --author for another)")
+        return [email]
+    return []
+
+
+def evidence_scan(env: Env, paths: list[Path], authors: list[str], accept: list[str]) -> ScanResult:
+    """`careerctl evidence scan PATH...`: suggest evidence from the author's commits; --accept logs it."""
+    from careerctl.evidence import Evidence as Entry
+    from careerctl.evidence import check_skill
+    from careerctl.evidence_signals import signals_for
+    from careerctl.kb import bundled_kb_dir
+    from careerctl.records import add_evidence
+    from careerctl.scan import scan
+
+    kb = env.load().kb
+    bundled = env.kb_dir is None or env.kb_dir.resolve() == bundled_kb_dir().resolve()
+    result = scan(paths, scan_authors(env, authors), signals_for(kb, bundled))
+    by_skill = {s.skill: s for s in result.suggestions}
+    wanted = [check_skill(kb, name, "--accept") for name in accept]
+    for skill in wanted:
+        if skill not in by_skill:
+            raise InputError("--accept", f"{skill}: the scan suggests nothing for it")
+    if wanted:
+        day = env.today().isoformat()
+        add_evidence(evidence_file(env), [Entry(s, by_skill[s].what(), day, source="scan") for s in wanted])
+        env.say(f"Added {plural(len(wanted), 'suggestion')} to {evidence_file(env)}")
+    doc = ScanDoc(
+        "careerctl.scan/1",
+        kb_ref(kb),
+        list(result.authors),
+        [RepoEntry(str(r.path), len(r.commits), r.all_commits, r.tracked) for r in result.repos],
+        [
+            SuggestionEntry(
+                s.skill,
+                kb.skills[s.skill].name,
+                s.commits,
+                s.files,
+                [CountEntry(n, c) for n, c in s.repos],
+                [CountEntry(n, c) for n, c in s.kinds],
+                s.sentence(),
+            )
+            for s in result.suggestions
+        ],
+        wanted,
+    )
+    return ScanResult(doc, kb, result)
+
+
+def packet(
+    env: Env,
+    given: Given,
+    target: str | None = None,
+    name: str | None = None,
+    top: int | None = None,
+) -> Packet:
+    """`careerctl report --format packet`: every needed skill's ratings, evidence and plan."""
+    from careerctl.levels import choose_roles
+    from careerctl.plan import build_plan
+    from careerctl.records import read_evidence
+
+    kb = env.load().kb
+    who = person(env, Given(given.answers, given.sets, given.from_role))
+    cal = calibrated(env, kb, who.levels)
+    source = given.levels or ("calibrated" if cal.reviews else "self")
+    levels = with_levels(env, kb, who.levels, source)
+    current, goal = choose_roles(kb, levels, who.current, target or who.target)
+    result = build_plan(kb, goal, levels, current_id=current)
+    items = read_evidence(evidence_file(env))
+    return Packet(kb, result, who.levels, cal, items, env.today(), source, name, top)
+
+
+def evidence_backing(env: Env, levels: dict[str, int]) -> dict[str, int]:
+    """Per skill, the evidence entries that back its level: assess.check_levels(..., evidence=this)."""
+    from careerctl.evidence import supporting_counts
+    from careerctl.records import read_evidence
+
+    return supporting_counts(read_evidence(evidence_file(env)), levels)

@@ -81,6 +81,7 @@ class Options:
     skills: tuple[str, ...] = ()  # re-rate only these (`--skills`), whatever the roles need
     quick: bool = False  # ask only the target's highest-weight skills
     stale_days: int = 183  # a rating older than this is stale (about 6 months)
+    subject: str | None = None  # whose skills are rated, when not the person's own (a review)
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,9 @@ def run_assessment(
         profile = begin(profile, kb, current, target, skills, at)
     profile = _record_given(profile, options.given, save)
     kept: list[str] = []
-    if prompter is None:
+    if prompter is None and options.subject is not None:
+        profile = _only_answered(profile)  # a review rates what the reviewer gave, nothing more
+    elif prompter is None:
         profile, kept = _keep_previous(profile)
     else:
         profile = _ask_skills(kb, profile, prompter, save, skipped)
@@ -327,12 +330,12 @@ def _roles(
     if current is None:
         current = default_current(kb, profile, levels)
         if prompter is not None:
-            current = prompter.choose_role("Your current role?", menu, current)
+            current = prompter.choose_role(f"{whose(options.subject)} current role?", menu, current)
     target = options.target
     if target is None:
         target = default_target(kb, profile, current, levels) or current
         if prompter is not None:
-            target = prompter.choose_role("Your target role?", menu, target)
+            target = prompter.choose_role(f"{whose(options.subject)} target role?", menu, target)
     return current, target
 
 
@@ -353,6 +356,19 @@ def _keep_previous(profile: Profile) -> tuple[Profile, list[str]]:
     for skill in kept:
         profile = answer(profile, skill, previous.get(skill, 0))
     return profile, kept
+
+
+def _only_answered(profile: Profile) -> Profile:
+    """The last assessment cut to the skills it has answers for."""
+    last = profile.assessments[-1]
+    return _with_last(
+        profile, msgspec.structs.replace(last, skills=tuple(s for s in last.skills if s in last.levels))
+    )
+
+
+def whose(subject: str | None) -> str:
+    """How a question names the person rated: "Your" or "Dana's"."""
+    return "Your" if subject is None else f"{subject}'s"
 
 
 def _ask_skills(
@@ -455,9 +471,14 @@ def check_levels(
     rated: Mapping[str, str],
     at: str,
     stale_days: int,
+    evidence: Mapping[str, int] | None = None,
 ) -> list[AnswerWarning]:
     """Warnings on a set of answers: levels their prerequisites do not allow, the same level almost
-    everywhere, level 4-5 claims without a note, and ratings older than `stale_days`."""
+    everywhere, level 4-5 claims with neither a note nor evidence, and ratings older than `stale_days`.
+
+    `evidence` counts, per skill, the evidence entries that back its level (evidence.supporting_counts).
+    """
+    evidence = evidence or {}
     found: list[AnswerWarning] = []
     for skill_id, level in levels.items():
         skill = kb.skills.get(skill_id)
@@ -485,7 +506,7 @@ def check_levels(
                 )
             )
     for skill_id, level in levels.items():
-        if level >= 4 and not notes.get(skill_id) and skill_id in kb.skills:
+        if level >= 4 and not notes.get(skill_id) and not evidence.get(skill_id) and skill_id in kb.skills:
             found.append(
                 AnswerWarning(
                     skill_id, f"{kb.skills[skill_id].name} {level} is claimed with no note or evidence"

@@ -13,6 +13,7 @@ from typing import Annotated, Any, NoReturn, Optional
 import typer
 from typer.core import TyperGroup
 
+from careerctl import cli_review as people
 from careerctl import version_line
 from careerctl.cli_base import chosen, env_of, finish, use
 from careerctl.cli_profile import config, profile_app
@@ -237,12 +238,12 @@ def plan(
     top: Top = None,
     hours_per_week: HoursPerWeek = None,
     stack: Stack = None,
+    levels: people.LevelsFrom = None,
     json_: Json = False,
 ) -> None:
     """Rank the next skill levels to learn for a target role, in order, with hours and why."""
-    given = use.Given.of(answers, sets, from_role)
-    result = use.plan(env_of(ctx), given, target, top, hours_per_week, stack)
-    finish(result, chosen(json_), ctx)
+    wanted = people.given(answers, sets, from_role, levels)
+    finish(use.plan(env_of(ctx), wanted, target, top, hours_per_week, stack), chosen(json_), ctx)
 
 
 @app.command()
@@ -258,6 +259,7 @@ def path(
     alternatives: Annotated[
         int, typer.Option("--alternatives", min=0, help="Also show the next K best routes.")
     ] = 0,
+    levels: people.LevelsFrom = None,
     json_: Json = False,
     format_: Annotated[
         Optional[Diagram],
@@ -268,7 +270,7 @@ def path(
     fmt = chosen(json_, format_)
     if format_ is not None and alternatives:
         raise typer.BadParameter("--format draws the cheapest route only; drop --alternatives")
-    result = use.path(env_of(ctx), source, goal, use.Given.of(answers, sets, from_role), alternatives)
+    result = use.path(env_of(ctx), source, goal, people.given(answers, sets, from_role, levels), alternatives)
     finish(result, fmt, ctx)
 
 
@@ -283,10 +285,11 @@ def match(
         typer.Option("--track", help="Only roles on this track.", autocompletion=complete_track),
     ] = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Show the best N roles.")] = 10,
+    levels: people.LevelsFrom = None,
     json_: Json = False,
 ) -> None:
     """Rank every role by how well your levels fit it, with readiness and hours still needed."""
-    result = use.match(env_of(ctx), use.Given.of(answers, sets, from_role), track, top)
+    result = use.match(env_of(ctx), people.given(answers, sets, from_role, levels), track, top)
     finish(result, chosen(json_), ctx)
 
 
@@ -295,12 +298,17 @@ class ReportFormat(str, Enum):
 
     html = "html"
     markdown = "markdown"
+    packet = "packet"
 
 
 REPORT_SUFFIXES = {".html": ReportFormat.html, ".htm": ReportFormat.html, ".md": ReportFormat.markdown}
 ReportFormatOption = Annotated[
     Optional[ReportFormat],
-    typer.Option("--format", help="html or markdown.", show_default="from the file's suffix"),
+    typer.Option(
+        "--format",
+        help="html, markdown, or packet (the promotion packet: HTML for a .html file, else Markdown).",
+        show_default="from the file's suffix",
+    ),
 ]
 Output = Annotated[Path, typer.Option("--output", "-o", help="File to write; - for stdout.", dir_okay=False)]
 Name = Annotated[Optional[str], typer.Option("--name", help="Whose report it is, for its header.")]
@@ -319,17 +327,23 @@ def report(
     top: Top = None,
     hours_per_week: HoursPerWeek = None,
     stack: Stack = None,
+    levels: people.LevelsFrom = None,
 ) -> None:
     """Write a report to share with a mentor or manager: readiness, the ranked plan, the route, charts.
 
     HTML is one self-contained file (no scripts, nothing fetched; prints well); Markdown
-    renders on GitHub and GitLab, the route as a Mermaid diagram.
+    renders on GitHub and GitLab, the route as a Mermaid diagram. --format packet writes the
+    promotion packet: per needed skill the self and calibrated levels, flagged gaps, evidence
+    and the plan (calibrated levels when reviews are attached; --levels chooses).
     """
     kind = format_ or REPORT_SUFFIXES.get(output.suffix.lower())
     if kind is None:
         raise typer.BadParameter("give --format html or --format markdown (or a .html or .md file)")
     env = env_of(ctx)
-    built = use.report(env, use.Given.of(answers, sets, from_role), target, name, top, hours_per_week, stack)
+    wanted = people.given(answers, sets, from_role, levels)
+    if kind is ReportFormat.packet:
+        return people.write_packet(env, wanted, target, name, top, output)
+    built = use.report(env, wanted, target, name, top, hours_per_week, stack)
     use.write_output(env, output, use.rendered(built, kind.value, env), f"{kind.value} report")
 
 
@@ -352,7 +366,9 @@ OnlySkills = Annotated[
     Optional[str], typer.Option("--skills", metavar="A,B,...", help="Re-rate only these skills.")
 ]
 Quick = Annotated[bool, typer.Option("--quick", help="Ask only the target's most important skills.")]
-AssessJson = Annotated[bool, typer.Option("--json", help="Print a careerctl.assessment/1 JSON document.")]
+AssessJson = Annotated[
+    bool, typer.Option("--json", help="Print a careerctl.assessment/1 (or reviews/1) document.")
+]
 
 
 @app.command()
@@ -365,6 +381,10 @@ def assess(
     sets: Sets = None,
     skills: OnlySkills = None,
     quick: Quick = False,
+    rater: people.Rater = None,
+    subject: people.For = None,
+    by: people.By = None,
+    out: people.Out = None,
     json_: AssessJson = False,
 ) -> None:
     """Rate yourself skill by skill, with arrow keys; every answer is saved to your profile at once.
@@ -372,9 +392,14 @@ def assess(
     Without a terminal (in a script), give --answers FILE and/or --set SKILL=LEVEL, with --current and
     --target: relevant skills they leave out keep their previous level, else 0. Ctrl-C keeps every
     answer given so far, and the next `careerctl assess` offers to resume.
+
+    --rater manager|peer --for NAME --by NAME --out FILE rates someone else into a review file instead.
     """
     only = tuple(s.strip() for s in (skills or "").split(",") if s.strip())
-    options = use.AssessOptions(current, target, every, use.Given.of(answers, sets), only, quick)
+    relation = rater.value if rater else None
+    options = use.AssessOptions(
+        current, target, every, use.Given.of(answers, sets), only, quick, relation, subject, by, out
+    )
     finish(use.assess(env_of(ctx), options), chosen(json_), ctx)
 
 
@@ -411,6 +436,9 @@ def kb_import(
 app.add_typer(profile_app, name="profile")
 app.command("config")(config)
 app.command("team")(team)
+app.add_typer(people.review_app, name="review")
+app.add_typer(people.evidence_app, name="evidence")
+app.command()(people.calibrate)
 
 
 def run() -> None:

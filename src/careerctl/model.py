@@ -59,6 +59,7 @@ class Skill(msgspec.Struct, frozen=True, gc=False):
     tags: tuple[str, ...] = ()
     technologies: tuple[str, ...] = ()  # tools and names it covers, as people type them
     replaces: tuple[str, ...] = ()  # earlier skill ids whose saved ratings carry over to this one
+    evidence: tuple[str, ...] = ()  # path globs whose changes suggest evidence (`evidence scan`)
 
     def anchor(self, level: int) -> str:
         """The behaviour that describes `level` (1..5)."""

@@ -9,7 +9,7 @@ leaves clean JSON in the file (questionary would otherwise draw on stdout).
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +18,7 @@ from careerctl.model import DEFAULT_SCALE, Role, Skill
 
 INDENT = "   "  # the width of questionary's pointer column: continuation lines line up under the text
 MIN_WIDTH = 40
+EVIDENCE_SHOWN = 3  # lines of a skill's evidence shown under its question
 STYLE = [
     ("highlighted", "fg:ansicyan bold"),  # the choice under the pointer
     ("pointer", "fg:ansicyan bold"),
@@ -60,9 +61,17 @@ def shown(text: str) -> str:
 class TerminalPrompter:
     """Asks with arrow-key menus; Ctrl-C raises KeyboardInterrupt (questionary's ask() would hide it)."""
 
-    def __init__(self, terminal: Terminal, scale: Sequence[str] = DEFAULT_SCALE) -> None:
+    def __init__(
+        self,
+        terminal: Terminal,
+        scale: Sequence[str] = DEFAULT_SCALE,
+        subject: str | None = None,
+        evidence: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
         self.terminal = terminal
         self.scale = scale
+        self.subject = subject  # whose skills are rated: None for the person's own
+        self.evidence = evidence or {}  # per skill id, lines of evidence shown beside its question
 
     def _io(self) -> dict[str, Any]:
         """Where to draw and read, and the look: the pointed-at choice stands out, the default does not."""
@@ -116,9 +125,12 @@ class TerminalPrompter:
             lines = textwrap.wrap(head + shown(anchor), width, subsequent_indent="   ") or [head]
             choices.append(questionary.Choice(f"\n{INDENT}".join(lines), value=level))
         summary = textwrap.wrap(shown(skill.summary), width)
+        for line in self.evidence.get(skill.id, ())[:EVIDENCE_SHOWN]:
+            summary += textwrap.wrap(shown(line), width, initial_indent="+ ", subsequent_indent="  ")
         # the message ends on a new line, so the chosen anchor shows there in full once answered
         question = questionary.select(
-            f"({index}/{total}) {shown(skill.name)}: which best describes you?\n{INDENT[:-1]}",
+            f"({index}/{total}) {shown(skill.name)}: which best describes {shown(self.subject or 'you')}?"
+            f"\n{INDENT[:-1]}",
             choices=choices,
             default=choices[max(0, min(default, len(choices) - 1))],
             use_jk_keys=True,

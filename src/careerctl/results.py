@@ -22,12 +22,16 @@ if TYPE_CHECKING:  # the views only read these; importing them would slow every 
     from datetime import date
 
     from careerctl.assess import Outcome, Progress
+    from careerctl.calibration import Calibration
     from careerctl.errors import Problem
+    from careerctl.evidence import Evidence
     from careerctl.kb.stats import Stats
     from careerctl.match import MatchRow
     from careerctl.model import KnowledgeBase, Levels, Profile, Role, Skill
     from careerctl.plan import Plan, Step
+    from careerctl.review import Review
     from careerctl.route import Route
+    from careerctl.scan import Scan
     from careerctl.team import Team
 
 # Field types shared by the documents. Optional[...] (not `X | None`): msgspec reads these
@@ -619,6 +623,138 @@ class TeamDoc(Entry):
     ]
 
 
+# ---- reviews, calibration, evidence -------------------------------------------------------------
+
+
+class ReviewRef(Entry):
+    """A review attached to the profile."""
+
+    name: Annotated[str, Meta(description="Its name: the file name in NAME.reviews/ without .yaml.")]
+    rater: str
+    relation: Annotated[str, Meta(description="self, manager or peer.")]
+    subject: Annotated[str, Meta(description="Whose skills were rated (`for:` in the file).")]
+    at: Annotated[str, Meta(description="When, ISO 8601 UTC.")]
+    skills: Annotated[int, Meta(ge=0, description="How many skills it rates.")]
+
+
+class ReviewsDoc(Entry):
+    """careerctl.reviews/1: the reviews attached to a profile."""
+
+    schema: Literal["careerctl.reviews/1"]
+    profile: Annotated[str, Meta(description="The profile file they belong to.")]
+    folder: Annotated[str, Meta(description="The folder that holds them.")]
+    reviews: list[ReviewRef]
+
+
+class RaterNote(Entry):
+    """A reviewer's note on one skill."""
+
+    rater: str
+    note: str
+
+
+class CalibrationEntry(Entry):
+    """One skill: self, manager, peers, the agreed level and the gap."""
+
+    skill: Id
+    name: str
+    self_level: Annotated[
+        Optional[Level], Meta(description="The person's own latest level; null when they never rated it.")
+    ] = msgspec.field(name="self")
+    manager: Annotated[
+        Optional[Level], Meta(description="The latest manager review's level; null without one.")
+    ] = None
+    peers: Annotated[
+        list[Level], Meta(description="Each peer's level (one per peer: their latest review).")
+    ] = []
+    peers_median: Annotated[
+        Optional[Level], Meta(description="The middle peer level; of an even number, the lower middle one.")
+    ] = None
+    agreed: Annotated[
+        Level, Meta(description="The agreed level under the rule: what --levels calibrated uses.")
+    ] = 0
+    gap: Annotated[Optional[int], Meta(description="Self minus agreed; null without a self level.")] = None
+    flagged: Annotated[
+        bool, Meta(description="True when the gap is 2 or more levels either way: discuss it.")
+    ] = False
+    notes: list[RaterNote] = []
+
+
+class CalibrationDoc(Entry):
+    """careerctl.calibration/1: self, manager and peers side by side, agreed levels and flagged gaps."""
+
+    schema: Literal["careerctl.calibration/1"]
+    kb: KbRef
+    rule: Annotated[str, Meta(description="manager, median, reviewers or lowest.")]
+    rule_says: Annotated[str, Meta(description="The rule in one sentence.")]
+    reviews: list[ReviewRef]
+    skills: list[CalibrationEntry]
+    flagged: Annotated[list[Id], Meta(description="The skills to discuss (gap of 2 or more), in KB order.")]
+
+
+class EvidenceEntry(Entry):
+    """One entry of the evidence log."""
+
+    skill: Id
+    what: str
+    date: Annotated[str, Meta(description="YYYY-MM-DD.")]
+    level: Optional[Annotated[int, Meta(ge=1, le=5)]]
+    link: Annotated[Optional[str], Meta(description="An http or https address, or null.")]
+    source: Annotated[
+        str, Meta(description="'' when added by hand; 'scan' when `evidence scan` suggested it.")
+    ]
+
+
+class EvidenceDoc(Entry):
+    """careerctl.evidence/1: the evidence log, newest first."""
+
+    schema: Literal["careerctl.evidence/1"]
+    file: str
+    skill: Annotated[Optional[Id], Meta(description="The skill --skill chose, or null for all.")]
+    evidence: list[EvidenceEntry]
+
+
+class RepoEntry(Entry):
+    """One repository the scan read."""
+
+    path: str
+    your_commits: Annotated[int, Meta(ge=0, description="The author's commits, merges left out.")]
+    all_commits: Annotated[int, Meta(ge=0, description="Everyone's commits, merges left out.")]
+    tracked_files: Annotated[int, Meta(ge=0, description="Regular files git tracks now.")]
+
+
+class CountEntry(Entry):
+    """A name and how many of the author's commits it stands for."""
+
+    name: str
+    commits: Annotated[int, Meta(ge=0)]
+
+
+class SuggestionEntry(Entry):
+    """Evidence the scan suggests for one skill, with its counts; it changes no level."""
+
+    skill: Id
+    name: str
+    commits: Annotated[int, Meta(ge=0, description="The author's commits that touch a matching file.")]
+    files: Annotated[int, Meta(ge=0, description="Distinct matching files those commits touch.")]
+    repos: list[CountEntry]
+    kinds: Annotated[
+        list[CountEntry], Meta(description="Kinds of file (*.py, Dockerfile) by commits touching one.")
+    ]
+    says: Annotated[str, Meta(description="The counts in one sentence.")]
+
+
+class ScanDoc(Entry):
+    """careerctl.scan/1: evidence suggested from the author's commits in local git repositories."""
+
+    schema: Literal["careerctl.scan/1"]
+    kb: KbRef
+    authors: list[str]
+    repos: list[RepoEntry]
+    suggestions: list[SuggestionEntry]
+    accepted: Annotated[list[Id], Meta(description="Skills whose suggestion --accept added to the log.")]
+
+
 DOCUMENTS: dict[str, type[Entry]] = {
     "roles": RolesDoc,
     "skills": SkillsDoc,
@@ -634,6 +770,10 @@ DOCUMENTS: dict[str, type[Entry]] = {
     "profile": ProfileDoc,
     "progress": ProgressDoc,
     "team": TeamDoc,
+    "reviews": ReviewsDoc,
+    "calibration": CalibrationDoc,
+    "evidence": EvidenceDoc,
+    "scan": ScanDoc,
 }
 """Every document kind, by the name in its schema tag careerctl.KIND/1."""
 
@@ -756,6 +896,25 @@ class TeamResult(Result[TeamDoc]):
     team: Team
 
 
+class ReviewsResult(Result[ReviewsDoc]):
+    kb: KnowledgeBase
+
+
+class CalibrationResult(Result[CalibrationDoc]):
+    kb: KnowledgeBase
+    calibration: Calibration
+
+
+class EvidenceResult(Result[EvidenceDoc]):
+    kb: KnowledgeBase
+    items: list[Evidence]
+
+
+class ScanResult(Result[ScanDoc]):
+    kb: KnowledgeBase
+    scan: Scan
+
+
 class Report(Struct, frozen=True):
     """Everything a report shows (a report is a file, not a --json document)."""
 
@@ -784,3 +943,32 @@ class Report(Struct, frozen=True):
     def steps(self) -> list[Step]:
         """The plan's steps, cut to --top."""
         return self.plan.steps[: self.top] if self.top else self.plan.steps
+
+
+class Packet(Struct, frozen=True):
+    """Everything a packet shows, gathered by the command that writes it."""
+
+    kb: KnowledgeBase
+    plan: Plan  # built on the levels in use (`levels_used`)
+    self_levels: dict[str, int]
+    calibration: Calibration
+    evidence: list[Evidence]
+    today: date
+    levels_used: str  # "self" or "calibrated"
+    name: Optional[str] = None
+    top: Optional[int] = None
+
+    @property
+    def target(self) -> Role:
+        """The role the packet argues for."""
+        return self.kb.roles[self.plan.target]
+
+    @property
+    def current(self) -> Role | None:
+        """The role the person stands in, if known."""
+        return self.kb.roles[self.plan.current] if self.plan.current else None
+
+    @property
+    def reviews(self) -> list[Review]:
+        """The reviews calibration used."""
+        return self.calibration.reviews

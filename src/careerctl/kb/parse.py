@@ -33,7 +33,7 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ANCHOR_LEVELS = range(1, LEVEL_MAX + 1)
 SKILL_KEYS = (
     "id", "name", "category", "summary", "levels", "requires", "effort", "resources", "tags",
-    "technologies", "replaces",
+    "technologies", "replaces", "evidence",
 )  # fmt: skip
 ROLE_KEYS = (
     "id", "name", "aliases", "track", "seniority", "summary", "responsibilities", "skills", "next",
@@ -247,6 +247,7 @@ def parse_skill(entry: dict[Any, Any], key: str, sheet: Sheet) -> Skill | None:
         tags=get_texts(entry, "tags", sheet, key),
         technologies=get_tokens(entry, "technologies", sheet, key),
         replaces=parse_replaces(entry, sheet, key),
+        evidence=parse_evidence_globs(entry, sheet, key),
     )
     if not ident:
         return None
@@ -254,6 +255,20 @@ def parse_skill(entry: dict[Any, Any], key: str, sheet: Sheet) -> Skill | None:
     for field in ("requires", "levels", "resources", "replaces"):
         sheet.lines[("skill", ident, field)] = line_of(entry, field)
     return skill
+
+
+def parse_evidence_globs(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[str, ...]:
+    """The optional `evidence:` path globs, relative to a repository's root (no `/...`, no `..`)."""
+    globs = get_texts(entry, "evidence", sheet, key)
+    for glob in globs:
+        parts = glob.split("/")
+        if glob.startswith("/") or ".." in parts or "\\" in glob or "" in parts:
+            sheet.error(
+                line_of(entry, "evidence"),
+                f"{key}.evidence",
+                f"glob {shorten(glob)} must be a relative path like **/Dockerfile (no leading /, no .., no \\)",
+            )
+    return globs
 
 
 def get_tokens(entry: dict[Any, Any], name: str, sheet: Sheet, key: str) -> tuple[str, ...]:

@@ -11,13 +11,18 @@ from typing import TYPE_CHECKING, Any
 
 from careerctl.results import (
     AssessResult,
+    CalibrationResult,
+    EvidenceResult,
     MatchResult,
+    Packet,
     PlanResult,
     ProfileResult,
     ProgressResult,
     Report,
+    ReviewsResult,
     RolesResult,
     RouteResult,
+    ScanResult,
     SearchResult,
     ShowResult,
     SkillsResult,
@@ -196,6 +201,42 @@ def team_html(result: TeamResult, env: Env) -> None:
     env.stdout.write(html_team(result.kb, result.team))
 
 
+def reviews_table(result: ReviewsResult, env: Env) -> None:
+    from careerctl.render.people import print_reviews
+
+    print_reviews(console(env), result.doc)
+
+
+def calibration_table(result: CalibrationResult, env: Env) -> None:
+    from careerctl.render.people import print_calibration
+
+    print_calibration(console(env), result.kb, result.calibration, result.doc.rule_says)
+
+
+def evidence_table(result: EvidenceResult, env: Env) -> None:
+    from careerctl.render.people import print_evidence
+
+    print_evidence(console(env), result.kb, result.items, result.doc.file)
+
+
+def scan_table(result: ScanResult, env: Env) -> None:
+    from careerctl.render.people import print_scan
+
+    print_scan(console(env), result.kb, result.scan, result.doc.accepted)
+
+
+def packet_html(result: Packet, env: Env) -> None:
+    from careerctl.render.packet import html_packet
+
+    env.stdout.write(html_packet(result))
+
+
+def packet_markdown(result: Packet, env: Env) -> None:
+    from careerctl.render.packet import markdown_packet
+
+    env.stdout.write(markdown_packet(result))
+
+
 VIEWS: dict[tuple[type, str], View] = {
     (RolesResult, "rich"): roles_table,
     (RolesResult, "tree"): roles_tree,
@@ -220,6 +261,12 @@ VIEWS: dict[tuple[type, str], View] = {
     (TeamResult, "rich"): team_view,
     (TeamResult, "markdown"): team_markdown,
     (TeamResult, "html"): team_html,
+    (ReviewsResult, "rich"): reviews_table,
+    (CalibrationResult, "rich"): calibration_table,
+    (EvidenceResult, "rich"): evidence_table,
+    (ScanResult, "rich"): scan_table,
+    (Packet, "html"): packet_html,
+    (Packet, "markdown"): packet_markdown,
 }
 """Every (result type, format) pair careerctl can draw."""
 
