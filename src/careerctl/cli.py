@@ -233,14 +233,32 @@ def plan(
     answers: Answers = None,
     sets: Sets = None,
     from_role: FromRole = None,
-    top: Top = None,
+    top: Annotated[
+        Optional[int],
+        typer.Option("--top", min=1, help="Show only the first N steps (and N of everything else)."),
+    ] = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Print every phase, every step and the gap tree.")
+    ] = False,
+    focus: Annotated[
+        Optional[int], typer.Option("--focus", min=1, max=10, help="Skills to work on at a time.")
+    ] = None,
     hours_per_week: HoursPerWeek = None,
     stack: Stack = None,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page the output.")] = False,
     json_: Json = False,
 ) -> None:
-    """Rank the next skill levels to learn for a target role, in order, with hours and why."""
+    """Plan the way to a target role: phases by rung, the most important skills first, with dates.
+
+    Each rung on the route you do not fully meet is a phase; inside it, steps go by the rung's
+    weight for the skill, then the levels still short. The dates count study at
+    --hours-per-week from today and the typical years in each role, whichever is later.
+    On a terminal the output is short (--all for everything) and goes through $PAGER (less -FRX).
+    """
+    if top is not None and all_:
+        raise typer.BadParameter("--top shortens the plan and --all prints all of it; give only one")
     given = use.Given.of(answers, sets, from_role)
-    result = use.plan(env_of(ctx), given, target, top, hours_per_week, stack)
+    result = use.plan(env_of(ctx), given, target, top, hours_per_week, stack, focus, all_, not no_pager)
     finish(result, chosen(json_), ctx)
 
 
@@ -282,10 +300,16 @@ def match(
         typer.Option("--track", help="Only roles on this track.", autocompletion=complete_track),
     ] = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Show the best N roles.")] = 10,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Plain fit order: do not move rungs below your current role last.")
+    ] = False,
     json_: Json = False,
 ) -> None:
-    """Rank every role by how well your levels fit it, with readiness and hours still needed."""
-    result = use.match(env_of(ctx), use.Given.of(answers, sets, from_role), track, top)
+    """Rank every role by how well your levels fit it, with readiness and hours still needed.
+
+    Rungs below your current role on its track come after the others (--all: plain fit order).
+    """
+    result = use.match(env_of(ctx), use.Given.of(answers, sets, from_role), track, top, all_)
     finish(result, chosen(json_), ctx)
 
 
