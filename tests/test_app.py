@@ -56,7 +56,7 @@ def test_the_clock_is_the_envs() -> None:
 
 def test_the_terminal_facts_are_the_envs() -> None:
     piped = Env(stdout=io.StringIO(), environ={})
-    assert (piped.isatty, piped.width) == (False, 120)
+    assert (piped.isatty, piped.width) == (False, 80)
     assert Env(stdout=io.StringIO(), environ={"COLUMNS": "77"}).width == 77
 
 

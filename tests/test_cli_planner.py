@@ -79,14 +79,75 @@ def test_plan_from_junior_to_senior(runner: CliRunner) -> None:
     assert [s["cumulative_hours"] for s in steps][-1] == doc["total_hours"]
 
 
-def test_plan_human_output_has_table_tree_and_closing_line(runner: CliRunner) -> None:
+def test_plan_human_output_is_short_with_a_closing_line(runner: CliRunner) -> None:
     code, out, _ = run(runner, "plan", "--from", "junior", "--target", "senior", "--hours-per-week", "10")
     assert code == 0
-    assert out.startswith("Readiness for Senior Backend Developer: ")
+    lines = out.rstrip().splitlines()
+    assert lines[0].startswith("Readiness for Senior Backend Developer: ")
+    assert lines[2].startswith("Phase 1 of 2: Backend Developer, ")
+    assert "more steps in this phase (--all shows every step)" in out
+    assert "Phase 2 of 2: Senior Backend Developer" in out
+    assert "still needs" not in out  # the gap tree is for --all
+    assert lines[-1].startswith("Senior Backend Developer about ") and " h of study at 10 h/week" in lines[-1]
+
+
+def test_plan_all_prints_every_step_and_the_gap_tree(runner: CliRunner) -> None:
+    _, out, _ = run(runner, "plan", "--from", "junior", "--target", "senior", "--all")
     assert "What Senior Backend Developer still needs" in out
+    assert "more step" not in out
+    total = json.loads(run(runner, "plan", "--from", "junior", "--target", "senior", "--json")[1])[
+        "steps_total"
+    ]
+    assert f"| {total} |" in out
+
+
+def test_plan_top_shortens_every_part(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    _, out, _ = run(runner, "plan", "--from", "junior", "--target", "senior", "--top", "3")
+    assert len(out.splitlines()) < 25
+    assert "| 3 |" in out and "| 4 |" not in out
+    assert "Largest gaps for Senior Backend Developer: System design 0/4, " in out
+
+
+def test_plan_top_and_all_do_not_go_together(runner: CliRunner) -> None:
+    code, _, err = run(runner, "plan", "--from", "junior", "--top", "3", "--all")
+    assert code == 2 and "give only one" in err
+
+
+def test_plan_says_when_it_chose_the_target(runner: CliRunner) -> None:
+    _, out, _ = run(runner, "plan", "--from", "junior")
     assert (
-        out.rstrip().splitlines()[-1].startswith("At 10 h/week you meet Senior Backend Developer in about ")
+        "Target: Backend Developer, the first role on your track you do not fully meet (--target to choose)"
+        in out
     )
+    _, out, _ = run(runner, "plan", "--from", "junior", "--target", "mid")
+    assert "Target:" not in out
+
+
+def test_plan_json_says_what_it_holds(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")  # 2027-01-01
+    _, out, _ = run(runner, "plan", "--from", "junior", "--target", "senior", "--top", "10", "--json")
+    doc = json.loads(out)
+    assert doc["truncated"] and doc["steps_total"] > len(doc["steps"]) == 10
+    assert doc["shown_hours"] == doc["steps"][-1]["cumulative_hours"] < doc["total_hours"]
+    assert doc["shown_readiness_after"] < doc["readiness_after"] == 1.0
+    assert [p["role"]["id"] for p in doc["phases"]] == ["backend-developer", "senior-backend-developer"]
+    assert (doc["start"], doc["target_chosen"]) == ("2027-01-01", "given")
+    assert len(doc["schedule"][0]["skills"]) == 3
+
+
+@pytest.mark.parametrize("per_week", ["40", "168"])
+def test_plan_dates_never_beat_the_typical_years(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, per_week: str
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")  # 2027-01-01
+    _, out, _ = run(
+        runner, "plan", "--from", "junior", "--target", "cto", "--hours-per-week", per_week, "--json"
+    )
+    doc = json.loads(out)
+    typical = sum(p["years"] or 0 for p in doc["phases"])
+    assert typical >= 5 and doc["finish"] >= f"{2027 + int(typical)}-01-01"  # never before the typical years
+    assert all(p["set_by"] == "time-in-role" for p in doc["phases"])
 
 
 def test_plan_default_target_is_the_next_rung(runner: CliRunner) -> None:
@@ -168,3 +229,21 @@ def test_role_names_complete_on_tab(runner: CliRunner) -> None:
         prog_name="careerctl",
     )
     assert "senior" in result.stdout.split() and "senior-backend-developer" in result.stdout.split()
+
+
+def test_match_puts_lower_rungs_last_and_marks_the_current_role(runner: CliRunner) -> None:
+    _, out, _ = run(runner, "match", "--from", "senior", "--top", "100", "--json")
+    doc = json.loads(out)
+    rows = doc["roles"]
+    assert doc["current"]["id"] == "senior-backend-developer" and doc["lower_rungs_last"]
+    assert [r["id"] for r in rows if r["current"]] == ["senior-backend-developer"]
+    lower = [r["below_current"] for r in rows]
+    assert any(lower) and lower == sorted(lower)  # every lower rung after every other role
+    assert {r["id"] for r in rows if r["below_current"]} >= {"backend-developer", "junior-backend-developer"}
+    assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
+    _, out, _ = run(runner, "match", "--from", "senior", "--top", "100", "--all", "--json")
+    plain = json.loads(out)["roles"]
+    assert [r["fit"] for r in plain] == sorted((r["fit"] for r in plain), reverse=True)
+    _, out, _ = run(runner, "match", "--from", "senior", "--top", "100")
+    assert out.startswith("fit: how close your levels are to the role's, by weight; ready: ")
+    assert "Senior Backend Developer (your role)" in out and "Backend Intern (a rung below yours)" in out

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from careerctl.match import fit, match_roles
+from careerctl.match import fit, hours_needed, match_roles
 from careerctl.model import KnowledgeBase
-from factories import kb, role
+from factories import kb, role, skill
 
 
 def ladder() -> KnowledgeBase:
@@ -92,3 +92,10 @@ def test_empty_profile_ranks_easiest_roles_first() -> None:
     # fit = 1 - sum(w*2*r) / (10 * sum w): junior 0.8, mid 0.5, analyst 0.4, senior 0.2
     rows = match_roles(ladder(), {})
     assert [r.role for r in rows] == ["junior", "mid", "analyst", "senior"]
+
+
+def test_hours_needed_counts_prerequisites() -> None:
+    # r needs x 2 (10 + 30 h); x 2 needs p 1 (10 h), which r does not list: 50 h, the direct move.
+    k = kb(skills=[skill("x", requires={2: {"p": 1}}), skill("p")], roles=[role("r", {"x": 2})])
+    assert hours_needed(k, k.roles["r"], {}) == 50
+    assert match_roles(k, {})[0].hours_needed == 50

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
+import contextlib
+from datetime import date
 
 import pytest
 from hypothesis import given, settings
@@ -11,8 +12,8 @@ from hypothesis import strategies as st
 from careerctl.errors import NoResult
 from careerctl.match import match_roles
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Skill
-from careerctl.plan import build_plan, readiness
-from careerctl.route import find_routes
+from careerctl.plan import Plan, add_years, build_plan, is_met, readiness, schedule
+from careerctl.route import find_route, find_routes
 from factories import kb, role, skill
 
 fast = settings(max_examples=100, deadline=None)
@@ -68,12 +69,15 @@ def check_readiness(case: Case) -> None:
 
 
 def check_plan(case: Case) -> None:
-    """The whole plan meets the target, and every step is available when it is taken."""
+    """The plan meets every phase's rung in turn and then the target; each step is available when taken."""
     k, levels, current, target = case
     plan = build_plan(k, target, levels, current_id=current)
     assert plan.readiness_after == 1.0
     assert plan.horizon[-1] == target
-    assert plan.total_hours == sum(s.hours for s in plan.steps)
+    assert plan.steps == plan.all_steps and plan.steps_total == len(plan.steps) and not plan.truncated
+    assert plan.total_hours == sum(s.hours for s in plan.steps) == climb_hours(k, levels, plan_needs(k, plan))
+    assert plan.total_hours == plan.hours_direct + plan.hours_for_rungs and plan.hours_for_rungs >= 0
+    assert plan.hours_direct == climb_hours(k, levels, [k.roles[target].required()])
     assert [s.rank for s in plan.steps] == list(range(1, len(plan.steps) + 1))
     now = dict(levels)
     for step in plan.steps:
@@ -82,8 +86,43 @@ def check_plan(case: Case) -> None:
         prereqs = k.skills[step.skill].prerequisites(step.to_level)
         assert all(now.get(p, 0) >= lvl for p, lvl in prereqs.items())
         now[step.skill] = step.to_level
-        assert step.readiness_after == readiness(k.roles[target], now)
-        assert 0.0 <= step.readiness_after <= 1.0
+        assert step.readiness_after == readiness(k.roles[step.phase], now)
+        assert step.target_readiness_after == readiness(k.roles[target], now)
+    for phase in plan.phases:
+        last = plan.steps[phase.first_rank + phase.steps_total - 2]
+        assert last.phase == phase.role and last.readiness_after == 1.0
+    if is_met(k.roles[current], levels) and current != target:
+        with contextlib.suppress(NoResult):  # standing in the current role, plan = route
+            assert plan.total_hours == find_route(k, current, target, levels).hours
+    timeline = schedule(plan, date(2027, 1, 4), 40)
+    waited = 0.0
+    for phase, when in zip(plan.phases, timeline.phases, strict=True):
+        waited += phase.years or 0.0
+        assert when.met >= add_years(date(2027, 1, 4), waited) and when.met >= when.study_done
+
+
+def plan_needs(k: KnowledgeBase, plan: Plan) -> list[dict[str, int]]:
+    """The requirements of every rung the plan's phases meet."""
+    return [k.roles[p.role].required() for p in plan.phases]
+
+
+def climb_hours(k: KnowledgeBase, levels: dict[str, int], needs: list[dict[str, int]]) -> int:
+    """Hours to meet every one of `needs`, prerequisites included, straight from the definition."""
+    goal = {s: v for s, v in levels.items() if v > 0}
+    for need in needs:
+        for skill_id, level in need.items():
+            goal[skill_id] = max(goal.get(skill_id, 0), level)
+    changed = True
+    while changed:  # close the goal under prerequisites: a fixed point
+        changed = False
+        for skill_id, level in list(goal.items()):
+            if level > levels.get(skill_id, 0):
+                for p, lvl in k.skills[skill_id].prerequisites(min(level, LEVEL_MAX)).items():
+                    if goal.get(p, 0) < min(lvl, LEVEL_MAX):
+                        goal[p], changed = min(lvl, LEVEL_MAX), True
+    return sum(
+        k.skills[s].hours(lvl) for s, top in goal.items() for lvl in range(levels.get(s, 0) + 1, top + 1)
+    )
 
 
 def check_routes(case: Case, count: int) -> None:
@@ -124,17 +163,8 @@ def simple_paths(k: KnowledgeBase, source: str, target: str) -> list[list[str]]:
 
 
 def path_hours(k: KnowledgeBase, path: list[str], levels: dict[str, int]) -> int:
-    """Hours of a path, straight from the definition of an edge's cost."""
-    total = 0
-    for i, (a, b) in enumerate(pairwise(path)):
-        start = dict(levels)  # the person's levels, raised to what each later rung requires
-        if i:
-            for skill_id, level in k.roles[a].required().items():
-                start[skill_id] = max(start.get(skill_id, 0), level)
-        for req in k.roles[b].requirements:
-            have = start.get(req.skill, 0)
-            total += sum(k.skills[req.skill].hours(lvl) for lvl in range(have + 1, req.level + 1))
-    return total
+    """Hours of a path: meeting every rung after the first, standing on the person's levels."""
+    return climb_hours(k, levels, [k.roles[r].required() for r in path[1:]])
 
 
 def check_match(case: Case, track: str | None) -> None:

@@ -159,3 +159,31 @@ def test_next_rung(role_id: str, expected: str | None) -> None:
 def test_next_rung_prices_moves_from_the_persons_levels() -> None:
     # From j's levels, s (x 0->1 = 1 h) beats m (x 0->2 = 3 h); with x 2 both cost 0: m < s.
     assert next_rung(ladder(), "j", {"x": 2}) == "m"
+
+
+def test_levels_carry_from_every_earlier_rung() -> None:
+    # a -> b -> c -> d. b needs x 3 (1+2+4 = 7 h); c needs y 1 only; d needs x 3 again. At d the
+    # route still stands on b's x 3, so c -> d costs nothing (it used to start from c's x 0).
+    k = kb(
+        skills=[skill(s, effort=DOUBLING) for s in "xy"],
+        roles=[
+            role("a", next=[("b", 1)]),
+            role("b", {"x": 3}, next=[("c", 1)]),
+            role("c", {"y": 1}, next=[("d", 1)]),
+            role("d", {"x": 3}),
+        ],
+    )
+    route = find_route(k, "a", "d")
+    assert [leg.hours for leg in route.legs] == [7, 1, 0]
+    assert route.hours == 8
+
+
+def test_an_edge_counts_the_prerequisites_it_needs() -> None:
+    # b needs x 2; x 2 needs p 1 (1 h), which b does not list: the edge is x 0->2 (3 h) + p 0->1.
+    k = kb(
+        skills=[skill("x", requires={2: {"p": 1}}, effort=DOUBLING), skill("p", effort=DOUBLING)],
+        roles=[role("a", next=[("b", 1)]), role("b", {"x": 2})],
+    )
+    (leg,) = find_route(k, "a", "b").legs
+    assert leg.raises == [Raise("p", 0, 1, 1), Raise("x", 0, 2, 3)]
+    assert leg.hours == 4

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
@@ -32,6 +33,8 @@ from careerctl.results import (
     AssessmentDoc,
     AssessmentRecord,
     AssessResult,
+    BlockEntry,
+    BlockSkillEntry,
     CalibrationDoc,
     CalibrationEntry,
     CalibrationResult,
@@ -53,6 +56,7 @@ from careerctl.results import (
     MoveEntry,
     NoticeEntry,
     Packet,
+    PhaseEntry,
     PlanDoc,
     PlanResult,
     PointEntry,
@@ -107,11 +111,14 @@ from careerctl.results import (
 from careerctl.text import number, plural, visible
 
 if TYPE_CHECKING:  # annotations only: importing them would slow every command down
+    from datetime import date
+
     from careerctl.assess import AnswerWarning, Outcome, Progress
     from careerctl.calibration import Calibration
     from careerctl.evidence import Evidence
+    from careerctl.match import MatchRow
     from careerctl.model import Assessment, KnowledgeBase, Profile, Role, Skill
-    from careerctl.plan import Plan, Step
+    from careerctl.plan import Plan, Schedule, Step
     from careerctl.review import Review
     from careerctl.route import Route
     from careerctl.team import Team
@@ -375,6 +382,8 @@ def warn_foreign_profile(env: Env, saved: int, known: int) -> None:
 
 HOURS_PER_WEEK = 6.0
 """Study hours a week when neither --hours-per-week nor the config says."""
+DEFAULT_FOCUS = 3
+"""Skills worked on at a time when neither --focus nor the config says."""
 
 
 def plan(
@@ -384,19 +393,25 @@ def plan(
     top: int | None = None,
     hours_per_week: float | None = None,
     stack: str | None = None,
+    focus: int | None = None,
+    show_all: bool = False,
+    paged: bool = True,
 ) -> PlanResult:
-    """`careerctl plan`: the ranked next steps towards the target, and when they are done."""
+    """`careerctl plan`: phases of ranked steps towards the target, on the calendar from today."""
     from careerctl.levels import choose_roles
-    from careerctl.plan import build_plan, weeks_to_meet
+    from careerctl.plan import build_plan, schedule, weeks_to_meet
 
     hours_per_week = env.setting("hours_per_week", hours_per_week, HOURS_PER_WEEK)
+    focus = env.setting("focus", focus, DEFAULT_FOCUS)
     kb = env.load().kb
     who = person(env, given)
     current, goal = choose_roles(kb, who.levels, who.current, target or who.target)
-    result = build_plan(kb, goal, who.levels, current_id=current, stack=chosen_stack(env, stack))
+    chosen = "given" if target else "saved" if who.target else "default"
+    result = build_plan(kb, goal, who.levels, current_id=current, top=top, stack=chosen_stack(env, stack))
     weeks = weeks_to_meet(result, hours_per_week)
-    doc = plan_doc(kb, result, hours_per_week, weeks, top)
-    return PlanResult(doc, kb, result, hours_per_week, weeks, top, who.levels)
+    timeline = schedule(result, env.today(), hours_per_week, focus)
+    doc = plan_doc(kb, result, timeline, weeks, chosen)
+    return PlanResult(doc, kb, result, hours_per_week, weeks, top, who.levels, timeline, show_all, paged)
 
 
 def path(env: Env, source: str, goal: str, given: Given = Given(), alternatives: int = 0) -> RouteResult:
@@ -434,8 +449,14 @@ def path(env: Env, source: str, goal: str, given: Given = Given(), alternatives:
     return RouteResult(doc, kb, routes, None)
 
 
-def match(env: Env, given: Given, track: str | None = None, top: int = 10) -> MatchResult:
-    """`careerctl match`: every role ranked by fit to the person's levels."""
+def match(
+    env: Env, given: Given, track: str | None = None, top: int = 10, every: bool = False
+) -> MatchResult:
+    """`careerctl match`: every role ranked by fit to the person's levels.
+
+    Roles below the person's current rung on its track come after the others (nobody is
+    looking for a step down), unless `every`: then plain fit order.
+    """
     from careerctl.match import match_roles
 
     kb = env.load().kb
@@ -443,12 +464,40 @@ def match(env: Env, given: Given, track: str | None = None, top: int = 10) -> Ma
     tracks = {r.track for r in kb.roles.values()}
     if track is not None and track.lower() not in tracks:
         unknown("track", track, tracks)
-    rows = match_roles(kb, who.levels, track=track.lower() if track else None, top=top)
+    here = kb.roles.get(who.current) if who.current else None
+    lower = set() if every or here is None else {r.id for r in kb.roles.values() if is_below(r, here)}
+    # the best `top` others are among the best `top + len(lower)` by fit (hours cost a climb a row)
+    rows = match_roles(kb, who.levels, track=track.lower() if track else None, top=top + len(lower))
+
+    def below(row: MatchRow) -> bool:
+        return here is not None and is_below(kb.roles[row.role], here)
+
+    if not every:
+        rows = sorted(rows, key=below)  # stable: fit order within each group
+    rows = [replace(r, rank=i) for i, r in enumerate(rows[:top], start=1)]
     entries = [
-        MatchEntry(r.rank, r.role, r.name, r.track, ratio(r.fit), ratio(r.readiness), r.hours_needed)
+        MatchEntry(
+            r.rank,
+            r.role,
+            r.name,
+            r.track,
+            ratio(r.fit),
+            ratio(r.readiness),
+            r.hours_needed,
+            r.role == who.current,
+            below(r),
+        )
         for r in rows
     ]
-    return MatchResult(MatchDoc("careerctl.match/1", kb_ref(kb), track, entries), rows)
+    doc = MatchDoc(
+        "careerctl.match/1", kb_ref(kb), track, role_ref(here) if here else None, not every, entries
+    )
+    return MatchResult(doc, rows, who.current, {r.role for r in rows if below(r)})
+
+
+def is_below(role: Role, here: Role) -> bool:
+    """Whether `role` is a lower rung than `here` on the same track."""
+    return role.track == here.track and role.seniority < here.seniority
 
 
 def report(
@@ -987,14 +1036,20 @@ def step_entry(kb: KnowledgeBase, s: Step) -> StepEntry:
     resource = StepResourceEntry(s.resource.title, s.resource.kind, s.resource.url) if s.resource else None
     return StepEntry(
         rank=s.rank,
+        phase=s.phase,
         skill=s.skill,
         skill_name=kb.skills[s.skill].name,
         from_=s.from_level,
         to=s.to_level,
         hours=s.hours,
         cumulative_hours=s.cumulative_hours,
-        readiness_after=ratio(s.readiness_after),
-        readiness_gain=ratio(s.gain),
+        readiness_after=ratio(s.target_readiness_after),
+        readiness_gain=ratio(s.target_gain),
+        phase_readiness_after=ratio(s.readiness_after),
+        phase_readiness_gain=ratio(s.gain),
+        weight=s.weight,
+        levels_short=s.levels_short,
+        priority_from=s.priority_from,
         why=s.why,
         also_needed_by=list(s.also_needed_by),
         unblocks=list(s.unblocks),
@@ -1002,23 +1057,71 @@ def step_entry(kb: KnowledgeBase, s: Step) -> StepEntry:
     )
 
 
-def plan_doc(kb: KnowledgeBase, plan: Plan, hours_per_week: float, weeks: float, top: int | None) -> PlanDoc:
+def plan_doc(kb: KnowledgeBase, plan: Plan, timeline: Schedule, weeks: float, chosen: str) -> PlanDoc:
     """careerctl.plan/1"""
-    steps = plan.steps[:top] if top else plan.steps
+    dates = {d.role: d for d in timeline.phases}
     return PlanDoc(
-        "careerctl.plan/1",
-        kb_ref(kb),
-        role_ref(kb.roles[plan.target]),
-        role_ref(kb.roles[plan.current]) if plan.current else None,
-        list(plan.horizon),
-        ratio(plan.readiness),
-        ratio(plan.readiness_after),
-        plan.total_hours,
-        hours_per_week,
-        round(weeks, 1),
-        [step_entry(kb, s) for s in steps],
-        [GapEntry(g.skill, g.category, g.have, g.need, g.weight) for g in plan.gaps],
+        schema="careerctl.plan/1",
+        kb=kb_ref(kb),
+        target=role_ref(kb.roles[plan.target]),
+        target_chosen=chosen,  # type: ignore[arg-type]
+        current=role_ref(kb.roles[plan.current]) if plan.current else None,
+        horizon=list(plan.horizon),
+        readiness=ratio(plan.readiness),
+        readiness_after=ratio(plan.readiness_after),
+        steps_total=plan.steps_total,
+        truncated=plan.truncated,
+        shown_hours=plan.shown_hours,
+        shown_readiness_after=ratio(plan.shown_readiness_after),
+        total_hours=plan.total_hours,
+        hours_direct=plan.hours_direct,
+        hours_for_rungs=plan.hours_for_rungs,
+        hours_per_week=timeline.hours_per_week,
+        focus=timeline.focus,
+        weeks=round(weeks, 1),
+        start=timeline.start.isoformat(),
+        finish=timeline.finish.isoformat(),
+        phases=[
+            PhaseEntry(
+                role=role_ref(kb.roles[p.role]),
+                after=p.after,
+                readiness=ratio(p.readiness),
+                readiness_start=ratio(p.readiness_start),
+                first_rank=p.first_rank,
+                steps_total=p.steps_total,
+                hours=p.hours,
+                cumulative_hours=p.cumulative_hours,
+                years=p.years,
+                study_done=dates[p.role].study_done.isoformat(),
+                in_role_done=iso(dates[p.role].in_role_done),
+                met=dates[p.role].met.isoformat(),
+                set_by=dates[p.role].set_by,
+            )
+            for p in plan.phases
+        ],
+        schedule=[
+            BlockEntry(
+                b.phase,
+                b.start.isoformat(),
+                b.end.isoformat(),
+                b.hours,
+                [
+                    BlockSkillEntry(
+                        skill=i.skill, skill_name=kb.skills[i.skill].name, from_=i.from_level, to=i.to_level
+                    )
+                    for i in b.items
+                ],
+            )
+            for b in timeline.blocks
+        ],
+        steps=[step_entry(kb, s) for s in plan.steps],
+        gaps=[GapEntry(g.skill, g.category, g.have, g.need, g.weight) for g in plan.gaps],
     )
+
+
+def iso(day: date | None) -> str | None:
+    """A date as ISO 8601, or None."""
+    return day.isoformat() if day else None
 
 
 def route_entry(route: Route) -> RouteEntry:

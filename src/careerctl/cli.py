@@ -235,15 +235,34 @@ def plan(
     answers: Answers = None,
     sets: Sets = None,
     from_role: FromRole = None,
-    top: Top = None,
+    top: Annotated[
+        Optional[int],
+        typer.Option("--top", min=1, help="Show only the first N steps (and N of everything else)."),
+    ] = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Print every phase, every step and the gap tree.")
+    ] = False,
+    focus: Annotated[
+        Optional[int], typer.Option("--focus", min=1, max=10, help="Skills to work on at a time.")
+    ] = None,
     hours_per_week: HoursPerWeek = None,
     stack: Stack = None,
     levels: people.LevelsFrom = None,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page the output.")] = False,
     json_: Json = False,
 ) -> None:
-    """Rank the next skill levels to learn for a target role, in order, with hours and why."""
-    wanted = people.given(answers, sets, from_role, levels)
-    finish(use.plan(env_of(ctx), wanted, target, top, hours_per_week, stack), chosen(json_), ctx)
+    """Plan the way to a target role: phases by rung, the most important skills first, with dates.
+
+    Each rung on the route you do not fully meet is a phase; inside it, steps go by the rung's
+    weight for the skill, then the levels still short. The dates count study at
+    --hours-per-week from today and the typical years in each role, whichever is later.
+    On a terminal the output is short (--all for everything) and goes through $PAGER (less -FRX).
+    """
+    if top is not None and all_:
+        raise typer.BadParameter("--top shortens the plan and --all prints all of it; give only one")
+    given = people.given(answers, sets, from_role, levels)
+    result = use.plan(env_of(ctx), given, target, top, hours_per_week, stack, focus, all_, not no_pager)
+    finish(result, chosen(json_), ctx)
 
 
 @app.command()
@@ -286,10 +305,16 @@ def match(
     ] = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Show the best N roles.")] = 10,
     levels: people.LevelsFrom = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Plain fit order: do not move rungs below your current role last.")
+    ] = False,
     json_: Json = False,
 ) -> None:
-    """Rank every role by how well your levels fit it, with readiness and hours still needed."""
-    result = use.match(env_of(ctx), people.given(answers, sets, from_role, levels), track, top)
+    """Rank every role by how well your levels fit it, with readiness and hours still needed.
+
+    Rungs below your current role on its track come after the others (--all: plain fit order).
+    """
+    result = use.match(env_of(ctx), people.given(answers, sets, from_role, levels), track, top, all_)
     finish(result, chosen(json_), ctx)
 
 

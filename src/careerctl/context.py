@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 APP_NAME = "careerctl"
 T = TypeVar("T")
-PIPE_WIDTH = 120  # piped output is read by scripts and pagers: do not squeeze it into 80 columns
+PIPE_WIDTH = 80  # piped output, when $COLUMNS is not set: the width a reader and a pager most often have
 
 
 def lazy_module(name: str) -> ModuleType:

@@ -9,7 +9,7 @@ from typing import Any
 from careerctl.errors import InputError, NoLevels
 from careerctl.kb.parse import as_int, bad_int, describe, line_of
 from careerctl.kb.yamlio import Limits, clip, parse_yaml, read_bytes
-from careerctl.model import LEVEL_MAX, LEVEL_MIN, KnowledgeBase
+from careerctl.model import LEVEL_MAX, LEVEL_MIN, KnowledgeBase, Role
 from careerctl.names import find_role, suggest
 
 HOW_TO_GIVE_LEVELS = (
@@ -103,7 +103,8 @@ def resolve_levels(
 def choose_roles(
     kb: KnowledgeBase, levels: Mapping[str, int], current: str | None, target: str | None
 ) -> tuple[str, str]:
-    """Where a person stands and where they aim: as given, else their best fit and its next rung."""
+    """Where a person stands and where they aim: as given, else their best fit and the first
+    role on its track they do not fully meet."""
     here = current or guess_current(kb, levels)
     goal = find_role(kb, target).id if target else default_target(kb, here, levels)
     return here, goal
@@ -117,12 +118,34 @@ def guess_current(kb: KnowledgeBase, levels: Mapping[str, int]) -> str:
 
 
 def default_target(kb: KnowledgeBase, current: str, levels: Mapping[str, int]) -> str:
-    """The next rung on the current role's track; NoLevels-style error when there is none."""
-    from careerctl.route import next_rung
+    """The first role on the current role's track the levels do not fully meet.
 
-    target = next_rung(kb, current, levels)
-    if target is None:
-        raise InputError(
-            "--target", f"{kb.roles[current].name} has no next rung in this KB; name one with --target"
-        )
-    return target
+    From the current rung up: the lowest rung first, the current role before others on its
+    rung, then the one with fewer hours to meet directly, then by id. When every rung from
+    here up is met, the direct move with the fewest hours that is not met; else an InputError.
+    """
+    from careerctl.climb import Climber, needs_of
+    from careerctl.plan import is_met
+    from careerctl.route import transitions_from
+
+    here = kb.roles[current]
+    climber = Climber(kb)
+
+    def hours(role: Role) -> int:
+        return climber.hours(levels, climber.raises(levels, needs_of(role.requirements)))
+
+    rungs = [
+        r
+        for r in kb.roles.values()
+        if r.track == here.track and r.seniority >= here.seniority and not is_met(r, levels)
+    ]
+    if rungs:
+        return min(rungs, key=lambda r: (r.seniority, r.id != current, hours(r), r.id)).id
+    moves = [kb.roles[r] for r in transitions_from(kb, current) if not is_met(kb.roles[r], levels)]
+    if moves:
+        return min(moves, key=lambda r: (hours(r), r.id)).id
+    raise InputError(
+        "--target",
+        f"you fully meet {here.name} and every rung above it on the {here.track} track, "
+        "and every direct move from it; name a target with --target",
+    )

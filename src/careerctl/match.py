@@ -11,15 +11,17 @@ Falling a level short costs twice as much as being a level over. The denominator
 largest distance possible (every skill 5 levels short), so fit is the weighted share of the
 worst case avoided. A person whose levels equal a role's requirements has d = 0 and fit 1.
 
-Rows are sorted by fit (highest first), then readiness (highest first), then role id.
+Rows are sorted by fit (highest first), then readiness (highest first), then role id. Each
+row's hours are those of the direct move: every requirement of the role and the prerequisites
+they need, from the person's levels (the one definition, in `careerctl.climb`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from careerctl.climb import Climber, needs_of
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role
-from careerctl.route import hours_to_raise
 
 SHORTFALL_COST = 2
 """Cost of each level a person falls short by, per unit of weight."""
@@ -40,6 +42,7 @@ class MatchRow:
     fit: float
     readiness: float
     hours_needed: int
+    """Hours to meet this role by the direct move, prerequisites included."""
 
 
 def match_roles(
@@ -54,8 +57,9 @@ def match_roles(
         if track is None or role.track == track
     ]
     scored.sort(key=lambda row: (-row[0], -row[1], row[2].id))
+    climber = Climber(kb)
     return [
-        MatchRow(i, role.id, role.name, role.track, f, ready, hours_needed(kb, role, held))
+        MatchRow(i, role.id, role.name, role.track, f, ready, _direct_hours(climber, role, held))
         for i, (f, ready, role) in enumerate(scored[:top], start=1)
     ]
 
@@ -99,5 +103,13 @@ def _fit_and_readiness(role: Role, held: Levels, unrequired: int) -> tuple[float
 
 
 def hours_needed(kb: KnowledgeBase, role: Role, levels: Levels) -> int:
-    """Hours to raise `levels` to every requirement of the role (prerequisites not counted)."""
-    return sum(hours_to_raise(kb.skills[r.skill], levels.get(r.skill, 0), r.level) for r in role.requirements)
+    """Hours to meet the role directly from `levels`, prerequisites included (see `careerctl.climb`).
+
+    The direct move: a route through rungs between may need more (`path`, `plan` say how much).
+    """
+    return _direct_hours(Climber(kb), role, levels)
+
+
+def _direct_hours(climber: Climber, role: Role, levels: Levels) -> int:
+    """`hours_needed` with a climber shared across roles."""
+    return climber.hours(levels, climber.raises(levels, needs_of(role.requirements)))

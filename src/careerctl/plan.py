@@ -1,28 +1,40 @@
-"""Readiness, gaps and the ranked learning plan: which skill level to learn next, in what order.
+"""Readiness, gaps and the learning plan: phases by rung, ranked steps, and a dated schedule.
 
-A step raises one skill by one level. Its value is the readiness it adds to the target, plus
-half the readiness it adds to each role between the current role and the target on the
-cheapest route (the horizon). A step whose prerequisites are not met is blocked: it passes
-its value, split equally, to the next level of each unmet prerequisite (and on down, if those
-are blocked too). The plan repeatedly applies the available step with the most value per
-hour (then the most value, then the lowest skill id) until the target is fully met.
+A plan to a target walks the cheapest route from the current role to it, one rung at a time,
+nearest first. Each rung not yet fully met is a **phase**: the steps that meet it fully, and
+only those (every level it requires, and every prerequisite those levels need). A step raises
+one skill by one level; the levels a phase reaches carry into the next.
+
+Inside a phase, the next step is the available one with the highest **priority**: first the
+weight the rung gives the skill (its importance, 1..5), then the levels it is still short of
+the rung's requirement (the larger gap first), then fewer hours, then the lower skill id. A
+step whose prerequisites are not met is blocked: it lends its priority to the next level of
+each prerequisite it waits for (and on down), and a prerequisite takes the highest priority
+lent to it when that beats its own. Hours only break ties: every step of a phase has to be
+taken to meet the rung, so the order decides what comes first, and what matters most does.
+
+`schedule` turns a plan into calendar blocks of `focus` skills at a time, at a pace in hours
+per week, from a start date, and dates each phase: no sooner than its study is done, and no
+sooner than the typical years in the rungs before it.
 """
 
 from __future__ import annotations
 
-import heapq
-import math
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from calendar import monthrange
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
 
+from careerctl.climb import Climber, hours_to_meet
 from careerctl.errors import NoResult, UnknownName
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role, Skill
 from careerctl.route import Route, find_route
 
-INTERMEDIATE_FACTOR = 0.5
-"""How much readiness for a role between current and target counts, next to the target's."""
-TIE_TOLERANCE = 1e-9
-"""Relative difference under which two step scores count as equal."""
+DEFAULT_FOCUS = 3
+"""How many skills a person works on at the same time, unless told otherwise."""
+
+SetBy = Literal["study", "time-in-role"]
+_Key = tuple[int, int]  # (weight, levels short): the priority a blocked step lends
 
 
 @dataclass(slots=True, frozen=True)
@@ -36,9 +48,15 @@ class StepResource:
 
 @dataclass(slots=True, frozen=True)
 class Step:
-    """One skill raised by one level, in plan order, with why it is worth doing now."""
+    """One skill raised by one level, in plan order, with why it comes now.
+
+    `readiness_after` and `gain` are for the rung of the step's phase; `target_readiness_after`
+    and `target_gain` for the plan's target. `weight` and `levels_short` are the priority that
+    ranked it, lent by the blocked step `priority_from` when that is not None.
+    """
 
     rank: int
+    phase: str
     skill: str
     from_level: int
     to_level: int
@@ -46,10 +64,30 @@ class Step:
     cumulative_hours: int
     readiness_after: float
     gain: float
+    target_readiness_after: float
+    target_gain: float
+    weight: int
+    levels_short: int
+    priority_from: str | None
     why: str
     also_needed_by: list[str]
     unblocks: list[str]
     resource: StepResource | None
+
+
+@dataclass(slots=True, frozen=True)
+class Phase:
+    """The steps that fully meet one rung of the route, after the phases before it."""
+
+    role: str
+    readiness: float
+    readiness_start: float
+    first_rank: int
+    steps_total: int
+    hours: int
+    cumulative_hours: int
+    years: float | None
+    after: str | None
 
 
 @dataclass(slots=True, frozen=True)
@@ -65,30 +103,75 @@ class Gap:
 
 @dataclass(slots=True, frozen=True)
 class Plan:
-    """An ordered learning sequence towards a target role."""
+    """Phases of ranked steps towards a target role.
+
+    `steps` holds the first `top` steps (all when no `top` was asked); `steps_total`,
+    `total_hours` and `readiness_after` always describe the whole plan, `shown_hours` and
+    `shown_readiness_after` the steps shown. `hours_direct` is the hours to meet the target
+    alone from the person's levels (what `match` counts); `total_hours` also meets every rung on
+    the way, so it is larger by `hours_for_rungs`.
+    """
 
     target: str
     current: str | None
     horizon: list[str]
     readiness: float
+    phases: list[Phase]
     steps: list[Step]
+    steps_total: int
+    truncated: bool
     total_hours: int
     readiness_after: float
+    shown_hours: int
+    shown_readiness_after: float
+    hours_direct: int
+    hours_for_rungs: int
     gaps: list[Gap]
+    route_years: float | None = None
+    all_steps: list[Step] = field(default_factory=list, repr=False)
 
 
-@dataclass(slots=True)
-class _Values:
-    """Where value flows past blocked steps at one point of the plan.
+@dataclass(slots=True, frozen=True)
+class BlockItem:
+    """One skill in focus during a block, and the levels it climbs in it."""
 
-    `flowing`: the blocked skills and the prerequisites they pass value to; `value`: the
-    available ones among those, with their own and passed value; `passed_by`: who passed it.
-    Every other skill with a direct value is available and worth just that.
-    """
+    skill: str
+    from_level: int
+    to_level: int
 
-    value: dict[str, float]
-    passed_by: dict[str, list[str]]
-    flowing: set[str]
+
+@dataclass(slots=True, frozen=True)
+class Block:
+    """A stretch of weeks spent on at most `focus` skills of one phase."""
+
+    phase: str
+    start: date
+    end: date
+    hours: int
+    items: list[BlockItem]
+
+
+@dataclass(slots=True, frozen=True)
+class PhaseDate:
+    """When a phase's rung is met: the later of its study and the typical time in the rungs before it."""
+
+    role: str
+    study_done: date
+    in_role_done: date | None
+    met: date
+    set_by: SetBy
+
+
+@dataclass(slots=True, frozen=True)
+class Schedule:
+    """The plan on the calendar, at `hours_per_week`, `focus` skills at a time, from `start`."""
+
+    start: date
+    hours_per_week: float
+    focus: int
+    blocks: list[Block]
+    phases: list[PhaseDate]
+    finish: date
 
 
 def readiness(role: Role, levels: Levels) -> float:
@@ -97,33 +180,19 @@ def readiness(role: Role, levels: Levels) -> float:
     return met / total if total else 1.0
 
 
+def is_met(role: Role, levels: Levels) -> bool:
+    """Whether the levels meet every requirement of the role."""
+    return all(levels.get(r.skill, 0) >= r.level for r in role.requirements)
+
+
 def find_gaps(kb: KnowledgeBase, role: Role, levels: Levels) -> list[Gap]:
     """The role's requirements the levels fall short of, by category then skill."""
     gaps = [
-        Gap(
-            r.skill,
-            kb.skills[r.skill].category,
-            levels.get(r.skill, 0),
-            r.level,
-            r.weight,
-        )
+        Gap(r.skill, kb.skills[r.skill].category, levels.get(r.skill, 0), r.level, r.weight)
         for r in role.requirements
         if levels.get(r.skill, 0) < r.level
     ]
     return sorted(gaps, key=lambda g: (g.category, g.skill))
-
-
-def find_horizon(
-    kb: KnowledgeBase, target_id: str, levels: Levels, current_id: str | None = None
-) -> list[str]:
-    """Roles strictly between current and target on the cheapest route, then the target."""
-    if current_id is None or current_id == target_id:
-        return [target_id]
-    try:
-        route = find_route(kb, current_id, target_id, levels)
-    except NoResult:
-        return [target_id]
-    return route.roles[1:]
 
 
 def build_plan(
@@ -135,7 +204,7 @@ def build_plan(
     *,
     stack: str | None = None,
 ) -> Plan:
-    """The ranked steps that take `levels` to meet the target role (at most `top` of them).
+    """The phases and ranked steps that take `levels` to meet the target role; `top` cuts the steps shown.
 
     Each step's resource is one for the person's `stack` (python, java ...) where the KB has one.
     """
@@ -143,20 +212,57 @@ def build_plan(
         if role_id is not None and role_id not in kb.roles:
             raise UnknownName("role", role_id, [])
     target = kb.roles[target_id]
-    horizon = find_horizon(kb, target_id, levels, current_id)
-    planner = _Planner(kb, target, [kb.roles[r] for r in horizon[:-1]], levels)
-    steps = planner.run(top)
-    if stack is not None:
-        steps = [replace(s, resource=_resource(kb.skills[s.skill], s.to_level, stack)) for s in steps]
+    route = _route(kb, target_id, levels, current_id)
+    rungs, years = _rungs(kb, route, target_id, current_id)
+    planner = _Planner(kb, target, levels, stack)
+    phases: list[Phase] = []
+    after: str | None = None
+    waited = 0.0
+    for i, role_id in enumerate(rungs):
+        waited += years[i] or 0.0
+        role = kb.roles[role_id]
+        if is_met(role, planner.levels):
+            after = role_id
+            continue
+        start_ready = readiness(role, planner.levels)
+        first = len(planner.steps) + 1
+        planner.run_phase(role, [kb.roles[r] for r in rungs[i + 1 :]])
+        hours = planner.hours - (phases[-1].cumulative_hours if phases else 0)
+        phases.append(
+            Phase(
+                role=role_id,
+                readiness=readiness(role, levels),
+                readiness_start=start_ready,
+                first_rank=first,
+                steps_total=len(planner.steps) - first + 1,
+                hours=hours,
+                cumulative_hours=planner.hours,
+                years=waited if years[i] is not None else None,
+                after=after,
+            )
+        )
+        after, waited = role_id, 0.0
+    steps = planner.steps
+    shown = steps[:top] if top is not None else steps
+    direct = hours_to_meet(kb, levels, target.requirements)
     return Plan(
         target=target_id,
         current=current_id,
-        horizon=horizon,
+        horizon=route.roles[1:] if route else [target_id],
         readiness=readiness(target, levels),
-        steps=steps,
-        total_hours=steps[-1].cumulative_hours if steps else 0,
+        phases=phases,
+        steps=shown,
+        steps_total=len(steps),
+        truncated=len(shown) < len(steps),
+        total_hours=planner.hours,
         readiness_after=readiness(target, planner.levels),
+        shown_hours=shown[-1].cumulative_hours if shown else 0,
+        shown_readiness_after=shown[-1].target_readiness_after if shown else readiness(target, levels),
+        hours_direct=direct,
+        hours_for_rungs=planner.hours - direct,
         gaps=find_gaps(kb, target, levels),
+        route_years=route.years if route else None,
+        all_steps=steps,
     )
 
 
@@ -171,10 +277,106 @@ def route_there(kb: KnowledgeBase, plan: Plan, levels: Levels) -> Route | None:
 
 
 def weeks_to_meet(plan: Plan, hours_per_week: float) -> float:
-    """Weeks the plan takes at `hours_per_week`."""
+    """Weeks of study the whole plan takes at `hours_per_week`."""
     if hours_per_week <= 0:
         raise ValueError("hours_per_week must be positive")
     return plan.total_hours / hours_per_week
+
+
+def schedule(plan: Plan, start: date, hours_per_week: float, focus: int = DEFAULT_FOCUS) -> Schedule:
+    """The plan as calendar blocks of at most `focus` skills, and the date each phase is met."""
+    if hours_per_week <= 0:
+        raise ValueError("hours_per_week must be positive")
+    if focus < 1:
+        raise ValueError("focus must be at least 1")
+
+    def at(hours: int) -> date:
+        return start + timedelta(days=round(7 * hours / hours_per_week))
+
+    blocks = [
+        Block(
+            group[0].phase,
+            at(group[0].cumulative_hours - group[0].hours),
+            at(group[-1].cumulative_hours),
+            sum(s.hours for s in group),
+            _items(group),
+        )
+        for group in _focus_groups(plan.all_steps, focus)
+    ]
+    dates: list[PhaseDate] = []
+    held = start  # when the person holds the rung before this phase
+    for phase in plan.phases:
+        study = at(phase.cumulative_hours)
+        if phase.years is None:  # the current role, or a target no route leads to
+            dates.append(PhaseDate(phase.role, study, None, study, "study"))
+            continue
+        in_role = add_years(held, phase.years)
+        met = max(study, in_role)
+        dates.append(
+            PhaseDate(phase.role, study, in_role, met, "time-in-role" if in_role > study else "study")
+        )
+        held = met
+    finish = dates[-1].met if dates else start
+    return Schedule(start, hours_per_week, focus, blocks, dates, finish)
+
+
+def add_years(day: date, years: float) -> date:
+    """`day` moved on by `years`, counted in whole calendar months (the day clamped to the month's end)."""
+    months = day.month - 1 + round(12 * years)
+    year, month = day.year + months // 12, months % 12 + 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+def _focus_groups(steps: list[Step], focus: int) -> list[list[Step]]:
+    """Consecutive steps of one phase, cut so that no group holds more than `focus` skills."""
+    groups: list[list[Step]] = []
+    skills: set[str] = set()
+    for step in steps:
+        if groups and groups[-1][0].phase == step.phase and (step.skill in skills or len(skills) < focus):
+            groups[-1].append(step)
+            skills.add(step.skill)
+        else:
+            groups.append([step])
+            skills = {step.skill}
+    return groups
+
+
+def _items(group: list[Step]) -> list[BlockItem]:
+    """Each skill of a block, in the order it first comes, from its first level to its last."""
+    found: dict[str, BlockItem] = {}
+    for s in group:
+        old = found.get(s.skill)
+        found[s.skill] = BlockItem(s.skill, old.from_level if old else s.from_level, s.to_level)
+    return list(found.values())
+
+
+def _route(kb: KnowledgeBase, target_id: str, levels: Levels, current_id: str | None) -> Route | None:
+    """The cheapest route from current to target standing on `levels`; None without one."""
+    if current_id is None or current_id == target_id:
+        return None
+    try:
+        return find_route(kb, current_id, target_id, levels)
+    except NoResult:
+        return None
+
+
+def _rungs(
+    kb: KnowledgeBase, route: Route | None, target_id: str, current_id: str | None
+) -> tuple[list[str], list[float | None]]:
+    """The rungs to plan for, nearest first, with the typical years in the rung before each.
+
+    The current role comes first (it may not be fully met yet), then every rung of the route.
+    Without a route, the target follows the current role with no known years.
+    """
+    rungs: list[str] = [current_id] if current_id is not None else []
+    years: list[float | None] = [None] * len(rungs)
+    if route is not None:
+        rungs += [leg.to_role for leg in route.legs]
+        years += [leg.years for leg in route.legs]
+    elif target_id != current_id:
+        rungs.append(target_id)
+        years.append(None)
+    return rungs, years
 
 
 def _readiness_parts(role: Role, levels: Levels) -> tuple[int, int]:
@@ -187,251 +389,188 @@ def _readiness_parts(role: Role, levels: Levels) -> tuple[int, int]:
 
 
 class _Planner:
-    """Greedy step selection over a mutable copy of the person's levels.
+    """Greedy step selection, phase after phase, over a mutable copy of the person's levels."""
 
-    A step changes one skill's level, so the planner keeps what only that can change, and
-    updates it for that skill alone: each skill's direct value (summed over the horizon in role
-    order, as floats must be to stay equal), its value per hour, the skills that are blocked,
-    their unmet prerequisites and the hours of each next level. An ESCO-sized plan has a
-    thousand steps over a thousand skills.
-    """
-
-    def __init__(self, kb: KnowledgeBase, target: Role, between: list[Role], levels: Levels) -> None:
+    def __init__(self, kb: KnowledgeBase, target: Role, levels: Levels, stack: str | None = None) -> None:
         self.kb = kb
+        self.stack = stack
         self.target = target
-        self.between = between
         self.levels: dict[str, int] = {s: lvl for s, lvl in levels.items() if lvl > 0}
-        self.roles = [(target, 1.0), *((r, INTERMEDIATE_FACTOR) for r in between)]
-        self._prereqs: dict[tuple[str, int], list[tuple[str, int]]] = {}
-        self._between_needs = [(r.id, r.required()) for r in between]
-        self._unmet: dict[str, list[tuple[str, int]] | None] = {}  # until the skill or a prerequisite rises
-        self._needed_by: dict[str, set[str]] = {}  # prerequisite -> skills whose cached unmet names it
-        self._hours: dict[str, int] = {}  # hours of each skill's next level, until it rises
-        self._met, self._total = _readiness_parts(target, self.levels)
-        self._target_needs: dict[str, list[tuple[int, int]]] = {}
-        for r in target.requirements:
-            self._target_needs.setdefault(r.skill, []).append((r.level, r.weight))
-        self._shares = self._shares_by_skill()
-        self._direct: dict[str, float] = {}  # skills some horizon role needs higher: their direct value
-        self._per_hour: dict[str, float] = {}  # the same, per hour of the next level
-        self._blocked: set[str] = set()  # those of them whose next level has unmet prerequisites
-        for skill in self._shares:
-            self._revalue(skill)
-
-    def run(self, top: int | None) -> list[Step]:
-        """Apply the best step until the target is met or `top` steps are taken."""
-        steps: list[Step] = []
-        hours = 0
-        while self._met < self._total and (top is None or len(steps) < top):
-            values = self.value_steps()
-            skill = self.pick(values)
-            if skill is None:
-                raise NoResult(self.explain_stuck())
-            step = self.apply(skill, values, len(steps) + 1, hours)
-            hours = step.cumulative_hours
-            steps.append(step)
-        return steps
+        self.climber = Climber(kb)
+        self.steps: list[Step] = []
+        self.hours = 0
+        self.target_tally = _Tally(target, self.levels)
 
     def level(self, skill: str) -> int:
         """The current level of `skill`."""
         return self.levels.get(skill, 0)
 
+    def run_phase(self, role: Role, later: list[Role]) -> None:
+        """Take steps until `role` is fully met."""
+        tally = _Tally(role, self.levels)
+        later_needs = [(r.id, r.required()) for r in later]
+        while tally.met < tally.total:
+            own = self.own_keys(tally.needs)
+            picked = self.pick(own)
+            if picked is None:
+                raise NoResult(self.explain_stuck(role))
+            skill, key, source, blocked = picked
+            self.apply(skill, key, source, blocked, tally, later_needs)
+
+    def own_keys(self, needs: dict[str, list[tuple[int, int]]]) -> dict[str, _Key]:
+        """Each skill the rung still needs higher: its weight, and the levels it is short."""
+        keys: dict[str, _Key] = {}
+        for skill, reqs in needs.items():
+            have = self.level(skill)
+            short = [(weight, level - have) for level, weight in reqs if level > have]
+            if short:
+                keys[skill] = max(short)
+        return keys
+
     def unmet(self, skill: str) -> list[tuple[str, int]] | None:
         """Unmet prerequisites of the next level of `skill`; None if it cannot rise at all."""
-        if skill in self._unmet:
-            return self._unmet[skill]
         nxt = self.level(skill) + 1
         if nxt > LEVEL_MAX:
             return None
-        key = (skill, nxt)
-        needed = self._prereqs.get(key)
-        if needed is None:
-            needed = sorted(self.kb.skills[skill].prerequisites(nxt).items())
-            self._prereqs[key] = needed
-        for p, _ in needed:
-            self._needed_by.setdefault(p, set()).add(skill)
-        found = self._unmet[skill] = [(p, lvl) for p, lvl in needed if self.level(p) < lvl]
-        return found
+        return [(p, lvl) for p, lvl in self.climber.prerequisites(skill, nxt) if self.level(p) < lvl]
 
-    def _raised(self, skill: str) -> None:
-        """Bring up to date what depended on the level of `skill`, which just rose."""
-        self._hours.pop(skill, None)
-        affected = {skill, *self._needed_by.pop(skill, ())}
-        for other in affected:
-            self._unmet.pop(other, None)
-        self._revalue(skill)
-        for other in affected - {skill}:
-            self._reblock(other)
-
-    def _shares_by_skill(self) -> dict[str, list[tuple[int, float]]]:
-        """Per skill, in role order: the level each horizon role requires and the value it adds while unmet."""
-        shares: dict[str, list[tuple[int, float]]] = {}
-        for role, factor in self.roles:
-            total = sum(r.weight * r.level for r in role.requirements)
-            for r in role.requirements:
-                if r.level > 0:
-                    shares.setdefault(r.skill, []).append((r.level, factor * r.weight / total))
-        return shares
-
-    def _revalue(self, skill: str) -> None:
-        """Recompute one skill's direct value and value per hour, and whether it is blocked."""
-        have, value, unmet = self.level(skill), 0.0, False
-        for need, share in self._shares.get(skill, ()):
-            if have < need:
-                value, unmet = value + share, True
-        if unmet:
-            hours = self.step_hours(skill)
-            self._direct[skill] = value
-            self._per_hour[skill] = value / hours if hours else math.inf
-        else:
-            self._direct.pop(skill, None)
-            self._per_hour.pop(skill, None)
-        self._reblock(skill)
-
-    def _reblock(self, skill: str) -> None:
-        """Note whether a skill with a direct value has unmet prerequisites for its next level."""
-        if skill in self._direct and self.unmet(skill) != []:
-            self._blocked.add(skill)
-        else:
-            self._blocked.discard(skill)
-
-    def value_steps(self) -> _Values:
-        """Where value flows past blocked steps: each passes its value to the prerequisites it waits for."""
-        edges = self.blocked_edges()
-        flowing = set(edges).union(*edges.values())
-        total = {skill: self._direct[skill] for skill in flowing if skill in self._direct}
-        values = _Values({}, {}, flowing)
-        # Value flows in topological order (the order its sums are taken in); skills outside
-        # the flow cannot change that order among those inside.
-        for skill in _topological(edges, edges):
-            amount = total.get(skill, 0.0)
-            if amount <= 0:
-                continue
-            targets = edges.get(skill)
-            if targets is None:
-                values.value[skill] = amount
-                continue
-            for p in targets:
-                total[p] = total.get(p, 0.0) + amount / len(targets)
-                values.passed_by.setdefault(p, []).append(skill)
-        return values
-
-    def blocked_edges(self) -> dict[str, list[str]]:
-        """For each blocked skill, and each blocked prerequisite it waits for, the skills it passes value to."""
-        edges: dict[str, list[str]] = {}
-        stack = sorted(self._blocked)
-        seen: set[str] = set()
-        while stack:
-            skill = stack.pop()
-            unmet = self.unmet(skill)
-            if unmet == []:
-                continue
-            edges[skill] = [p for p, _ in unmet or []]
-            for p in edges[skill]:
-                if p not in self._direct and p not in seen:
-                    seen.add(p)
-                    stack.append(p)
-        return edges
-
-    def pick(self, values: _Values) -> str | None:
-        """The best available step: most value per hour, then most value, then lowest id."""
-        per_hour = self._per_hour  # every skill with a direct value, but those in the flow ...
-        if values.flowing:  # ... are scored by the value they hold after it
-            per_hour = {s: v for s, v in per_hour.items() if s not in values.flowing}
-            for skill, value in values.value.items():
-                hours = self.step_hours(skill)
-                per_hour[skill] = value / hours if hours else math.inf
-        if not per_hour:
+    def pick(self, own: dict[str, _Key]) -> tuple[str, _Key, str | None, set[str]] | None:
+        """The best available step: its skill, its priority, whose priority it carries,
+        and the blocked skills that lent theirs."""
+        best: dict[str, tuple[_Key, str]] = {}
+        blocked: set[str] = set()
+        for skill, key in own.items():
+            if self.unmet(skill) == []:
+                best[skill] = (key, skill)
+        # A blocked step lends its key down its unmet prerequisites; the highest key lent wins,
+        # and among equal keys the first lender in priority, then id, order.
+        for skill in sorted(own, key=lambda s: (-own[s][0], -own[s][1], s)):
+            if skill not in best:
+                self._lend(skill, own[skill], skill, best, blocked)
+        if not best:
             return None
-        best = _nearly_best(per_hour)
-        return min(_nearly_best({s: values.value[s] if s in values.value else self._direct[s] for s in best}))
+        skill = min(best, key=lambda s: (-best[s][0][0], -best[s][0][1], self.step_hours(s), s))
+        key, source = best[skill]
+        return skill, key, None if source == skill else source, blocked
+
+    def _lend(
+        self, skill: str, key: _Key, source: str, best: dict[str, tuple[_Key, str]], blocked: set[str]
+    ) -> None:
+        """Give `key` to the next step of `skill` if available, else to what it waits for."""
+        unmet = self.unmet(skill)
+        if unmet is None:
+            return
+        if not unmet:
+            old = best.get(skill)
+            if old is None or key > old[0]:
+                best[skill] = (key, source)
+            return
+        if skill in blocked:
+            return  # already passed on by a lender with a key at least as high (or a cycle)
+        blocked.add(skill)
+        for p, _ in unmet:
+            self._lend(p, key, source, best, blocked)
 
     def step_hours(self, skill: str) -> int:
         """Hours of the next level of `skill`."""
-        hours = self._hours.get(skill)
-        if hours is None:
-            hours = self._hours[skill] = self.kb.skills[skill].hours(self.level(skill) + 1)
-        return hours
+        return self.kb.skills[skill].hours(self.level(skill) + 1)
 
-    def apply(self, skill: str, values: _Values, rank: int, hours_before: int) -> Step:
-        """Raise `skill` by one level and describe the step."""
-        met_before, total = self._met, self._total
+    def apply(
+        self,
+        skill: str,
+        key: _Key,
+        source: str | None,
+        blocked: set[str],
+        tally: _Tally,
+        later: list[tuple[str, dict[str, int]]],
+    ) -> None:
+        """Raise `skill` by one level and record the step."""
+        role = tally.role
         have = self.level(skill)
-        also = [role_id for role_id, needs in self._between_needs if needs.get(skill, 0) > have]
-        unblocks = sorted(values.passed_by.get(skill, []))
-        why = self.explain(skill, unblocks, also, have)
         hours = self.step_hours(skill)
+        before, target_before = tally.share(), self.target_tally.share()
+        waiting = [s for s in blocked if any(p == skill for p, _ in self.unmet(s) or ())]
         self.levels[skill] = have + 1
-        self._raised(skill)
-        self._met += sum(weight for need, weight in self._target_needs.get(skill, ()) if have < need)
-        met_after = self._met
-        return Step(
-            rank=rank,
-            skill=skill,
-            from_level=have,
-            to_level=have + 1,
-            hours=hours,
-            cumulative_hours=hours_before + hours,
-            readiness_after=met_after / total if total else 1.0,
-            gain=(met_after - met_before) / total if total else 0.0,
-            why=why,
-            also_needed_by=also,
-            unblocks=unblocks,
-            resource=_resource(self.kb.skills[skill], have + 1),
+        self.hours += hours
+        tally.rise(skill, have)
+        self.target_tally.rise(skill, have)
+        unblocks = sorted(s for s in waiting if self.unmet(s) == [])
+        after = tally.share()
+        also = [role_id for role_id, needs in later if needs.get(skill, 0) > have]
+        self.steps.append(
+            Step(
+                rank=len(self.steps) + 1,
+                phase=role.id,
+                skill=skill,
+                from_level=have,
+                to_level=have + 1,
+                hours=hours,
+                cumulative_hours=self.hours,
+                readiness_after=after,
+                gain=after - before,
+                target_readiness_after=self.target_tally.share(),
+                target_gain=self.target_tally.share() - target_before,
+                weight=key[0],
+                levels_short=key[1],
+                priority_from=source,
+                why=self.explain(role, after - before, also, unblocks, source),
+                also_needed_by=also,
+                unblocks=unblocks,
+                resource=_resource(self.kb.skills[skill], have + 1, self.stack),
+            )
         )
 
-    def explain(self, skill: str, unblocks: list[str], also: list[str], have: int) -> str:
+    def explain(
+        self, role: Role, gain: float, also: list[str], unblocks: list[str], source: str | None
+    ) -> str:
         """A short sentence that says why the step is worth taking."""
         parts = []
-        need = self.target.required().get(skill, 0)
-        if need > have:
-            total = sum(r.weight * r.level for r in self.target.requirements)
-            weight = next(r.weight for r in self.target.requirements if r.skill == skill)
-            parts.append(f"+{100 * weight / total:.1f}% readiness for {self.target.name}")
-        if also:
-            names = ", ".join(self.kb.roles[r].name for r in also)
-            parts.append(f"{'also needed' if parts else 'needed'} by {names}")
+        if gain > 0:
+            parts.append(f"+{100 * gain:.1f}% readiness for {role.name}")
         if unblocks:
             names = ", ".join(f"{self.kb.skills[s].name} {self.level(s) + 1}" for s in unblocks)
             parts.append(f"unblocks {names}")
+        elif source is not None and gain <= 0:
+            parts.append(f"needed before {self.kb.skills[source].name} {self.level(source) + 1}")
+        if also:
+            names = ", ".join(self.kb.roles[r].name for r in also)
+            parts.append(f"{'also needed' if parts else 'needed'} by {names}")
         return "; ".join(parts)
 
-    def explain_stuck(self) -> str:
-        """Why no step can move towards the target."""
-        blocked = sorted(r.skill for r in self.target.requirements if self.level(r.skill) < r.level)
+    def explain_stuck(self, role: Role) -> str:
+        """Why no step can move towards the rung."""
+        blocked = sorted(r.skill for r in role.requirements if self.level(r.skill) < r.level)
         skill = self.kb.skills[blocked[0]]
         return (
-            f"No plan can meet {self.target.name}: {skill.name} {self.level(skill.id) + 1} "
+            f"No plan can meet {role.name}: {skill.name} {self.level(skill.id) + 1} "
             "needs prerequisites that cannot be reached in this knowledge base."
         )
 
 
-def _nearly_best(scores: dict[str, float]) -> list[str]:
-    """Keys whose score is the highest, allowing for float noise (so ids can break ties)."""
-    top = max(scores.values())
-    floor = top if math.isinf(top) else top - TIE_TOLERANCE * abs(top)
-    return [s for s, score in scores.items() if score >= floor]
+class _Tally:
+    """A role's readiness kept as whole numbers while levels rise one step at a time."""
+
+    def __init__(self, role: Role, levels: Levels) -> None:
+        self.role = role
+        self.needs = _needs(role)
+        self.met, self.total = _readiness_parts(role, levels)
+
+    def rise(self, skill: str, have: int) -> None:
+        """Count one level of `skill` climbed from `have`."""
+        self.met += sum(weight for level, weight in self.needs.get(skill, ()) if level > have)
+
+    def share(self) -> float:
+        """Readiness now, from 0 to 1."""
+        return self.met / self.total if self.total else 1.0
 
 
-def _topological(seeds: Iterable[str], edges: dict[str, list[str]]) -> list[str]:
-    """Skills ordered so that each comes after every skill that passes value to it."""
-    indegree: dict[str, int] = {s: 0 for s in seeds}
-    for targets in edges.values():
-        for p in targets:
-            indegree[p] = indegree.get(p, 0) + 1
-    for s in edges:
-        indegree.setdefault(s, 0)
-    ready = [s for s, d in indegree.items() if d == 0]
-    heapq.heapify(ready)  # the lowest id that is ready comes next
-    order: list[str] = []
-    while ready:
-        skill = heapq.heappop(ready)
-        order.append(skill)
-        for p in edges.get(skill, []):
-            indegree[p] -= 1
-            if indegree[p] == 0:
-                heapq.heappush(ready, p)
-    return order  # skills on a prerequisite cycle are left out: their value cannot flow
+def _needs(role: Role) -> dict[str, list[tuple[int, int]]]:
+    """Per skill the role requires: its (level, weight) entries (a role may list a skill twice)."""
+    needs: dict[str, list[tuple[int, int]]] = {}
+    for r in role.requirements:
+        if r.level > 0:
+            needs.setdefault(r.skill, []).append((r.level, r.weight))
+    return needs
 
 
 def _resource(skill: Skill, level: int, stack: str | None = None) -> StepResource | None:

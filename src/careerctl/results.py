@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the views only read these; importing them would slow every 
     from careerctl.kb.stats import Stats
     from careerctl.match import MatchRow
     from careerctl.model import KnowledgeBase, Levels, Profile, Role, Skill
-    from careerctl.plan import Plan, Step
+    from careerctl.plan import Plan, Schedule, Step
     from careerctl.review import Review
     from careerctl.route import Route
     from careerctl.scan import Scan
@@ -57,7 +57,7 @@ class RoleRef(Entry):
     """A role named by id and name."""
 
     id: Id
-    name: Annotated[str, Meta(description="The role's display name.")]
+    name: Annotated[str, Meta(description="The role's name.")]
 
 
 class RequirementEntry(Entry):
@@ -274,29 +274,66 @@ class StatsDoc(Entry):
 class StepResourceEntry(Entry):
     """A resource for the level a step reaches."""
 
-    title: str
-    kind: str
-    url: Optional[str]
+    title: Annotated[str, Meta(description="What to read, take or practise.")]
+    kind: Annotated[str, Meta(description="book, course, certification, docs or practice.")]
+    url: Annotated[Optional[str], Meta(description="Where to find it; null when the KB gives none.")]
 
 
 class StepEntry(Entry, kw_only=True):
     """One ranked step: raise one skill by one level."""
 
-    rank: Annotated[int, Meta(ge=1)]
+    rank: Annotated[int, Meta(ge=1, description="Position in the whole plan, from 1.")]
+    phase: Annotated[str, Meta(description="Id of the rung whose phase the step belongs to.")]
     skill: Id
-    skill_name: Annotated[str, Meta(description="The skill's display name.")]
-    from_: Level = msgspec.field(name="from")
-    to: Level
-    hours: Hours
+    skill_name: Annotated[str, Meta(description="The skill's name.")]
+    from_: Annotated[int, Meta(ge=0, le=5, description="The level before the step.")] = msgspec.field(
+        name="from"
+    )
+    to: Annotated[int, Meta(ge=1, le=5, description="The level the step reaches (from + 1).")]
+    hours: Annotated[
+        int, Meta(ge=0, description="Hours of study of this step (the skill's effort for `to`).")
+    ]
     cumulative_hours: Annotated[int, Meta(ge=0, description="Hours of this step and every one before it.")]
-    readiness_after: Ratio
-    readiness_gain: Ratio
+    readiness_after: Annotated[
+        float, Meta(ge=0, le=1, description="Readiness for the target after this step, 0..1 (four decimals).")
+    ]
+    readiness_gain: Annotated[
+        float, Meta(ge=0, le=1, description="What this step adds to readiness for the target, 0..1.")
+    ]
+    phase_readiness_after: Annotated[
+        float, Meta(ge=0, le=1, description="Readiness for the phase's rung after this step, 0..1.")
+    ]
+    phase_readiness_gain: Annotated[
+        float, Meta(ge=0, le=1, description="What this step adds to readiness for the phase's rung, 0..1.")
+    ]
+    weight: Annotated[
+        int,
+        Meta(
+            ge=1, le=5, description="Priority, first part: the rung's weight for the skill (or the lent one)."
+        ),
+    ]
+    levels_short: Annotated[
+        int,
+        Meta(
+            ge=1, le=5, description="Priority, second part: levels the skill is short of the rung (or lent)."
+        ),
+    ]
+    priority_from: Annotated[
+        Optional[str],
+        Meta(
+            description="The blocked skill whose priority this prerequisite step carries; null for its own."
+        ),
+    ]
     why: Annotated[str, Meta(description="Why this step comes here, in one sentence.")]
-    also_needed_by: Annotated[list[str], Meta(description="Other rungs of the route that need it.")]
-    unblocks: Annotated[list[str], Meta(description="Skills whose next step this one unblocks.")]
+    also_needed_by: Annotated[
+        list[str], Meta(description="Later rungs of the route that need this skill higher.")
+    ]
+    unblocks: Annotated[
+        list[str],
+        Meta(description="Skills whose next level this step makes available (all prerequisites met)."),
+    ]
     resource: Annotated[
-        Optional[StepResourceEntry],
-        Meta(description="Something to learn this level from; null when the KB has none."),
+        Optional[StepResourceEntry], Meta(description="A resource for the level reached; null when none.")
     ]
 
 
@@ -304,37 +341,123 @@ class GapEntry(Entry):
     """A requirement of the target the person does not meet yet."""
 
     skill: Id
-    category: str
-    have: Level
-    need: Level
-    weight: Annotated[int, Meta(ge=1, le=5)]
+    category: Annotated[str, Meta(description="The skill's category.")]
+    have: Annotated[int, Meta(ge=0, le=5, description="The person's level now.")]
+    need: Annotated[int, Meta(ge=0, le=5, description="The level the target requires.")]
+    weight: Annotated[int, Meta(ge=1, le=5, description="The target's weight (importance) for the skill.")]
+
+
+class PhaseEntry(Entry):
+    """The steps that fully meet one rung of the route, and when that rung is met."""
+
+    role: Annotated[RoleRef, Meta(description="The rung this phase meets.")]
+    after: Annotated[Optional[str], Meta(description="Id of the rung before it; null for the current role.")]
+    readiness: Annotated[float, Meta(ge=0, le=1, description="Readiness for this rung today, 0..1.")]
+    readiness_start: Annotated[
+        float,
+        Meta(ge=0, le=1, description="Readiness for this rung when the phase starts (earlier phases done)."),
+    ]
+    first_rank: Annotated[int, Meta(ge=1, description="Rank of the phase's first step.")]
+    steps_total: Annotated[int, Meta(ge=1, description="Steps in the phase.")]
+    hours: Annotated[int, Meta(ge=0, description="Hours of study of the phase.")]
+    cumulative_hours: Annotated[int, Meta(ge=0, description="Hours of study to the end of this phase.")]
+    years: Annotated[
+        Optional[Annotated[float, Meta(ge=0)]],
+        Meta(description="Typical years in the rungs before this one (KB transitions); null: none known."),
+    ]
+    study_done: Annotated[str, Meta(description="ISO date the phase's study ends at hours_per_week.")]
+    in_role_done: Annotated[
+        Optional[str],
+        Meta(description="ISO date the typical years before this rung have passed; null: none."),
+    ]
+    met: Annotated[
+        str, Meta(description="ISO date the rung is met: the later of study_done and in_role_done.")
+    ]
+    set_by: Annotated[Literal["study", "time-in-role"], Meta(description="Which of the two dates set `met`.")]
+
+
+class BlockSkillEntry(Entry, kw_only=True):
+    """One skill in focus during a block, and the levels it climbs."""
+
+    skill: Id
+    skill_name: Annotated[str, Meta(description="The skill's name.")]
+    from_: Annotated[int, Meta(ge=0, le=5, description="Its level when the block starts.")] = msgspec.field(
+        name="from"
+    )
+    to: Annotated[int, Meta(ge=1, le=5, description="Its level when the block ends.")]
+
+
+class BlockEntry(Entry):
+    """A stretch of weeks on at most `focus` skills of one phase."""
+
+    phase: Annotated[str, Meta(description="Id of the phase's rung.")]
+    start: Annotated[str, Meta(description="ISO date the block starts.")]
+    end: Annotated[str, Meta(description="ISO date the block ends, at hours_per_week.")]
+    hours: Annotated[int, Meta(ge=0, description="Hours of study in the block.")]
+    skills: Annotated[list[BlockSkillEntry], Meta(description="The skills in focus, in plan order.")]
 
 
 class PlanDoc(Entry):
-    """careerctl.plan/1: the ranked next steps towards a target role."""
+    """careerctl.plan/1: phases of ranked steps towards a target role, on the calendar."""
 
     schema: Literal["careerctl.plan/1"]
     kb: KbRef
-    target: RoleRef
-    current: Annotated[
-        Optional[RoleRef],
+    target: Annotated[RoleRef, Meta(description="The role the plan leads to.")]
+    target_chosen: Annotated[
+        Literal["given", "saved", "default"],
         Meta(
-            description="Where the person stands: given with --from, saved, or their best fit; null if unknown."
+            description="given: --target; saved: the profile's target; default: the first role on the "
+            "current role's track the levels do not fully meet."
         ),
     ]
-    horizon: Annotated[list[str], Meta(description="The rungs the plan walks, nearest first.")]
-    readiness: Annotated[
-        Ratio,
+    current: Annotated[Optional[RoleRef], Meta(description="Where the person stands; null when unknown.")]
+    horizon: Annotated[
+        list[str], Meta(description="The rungs of the route after the current role, target last.")
+    ]
+    readiness: Annotated[float, Meta(ge=0, le=1, description="Readiness for the target today, 0..1.")]
+    readiness_after: Annotated[
+        float, Meta(ge=0, le=1, description="Readiness for the target after every step (1 unless no plan).")
+    ]
+    steps_total: Annotated[int, Meta(ge=0, description="Steps in the whole plan (steps may show fewer).")]
+    truncated: Annotated[bool, Meta(description="Whether `steps` stops short of the whole plan (--top).")]
+    shown_hours: Annotated[int, Meta(ge=0, description="Hours of the steps shown.")]
+    shown_readiness_after: Annotated[
+        float, Meta(ge=0, le=1, description="Readiness for the target after the steps shown.")
+    ]
+    total_hours: Annotated[
+        int,
         Meta(
-            description="Readiness for the target now: sum of weight x min(level, required) over sum of weight x required."
+            ge=0,
+            description="Hours of study of the whole plan: every rung on the route, prerequisites included.",
         ),
     ]
-    readiness_after: Annotated[Ratio, Meta(description="Readiness once every step of the plan is done.")]
-    total_hours: Annotated[Hours, Meta(description="Hours of study of every step.")]
-    hours_per_week: Annotated[float, Meta(gt=0, description="The pace the finish date assumes.")]
-    weeks: Annotated[float, Meta(ge=0, description="Calendar weeks to meet the target, to one decimal.")]
-    steps: Annotated[list[StepEntry], Meta(description="The ranked steps, cut to --top.")]
-    gaps: Annotated[list[GapEntry], Meta(description="Every requirement of the target not met yet.")]
+    hours_direct: Annotated[
+        int,
+        Meta(ge=0, description="Hours to meet the target alone from today's levels (what `match` shows)."),
+    ]
+    hours_for_rungs: Annotated[
+        int,
+        Meta(
+            ge=0, description="total_hours - hours_direct: what the rungs on the way need beyond the target."
+        ),
+    ]
+    hours_per_week: Annotated[float, Meta(gt=0, description="The pace the dates assume.")]
+    focus: Annotated[int, Meta(ge=1, description="Skills worked on at a time in the schedule.")]
+    weeks: Annotated[
+        float, Meta(ge=0, description="Weeks of study of the whole plan at hours_per_week, to one decimal.")
+    ]
+    start: Annotated[str, Meta(description="ISO date the schedule starts (today).")]
+    finish: Annotated[
+        str, Meta(description="ISO date the target is met: its phase's `met` (start when met).")
+    ]
+    phases: Annotated[list[PhaseEntry], Meta(description="One per rung not fully met, nearest first.")]
+    schedule: Annotated[
+        list[BlockEntry], Meta(description="The whole plan as blocks of at most `focus` skills.")
+    ]
+    steps: Annotated[
+        list[StepEntry], Meta(description="The ranked steps, the first `--top` of them if given.")
+    ]
+    gaps: Annotated[list[GapEntry], Meta(description="The target's requirements not met today.")]
 
 
 class RaiseEntry(Entry, kw_only=True):
@@ -386,18 +509,28 @@ class RouteDoc(Entry):
 class MatchEntry(Entry):
     """One role ranked by fit."""
 
-    rank: Annotated[int, Meta(ge=1)]
-    id: Id
-    name: str
-    track: str
-    fit: Annotated[
-        Ratio,
-        Meta(
-            description="How closely the person's levels agree with the role's, weighted; falling short costs more than exceeding."
-        ),
+    rank: Annotated[
+        int,
+        Meta(ge=1, description="Position in the list: by fit, rungs below the current one last (see order)."),
     ]
-    readiness: Annotated[Ratio, Meta(description="Readiness for the role, as in the plan.")]
-    hours_needed: Annotated[Hours, Meta(description="Hours of study still needed to meet the role.")]
+    id: Id
+    name: Annotated[str, Meta(description="The role's name.")]
+    track: Annotated[str, Meta(description="The role's track.")]
+    fit: Annotated[
+        float,
+        Meta(ge=0, le=1, description="How closely the levels agree with the role's, by weight; 1 = exactly."),
+    ]
+    readiness: Annotated[
+        float, Meta(ge=0, le=1, description="Share of the role's weighted requirements the levels meet.")
+    ]
+    hours_needed: Annotated[
+        int,
+        Meta(ge=0, description="Hours to meet the role directly, prerequisites included (no rungs between)."),
+    ]
+    current: Annotated[bool, Meta(description="Whether this is the person's current role.")]
+    below_current: Annotated[
+        bool, Meta(description="Whether it is a lower rung than the current role, on the same track.")
+    ]
 
 
 class MatchDoc(Entry):
@@ -405,7 +538,11 @@ class MatchDoc(Entry):
 
     schema: Literal["careerctl.match/1"]
     kb: KbRef
-    track: Annotated[Optional[str], Meta(description="The --track asked for, or null for every track.")]
+    track: Annotated[Optional[str], Meta(description="The --track the roles were limited to; null: all.")]
+    current: Annotated[Optional[RoleRef], Meta(description="The person's current role; null when unknown.")]
+    lower_rungs_last: Annotated[
+        bool, Meta(description="Whether rungs below the current role come after the others (not with --all).")
+    ]
     roles: list[MatchEntry]
 
 
@@ -847,6 +984,9 @@ class PlanResult(Result[PlanDoc]):
     weeks: float
     top: int | None
     levels: Levels
+    timeline: Schedule
+    show_all: bool = False
+    paged: bool = True
 
 
 class RouteResult(Result[RouteDoc]):
@@ -861,6 +1001,8 @@ class MatchResult(Result[MatchDoc]):
     """`match`: the ranked rows."""
 
     rows: list[MatchRow]
+    current: Optional[str] = None
+    below: frozenset[str] | set[str] = frozenset()
 
 
 class ProfileResult(Result[ProfileDoc]):

@@ -1,32 +1,33 @@
 """Routes through the role graph: the cheapest chains of transitions from one role to another.
 
-Roles are nodes and each role's `next` transitions are edges. The cost of an edge A -> B is
-the hours needed to raise every skill B requires from its level "at A" to the level B
-requires: the sum of `Skill.hours(l)` for each level l climbed, 0 for a skill already there.
-"At A" is the level A requires (0 when A does not require the skill). When the person's own
-levels are given, the first edge starts from them, and every later rung stands on the higher
-of the person's level and the rung's requirement: nobody unlearns a skill by taking a role.
+Roles are nodes and each role's `next` transitions are edges. A route stands on levels that
+carry up it: at the start, the person's own levels (or, when none are given, exactly what the
+first role requires); at each later rung, the levels the climb to it ended at. The cost of an
+edge A -> B is the hours to climb from the levels at A to everything B requires, prerequisites
+included (see `careerctl.climb`: the one definition of "hours to get there"). So a skill an
+earlier rung already needed is never paid for again, and a route's hours equal the plan's.
 
-Only the skills B requires are counted: prerequisites of those skills that B does not
-require add no hours to the edge (the plan, not the route, sequences prerequisites).
-
-The cheapest route is found with Dijkstra, ties broken by fewer hops and then by the
-sequence of role ids; alternatives are Yen's k shortest simple paths in the same order.
+Because a rung's cost depends on the rungs before it, routes are found by a best-first search
+over simple paths, each priced exactly along its own rungs; ties are broken by fewer hops and
+then by the sequence of role ids, and alternatives come in the same order.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, pairwise
+from itertools import pairwise
 
+from careerctl.climb import Climber, needs_of
 from careerctl.errors import NoResult, UnknownName
-from careerctl.model import KnowledgeBase, Levels, Role, Skill
+from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role, Skill
 
 Path = tuple[str, ...]
 Edge = tuple[str, str]
 _Entry = tuple[int, int, Path]  # (hours, hops, roles): the order routes are ranked in
+_Plain = tuple[int, dict[str, tuple[int, ...]]]
+SEARCH_BUDGET = 2000
+"""Roles times the ways there the route search may leave each from, per route asked for."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -41,7 +42,7 @@ class Raise:
 
 @dataclass(slots=True, frozen=True)
 class Leg:
-    """One transition of a route, with the skills it raises."""
+    """One transition of a route, with the skills it raises (prerequisites included)."""
 
     from_role: str
     to_role: str
@@ -68,19 +69,22 @@ def hours_to_raise(skill: Skill, from_level: int, to_level: int) -> int:
 
 
 class _Graph:
-    """The role graph as seen from one source, with edge costs computed once and cached."""
+    """The role graph as seen from one source and its starting levels."""
 
     def __init__(self, kb: KnowledgeBase, source: str, levels: Levels | None) -> None:
         self.kb = kb
         self.source = source
-        self.levels = None if levels is None else {s: max(0, v) for s, v in levels.items()}
-        self._required: dict[str, dict[str, int]] = {}
-        self._costs: dict[Edge, int] = {}
+        if levels is None:
+            start = dict(kb.roles[source].required())
+        else:
+            start = {s: v for s, v in levels.items() if v > 0}
+        self.start = start
+        self.climber = Climber(kb)
         self._next: dict[str, list[tuple[str, float]]] = {}
-        self._needs: dict[str, tuple[int, dict[str, int], bool]] = {}
-        self._climbs: dict[str, tuple[int, ...]] = {}
-        self._out: dict[str, list[tuple[str, int]]] = {}
-        self._standing: dict[str, dict[str, int]] = {}
+        self._needs: dict[str, list[tuple[str, int]]] = {}
+        self._walked: dict[Path, tuple[int, dict[str, int]]] = {(source,): (0, start)}
+        self._plain: dict[str, _Plain | None] = {}
+        self._has_prerequisites = {s.id for s in kb.skills.values() if s.requires}
 
     def successors(self, role_id: str) -> list[tuple[str, float]]:
         """Distinct roles reachable in one transition, by id, with their typical years."""
@@ -90,107 +94,78 @@ class _Graph:
             self._next[role_id] = found
         return found
 
-    def out(self, role_id: str) -> list[tuple[str, int]]:
-        """Distinct roles reachable in one transition, by id, with the hours of each edge."""
-        found = self._out.get(role_id)
-        if found is None:
-            found = [(b, self.cost(role_id, b)) for b, _ in self.successors(role_id)]
-            self._out[role_id] = found
-        return found
-
-    def start_levels(self, role_id: str) -> Levels:
-        """The levels a route stands on when it leaves `role_id`.
-
-        The person's own levels at the start; at later rungs, what that rung requires, or more
-        where the person already has more (nobody unlearns a skill by taking a role).
-        """
-        if self.levels is None:
-            return self.required(role_id)
-        if role_id == self.source:
-            return self.levels
-        found = self._standing.get(role_id)
-        if found is None:
-            found = dict(self.levels)
-            for skill, level in self.required(role_id).items():
-                found[skill] = max(found.get(skill, 0), level)
-            self._standing[role_id] = found
-        return found
-
-    def required(self, role_id: str) -> dict[str, int]:
-        """The level the role requires of each skill."""
-        found = self._required.get(role_id)
-        if found is None:
-            found = self.kb.roles[role_id].required()
-            self._required[role_id] = found
-        return found
-
-    def cost(self, a: str, b: str) -> int:
-        """Hours of the edge a -> b."""
-        found = self._costs.get((a, b))
-        if found is None:
-            start = self.start_levels(a)
-            found, needs, once = self.needs(b)
-            if once:
-                # From the hours to meet b from nothing, take off what the levels at a already
-                # climbed: only the skills both share count (ESCO roles require ~50 skills each).
-                climbs = self._climbs
-                for skill in needs.keys() & start.keys():
-                    have, need = start[skill], needs[skill]
-                    found -= climbs[skill][have if have < need else need]
-            else:  # b lists a skill twice: count each entry, as the docstring of this module says
-                found = sum(
-                    self.climb(r.skill)[r.level] - self.climb(r.skill)[min(start.get(r.skill, 0), r.level)]
-                    for r in self.kb.roles[b].requirements
-                )
-            self._costs[(a, b)] = found
-        return found
-
-    def needs(self, role_id: str) -> tuple[int, dict[str, int], bool]:
-        """Hours to meet the role from nothing, the level it requires of each skill, and whether
-        it lists each skill once."""
+    def needs(self, role_id: str) -> list[tuple[str, int]]:
+        """(skill, level) the role requires."""
         found = self._needs.get(role_id)
         if found is None:
-            requirements = self.kb.roles[role_id].requirements
-            hours = sum(self.climb(r.skill)[r.level] for r in requirements)
-            levels = self.required(role_id)
-            found = self._needs[role_id] = hours, levels, len(levels) == len(requirements)
+            found = self._needs[role_id] = needs_of(self.kb.roles[role_id].requirements)
         return found
 
-    def climb(self, skill_id: str) -> tuple[int, ...]:
-        """Hours to reach each level of the skill from 0 (index = level)."""
-        found = self._climbs.get(skill_id)
+    def plain(self, role_id: str) -> _Plain | None:
+        """Hours to meet the role from nothing, and per skill its level and cumulative hours,
+        when none of the role's skills has prerequisites (most roles of a big imported KB)."""
+        if role_id not in self._plain:
+            needs = self.needs(role_id)
+            skills = {skill for skill, _ in needs}
+            if len(skills) < len(needs) or not skills.isdisjoint(self._has_prerequisites):
+                self._plain[role_id] = None
+            else:
+                # per skill, the hours of the role's climb already done at each level 0..5
+                table = {}
+                total = 0
+                for skill, level in needs:
+                    climb = self.climber.cumulative(skill)
+                    table[skill] = climb[: level + 1] + (climb[level],) * (LEVEL_MAX - level)
+                    total += climb[level]
+                self._plain[role_id] = total, table
+        return self._plain[role_id]
+
+    def cost(self, levels: dict[str, int], role_id: str) -> int:
+        """Hours from `levels` to meet the role."""
+        plain = self.plain(role_id)
+        if plain is None:
+            return self.climber.hours(levels, self.climber.raises(levels, self.needs(role_id)))
+        total, table = plain
+        for skill in table.keys() & levels.keys():  # what the levels already climbed
+            total -= table[skill][levels[skill]]
+        return total
+
+    def climb(self, levels: dict[str, int], role_id: str) -> dict[str, int]:
+        """The levels after meeting the role from `levels` (the same dict if none rise)."""
+        plain = self.plain(role_id)
+        if plain is None:
+            raised = self.climber.raises(levels, self.needs(role_id))
+        else:
+            raised = {skill: level for skill, level in self.needs(role_id) if levels.get(skill, 0) < level}
+        return {**levels, **raised} if raised else levels
+
+    def walk(self, path: Path) -> tuple[int, dict[str, int]]:
+        """Hours of a path from the source and the levels it ends on."""
+        found = self._walked.get(path)
         if found is None:
-            found = tuple(accumulate(self.kb.skills[skill_id].effort, initial=0))
-            self._climbs[skill_id] = found
+            hours, levels = self.walk(path[:-1])
+            found = self._walked[path] = hours + self.cost(levels, path[-1]), self.climb(levels, path[-1])
         return found
-
-    def raises(self, a: str, b: str) -> list[Raise]:
-        """The skills the edge a -> b raises, by skill id."""
-        start = self.start_levels(a)
-        found = []
-        for req in sorted(self.kb.roles[b].requirements, key=lambda r: r.skill):
-            have = start.get(req.skill, 0)
-            if req.level > have:
-                hours = hours_to_raise(self.kb.skills[req.skill], have, req.level)
-                found.append(Raise(req.skill, have, req.level, hours))
-        return found
-
-    def path_cost(self, path: Path) -> int:
-        """Hours of a whole path."""
-        return sum(self.cost(a, b) for a, b in pairwise(path))
 
     def route(self, path: Path) -> Route:
         """The Route for a path of role ids."""
-        legs = [self.leg(a, b) for a, b in pairwise(path)]
+        legs = [self.leg(path[: i + 1], b) for i, (_, b) in enumerate(pairwise(path))]
         # rounded so that 0.1 + 0.2 years does not print as 0.30000000000000004
         years = round(sum((leg.years for leg in legs), 0.0), 6)
         return Route(list(path), legs, sum(leg.hours for leg in legs), years)
 
-    def leg(self, a: str, b: str) -> Leg:
-        """The Leg for the edge a -> b."""
-        raises = self.raises(a, b)
-        years = float(dict(self.successors(a))[b])
-        return Leg(a, b, years, sum(r.hours for r in raises), raises)
+    def leg(self, before: Path, b: str) -> Leg:
+        """The Leg from the end of `before` to b, standing on the levels `before` ends on."""
+        _, levels = self.walk(before)
+        raised = self.climber.raises(levels, self.needs(b))
+        raises = [
+            Raise(
+                skill, levels.get(skill, 0), level, self.climber.hours_of(skill, levels.get(skill, 0), level)
+            )
+            for skill, level in sorted(raised.items())
+        ]
+        years = float(dict(self.successors(before[-1]))[b])
+        return Leg(before[-1], b, years, sum(r.hours for r in raises), raises)
 
 
 def transitions_from(kb: KnowledgeBase, role_id: str) -> dict[str, float]:
@@ -227,7 +202,7 @@ def find_routes(
 
 
 def next_rung(kb: KnowledgeBase, role_id: str, levels: Levels | None = None) -> str | None:
-    """The default target for someone at `role_id`: the next rung up its track, if any.
+    """The rung above `role_id` on its track, if any (what `assess` proposes as a target).
 
     The cheapest direct move to a higher rung of the same track (hours from `levels`, or from
     the role's own levels); else the lowest rung above on the track; else the first direct
@@ -239,7 +214,7 @@ def next_rung(kb: KnowledgeBase, role_id: str, levels: Levels | None = None) -> 
     above = [r for r in moves if _is_above(kb.roles[r], role)]
     if above:
         graph = _Graph(kb, role_id, levels)
-        return min(above, key=lambda r: (graph.cost(role_id, r), r))
+        return min(above, key=lambda r: (graph.walk((role_id, r))[0], r))
     higher = [r for r in kb.roles.values() if _is_above(r, role)]
     if higher:
         return min(higher, key=lambda r: (r.seniority, r.id)).id
@@ -262,74 +237,38 @@ def _no_route(source: Role, target: Role) -> str:
     return f"There is no route from {source.name} to {target.name}: no chain of transitions leads there."
 
 
-def _shortest(
-    graph: _Graph,
-    start: str,
-    target: str,
-    banned_nodes: set[str] | frozenset[str] = frozenset(),
-    banned_edges: set[Edge] | frozenset[Edge] = frozenset(),
-) -> _Entry | None:
-    """Dijkstra from `start` to `target` avoiding banned nodes and edges, ranked like routes."""
-    best: dict[str, tuple[int, int]] = {start: (0, 0)}
-    parent: dict[str, str] = {}
-    heap: list[tuple[int, int, str]] = [(0, 0, start)]
-    settled: set[str] = set()
-    while heap:
-        hours, hops, node = heapq.heappop(heap)
-        if node in settled:
-            continue
-        if node == target:
-            return hours, hops, _unwind(parent, node)
-        settled.add(node)
-        for nxt, cost in graph.out(node):
-            if nxt in settled or nxt in banned_nodes or (node, nxt) in banned_edges:
-                continue
-            label = (hours + cost, hops + 1)
-            old = best.get(nxt)
-            if old is None or label < old:
-                best[nxt], parent[nxt] = label, node
-                heapq.heappush(heap, (*label, nxt))
-            elif label == old and _unwind(parent, node) < _unwind(parent, parent[nxt]):
-                parent[nxt] = node  # equal hours and hops: the lower role id sequence wins
-    return None
-
-
-def _unwind(parent: dict[str, str], node: str) -> Path:
-    """The path that reaches `node`, read back through `parent`."""
-    path = [node]
-    while path[-1] in parent:
-        path.append(parent[path[-1]])
-    return tuple(reversed(path))
-
-
 def _k_shortest(graph: _Graph, source: str, target: str, k: int) -> list[Path]:
-    """Yen's algorithm: the `k` best simple paths from `source` to `target`, best first."""
-    best = _shortest(graph, source, target)
-    if best is None:
-        return []
-    found: list[Path] = [best[2]]
-    candidates: list[_Entry] = []
-    seen: set[Path] = {best[2]}
-    while len(found) < k:
-        for entry in _spur_paths(graph, found, target):
-            if entry[2] not in seen:
-                seen.add(entry[2])
-                heapq.heappush(candidates, entry)
-        if not candidates:
-            break
-        found.append(heapq.heappop(candidates)[2])
+    """The `k` best simple paths from `source` to `target`, best first.
+
+    A best-first search over simple paths: partial paths come off a heap in route order
+    (hours, hops, role ids), and a path never gets cheaper as it grows, so the first `k` that
+    end at the target are the `k` best of the paths searched. To stay bounded, a role is left
+    at most `k * expansions(roles)` times, by the cheapest ways there.
+    """
+    limit = k * expansions(len(graph.kb.roles))
+    found: list[Path] = []
+    expanded: dict[str, int] = {}
+    heap: list[_Entry] = [(0, 0, (source,))]
+    while heap and len(found) < k:
+        hours, hops, path = heapq.heappop(heap)
+        node = path[-1]
+        if node == target:
+            found.append(path)
+            continue
+        if expanded.get(node, 0) >= limit:
+            continue
+        expanded[node] = expanded.get(node, 0) + 1
+        levels = graph.walk(path)[1]
+        for nxt, _ in graph.successors(node):
+            if nxt not in path:
+                heapq.heappush(heap, (hours + graph.cost(levels, nxt), hops + 1, (*path, nxt)))
     return found
 
 
-def _spur_paths(graph: _Graph, found: Sequence[Path], target: str) -> list[_Entry]:
-    """Yen's deviations from the last path found, one per spur node."""
-    last = found[-1]
-    entries: list[_Entry] = []
-    for j in range(len(last) - 1):
-        root = last[: j + 1]
-        banned_edges = {(p[j], p[j + 1]) for p in found if len(p) > j + 1 and p[: j + 1] == root}
-        spur = _shortest(graph, last[j], target, set(root[:-1]), banned_edges)
-        if spur is not None:
-            path = root[:-1] + spur[2]
-            entries.append((graph.path_cost(path), len(path) - 1, path))
-    return entries
+def expansions(roles: int) -> int:
+    """How many times, per route asked for, the search may leave one role by different ways there.
+
+    Every way, in effect, on a ladder of a few dozen roles (so the cheapest route is exact);
+    once each, like Dijkstra, on a KB of thousands of roles.
+    """
+    return max(1, SEARCH_BUDGET // max(roles, 1))

@@ -8,7 +8,7 @@ Escaping, by where the text goes:
     flat(text)         one line in a file (report, diagram): the same characters, and line breaks, as spaces
     json_escaped(text) JSON text: those characters as \\u escapes (they parse back to the same data)
 
-Numbers and words: number, percent, plural, years, duration. They are English today; the
+Numbers and words: number, percent, plural, years, duration; dates: month, month_span. They are English today; the
 Indonesian issue gives them a locale (a keyword argument, defaulting to English), so callers
 never format a number or pick a plural themselves.
 """
@@ -16,6 +16,10 @@ never format a number or pick a plural themselves.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import date
 
 # C0 and C1 controls (not tab or newline), DEL, and invisible or direction-changing format
 # characters (soft hyphen, bidi marks and overrides, zero-width, interlinear annotation, tag
@@ -91,3 +95,20 @@ def duration(weeks: float) -> str:
     if months < 24:
         return f"about {months:.0f} months"
     return f"about {months / 12:.1f} years"
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month(day: date) -> str:
+    """A date as its month and year: 'Jan 2027'."""
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+def month_span(start: date, end: date) -> str:
+    """Two dates as a span of months: 'Jan–Mar 2027', 'Nov 2027–Feb 2028', 'Jan 2027'."""
+    if (start.year, start.month) == (end.year, end.month):
+        return month(start)
+    if start.year == end.year:
+        return f"{MONTHS[start.month - 1]}–{month(end)}"
+    return f"{month(start)}–{month(end)}"

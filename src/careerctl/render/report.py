@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role
-from careerctl.plan import Step
+from careerctl.plan import Step, schedule
 from careerctl.render.diagram import mermaid_route
 from careerctl.results import Report
-from careerctl.text import duration, flat, number, percent, years
+from careerctl.text import duration, flat, month, number, percent, years
 
 RADAR_SKILL_AXES = 12
 """Up to this many required skills the radar has one axis per skill; past it, one per category."""
@@ -52,6 +52,16 @@ def finish_sentence(report: Report) -> str:
     )
 
 
+def met_sentence(report: Report) -> str:
+    """When the target is met: the later of the study and the typical years in each role on the way."""
+    if not report.plan.phases:
+        return "now"
+    timeline = schedule(report.plan, report.today, report.hours_per_week)
+    last = timeline.phases[-1]
+    why = "the study" if last.set_by == "study" else "the typical years in the roles on the way"
+    return f"{month(timeline.finish)} (set by {why})"
+
+
 def facts(report: Report) -> list[tuple[str, str]]:
     """The report's header: who, when, where they stand and where they are going."""
     rows = []
@@ -63,6 +73,7 @@ def facts(report: Report) -> list[tuple[str, str]]:
         ("Target role", flat(report.target.name)),
         ("Readiness", percent(report.plan.readiness)),
         ("Study still needed", finish_sentence(report)),
+        ("Target met about", met_sentence(report)),
         ("Levels from", flat(report.levels_from)),
         ("Knowledge base", flat(report.kb.about.name or "unnamed")),
     ]
@@ -180,7 +191,7 @@ def markdown_plan(report: Report) -> list[str]:
             f"{s.from_level} → {s.to_level}",
             f"{number(s.hours)}",
             f"{number(s.cumulative_hours)}",
-            percent(s.readiness_after),
+            percent(s.target_readiness_after),
             md(s.why),
             f"{md_link(s.resource.title, s.resource.url)} ({md(s.resource.kind)})" if s.resource else "",
         ]
@@ -491,7 +502,7 @@ def html_plan(report: Report) -> str:
         f'<tr><td class="num">{s.rank}</td><td>{esc(kb.skills[s.skill].name)}</td>'
         f"<td>{s.from_level} → {s.to_level}</td>"
         f'<td class="num">{number(s.hours)}</td><td class="num">{number(s.cumulative_hours)}</td>'
-        f'<td class="num">{percent(s.readiness_after)}</td><td>{esc(s.why)}</td><td>{html_resource(s)}</td></tr>'
+        f'<td class="num">{percent(s.target_readiness_after)}</td><td>{esc(s.why)}</td><td>{html_resource(s)}</td></tr>'
         for s in report.steps
     ]
     hidden = len(report.plan.steps) - len(report.steps)

@@ -300,7 +300,7 @@ def steps_table(console: Console, kb: KnowledgeBase, steps: list[Step], brief: b
         if not brief:
             resource = step.resource
             cells.append(str(step.cumulative_hours))
-        cells.append(percent(step.readiness_after))
+        cells.append(percent(step.target_readiness_after))
         if not brief:
             cells.append(lit(f"{resource.title} ({resource.kind})" if resource else "-"))
         grid.add_row(*cells)
@@ -309,7 +309,7 @@ def steps_table(console: Console, kb: KnowledgeBase, steps: list[Step], brief: b
 
 def short_why(kb: KnowledgeBase, step: Step) -> str:
     """The step's reasons in table-sized words (the JSON carries the full sentence)."""
-    parts = [f"+{percent(step.gain, 1)} ready"] if step.gain > 0 else []
+    parts = [f"+{percent(step.gain, 1)} for {kb.roles[step.phase].name}"] if step.gain > 0 else []
     if step.also_needed_by:
         roles = [kb.roles[r] for r in step.also_needed_by]
         parts.append("also for " + ", ".join(r.name for r in roles))
@@ -358,19 +358,36 @@ def print_routes(console: Console, kb: KnowledgeBase, routes: list[Route]) -> No
         console.print(root)
 
 
-def print_matches(console: Console, rows: list[MatchRow]) -> None:
-    """Roles ranked by fit."""
-    grid = table(console, "#", "role", "track", "fit", "ready", "hours needed")
+MATCH_LEGEND = (
+    "fit: how close your levels are to the role's, by weight; ready: the share of its needs you meet"
+)
+"""The one line above `match`'s table (fit and readiness are in the README's How careerctl decides)."""
+
+
+def print_matches(
+    console: Console, rows: list[MatchRow], current: str | None = None, below: Iterable[str] = ()
+) -> None:
+    """Roles ranked by fit, a legend above them, the current role marked, lower rungs noted."""
+    console.print(lit(MATCH_LEGEND, "dim"))
+    lower = set(below)
+    grid = table(console, "#", "role", "track", "fit", "ready", "direct hours")
     for row in rows:
+        name = lit(row.name)
+        if row.role == current:
+            name.append(" (your role)", style="bold")
+        elif row.role in lower:
+            name.append(" (a rung below yours)", style="dim")
         grid.add_row(
             str(row.rank),
-            lit(row.name),
+            name,
             lit(row.track),
             percent(row.fit),
             percent(row.readiness),
             f"{number(row.hours_needed)}",
         )
     console.print(grid)
+    if lower:
+        console.print(lit("Rungs below your role come last; --all lists every role by fit alone.", "dim"))
 
 
 MAX_ROWS = 200

@@ -109,11 +109,14 @@ def stats_table(result: StatsResult, env: Env) -> None:
 
 
 def plan_view(result: PlanResult, env: Env) -> None:
-    from careerctl.render.rich import print_plan
+    from careerctl.pager import paged
 
-    print_plan(
-        console(env), result.kb, result.plan, result.hours_per_week, result.weeks, result.top, result.levels
-    )
+    def draw(where: Env) -> None:
+        from careerctl.render.planview import print_plan_view
+
+        print_plan_view(console(where), result)
+
+    paged(env, draw, result.paged)
 
 
 def routes_view(result: RouteResult, env: Env) -> None:
@@ -144,7 +147,7 @@ def route_dot(result: RouteResult, env: Env) -> None:
 def matches_table(result: MatchResult, env: Env) -> None:
     from careerctl.render.rich import print_matches
 
-    print_matches(console(env), result.rows)
+    print_matches(console(env), result.rows, result.current, result.below)
 
 
 def assessment_view(result: AssessResult, env: Env) -> None:
