@@ -2,18 +2,21 @@
 
 The file is YAML (`version: 1`, `current`, `target`, `assessments`). It is rewritten whole on
 every save through `write_profile`, the one write path: temp file, fsync, rename. A reader
-sees the old file or the new one, never a mix; with two writers the last one wins.
+sees the old file or the new one, never a mix. Whatever reads the profile, changes it and writes it
+back does so under its lock (`update_profile`, files.locked), so two careerctl processes at once
+lose nothing: each assessment is merged into what is on disk at the moment it is saved.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from careerctl.errors import InputError, StorageError
-from careerctl.files import atomic_write, describe_os_error
+from careerctl.files import atomic_write, describe_os_error, locked
 from careerctl.kb.parse import as_int, bad_int, describe, line_of
 from careerctl.kb.yamlio import Limits, parse_yaml, read_bytes, shorten
 from careerctl.model import LEVEL_MAX, LEVEL_MIN, Assessment, Profile
@@ -54,8 +57,64 @@ def load_profile(path: Path) -> Profile:
 
 
 def write_profile(path: Path, profile: Profile) -> None:
-    """Save `profile` to `path` atomically, readable by its owner only."""
+    """Save `profile` to `path` atomically, readable by its owner only, under the profile's lock."""
+    with locked(path):
+        _write(path, profile)
+
+
+def _write(path: Path, profile: Profile) -> None:
+    """Save `profile` to `path` atomically; the caller holds the lock."""
     atomic_write(path, HEADER + dump_profile(profile), mode=PROFILE_MODE)
+
+
+def update_profile(path: Path, change: Callable[[Profile | None], Profile]) -> Profile:
+    """Read the profile, apply `change`, write the result: all under the profile's lock."""
+    with locked(path):
+        profile = change(read_profile(path))
+        _write(path, profile)
+    return profile
+
+
+class ProfileSaver:
+    """The `save` callback of an assessment: merges its one assessment into the profile on disk.
+
+    Another careerctl may have saved its own assessment since this one started, or reset the
+    profile: both stand. Only this session's assessment is replaced (or appended the first time).
+    """
+
+    def __init__(self, path: Path, start: Profile) -> None:
+        self.path = path
+        self.start = start  # the profile as read when the assessment began (a resumed one is its last)
+        self.written: Assessment | None = None
+
+    def __call__(self, latest: Profile) -> None:
+        """Save the last assessment of `latest`, and its current and target roles."""
+        mine = latest.assessments[-1]
+        before = self.written
+        if before is None and len(latest.assessments) == len(self.start.assessments):
+            before = self.start.assessments[-1]  # a resumed assessment replaces the unfinished one
+
+        def merge(disk: Profile | None) -> Profile:
+            items = list(disk.assessments) if disk is not None else []
+            where = _last_index(items, before)
+            if where is None:
+                items.append(mine)
+            else:
+                items[where] = mine
+            return Profile(current=latest.current, target=latest.target, assessments=tuple(items))
+
+        update_profile(self.path, merge)
+        self.written = mine
+
+
+def _last_index(items: list[Assessment], wanted: Assessment | None) -> int | None:
+    """Where the last item equal to `wanted` is; None when absent."""
+    if wanted is None:
+        return None
+    for index in range(len(items) - 1, -1, -1):
+        if items[index] == wanted:
+            return index
+    return None
 
 
 def dump_profile(profile: Profile) -> bytes:
@@ -84,10 +143,11 @@ def reset_profile(path: Path) -> Path | None:
     if path.is_symlink() or not path.is_file():
         raise InputError(path, "is not a regular file, so it is not a profile; nothing was moved")
     backup = backup_path(path)
-    try:
-        os.replace(path, backup)
-    except OSError as exc:
-        raise StorageError(f"{path}: cannot move it to {backup.name}: {describe_os_error(exc)}") from None
+    with locked(path):  # an assessment saving elsewhere waits, then starts from no profile
+        try:
+            os.replace(path, backup)
+        except OSError as exc:
+            raise StorageError(f"{path}: cannot move it to {backup.name}: {describe_os_error(exc)}") from None
     return backup
 
 
@@ -95,13 +155,16 @@ def import_profile(source: Path, path: Path) -> tuple[Profile, Path | None]:
     """Replace the profile with the one in `source`, keeping the old one as .bak."""
     profile = load_profile(source)
     backup = None
-    if path.exists():
-        backup = backup_path(path)
-        try:
-            atomic_write(backup, path.read_bytes(), mode=PROFILE_MODE)
-        except OSError as exc:
-            raise StorageError(f"{path}: cannot read it to keep a copy: {describe_os_error(exc)}") from None
-    write_profile(path, profile)
+    with locked(path):
+        if path.exists():
+            backup = backup_path(path)
+            try:
+                atomic_write(backup, path.read_bytes(), mode=PROFILE_MODE)
+            except OSError as exc:
+                raise StorageError(
+                    f"{path}: cannot read it to keep a copy: {describe_os_error(exc)}"
+                ) from None
+        _write(path, profile)
     return profile, backup
 
 
