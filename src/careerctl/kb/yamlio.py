@@ -39,14 +39,15 @@ class Limits:
         """Defaults, overridden by the CAREERCTL_MAX_* environment variables."""
         base = cls()
         return cls(
-            max_bytes=_env_int("CAREERCTL_MAX_BYTES", base.max_bytes),
-            max_aliases=_env_int("CAREERCTL_MAX_ALIASES", base.max_aliases),
-            max_alias_nodes=_env_int("CAREERCTL_MAX_ALIAS_NODES", base.max_alias_nodes),
-            max_depth=_env_int("CAREERCTL_MAX_DEPTH", base.max_depth, ceiling=DEPTH_CEILING),
+            max_bytes=env_int("CAREERCTL_MAX_BYTES", base.max_bytes),
+            max_aliases=env_int("CAREERCTL_MAX_ALIASES", base.max_aliases),
+            max_alias_nodes=env_int("CAREERCTL_MAX_ALIAS_NODES", base.max_alias_nodes),
+            max_depth=env_int("CAREERCTL_MAX_DEPTH", base.max_depth, ceiling=DEPTH_CEILING),
         )
 
 
-def _env_int(name: str, default: int, ceiling: int | None = None) -> int:
+def env_int(name: str, default: int, ceiling: int | None = None) -> int:
+    """The whole number in environment variable `name`, else `default`; InputError when it is not one."""
     raw = os.environ.get(name)
     if raw is None:
         return default
