@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -176,6 +177,57 @@ def check_id(value: Any, sheet: Sheet, line: int, key: str) -> str:
     return value
 
 
+# Invisible characters that Unicode counts as letters or marks: fillers and variation selectors.
+_INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u034f\u17b4\u17b5\u180b\u180c\u180d\u180f")
+TOKEN_RULE = "letters, digits, '-', '_' and '.', starting with a letter or digit"
+
+
+def is_token(text: str, spaces: bool = False) -> bool:
+    """Whether `text` is safe as a command-line token (README: Safety).
+
+    Letters in any script (with their combining marks), digits, `-`, `_` and `.`; it starts with
+    a letter or a digit (so it is never taken for an option); with `spaces`, single spaces between
+    words too. Nothing a shell expands, quotes or globs, and nothing invisible.
+    """
+    if not text or not _starts_a_token(text[0]) or text[-1] == " " or (spaces and "  " in text):
+        return False
+    return all(_token_char(char, spaces) for char in text)
+
+
+def _starts_a_token(char: str) -> bool:
+    category = unicodedata.category(char)
+    return (category[0] == "L" or category == "Nd") and char not in _INVISIBLE
+
+
+def _token_char(char: str, spaces: bool) -> bool:
+    if char in "-_." or (spaces and char == " "):
+        return True
+    category = unicodedata.category(char)
+    if char in _INVISIBLE or "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef":
+        return False
+    return category[0] in "LM" or category == "Nd"
+
+
+def check_token(value: Any, sheet: Sheet, line: int, key: str, what: str, spaces: bool = False) -> str:
+    """A command-line token (a track, a category, a technology); reports and returns '' when not one."""
+    if not isinstance(value, str):
+        sheet.error(line, key, f"{what} must be text, not {describe(value)}")
+        return ""
+    if not is_token(value.strip(), spaces):
+        rule = TOKEN_RULE + (", single spaces between words" if spaces else "")
+        sheet.error(line, key, f"{what} {shorten(value)} may only hold {rule}")
+        return ""
+    return value.strip()
+
+
+def get_token(entry: dict[Any, Any], name: str, sheet: Sheet, key: str) -> str:
+    """A required token field (track, category); reports and returns '' when wrong."""
+    text = get_text(entry, name, sheet, key)
+    if not text:
+        return ""
+    return check_token(text, sheet, line_of(entry, name), f"{key}.{name}", name)
+
+
 def each_mapping(
     items: list[Any], sheet: Sheet, list_key: str, build: Callable[[dict[Any, Any], str], T | None]
 ) -> list[T]:
@@ -228,7 +280,7 @@ def parse_skill(entry: dict[Any, Any], key: str, sheet: Sheet) -> Skill | None:
     skill = Skill(
         id=ident,
         name=get_text(entry, "name", sheet, key),
-        category=get_text(entry, "category", sheet, key),
+        category=get_token(entry, "category", sheet, key),
         summary=get_text(entry, "summary", sheet, key),
         levels=parse_anchors(entry, sheet, key),
         requires=parse_requires(entry, sheet, key),
@@ -384,7 +436,7 @@ def parse_role(entry: dict[Any, Any], key: str, sheet: Sheet) -> Role | None:
         id=ident,
         name=get_text(entry, "name", sheet, key),
         aliases=parse_aliases(entry, sheet, key),
-        track=get_text(entry, "track", sheet, key),
+        track=get_token(entry, "track", sheet, key),
         seniority=get_int(entry, "seniority", sheet, key, 0, 1000) or 0,
         summary=get_text(entry, "summary", sheet, key),
         responsibilities=get_texts(entry, "responsibilities", sheet, key),
