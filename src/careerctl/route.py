@@ -20,13 +20,19 @@ import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
+from typing import Any, cast
 
-from careerctl.errors import NoResult, UnknownName
+from careerctl.errors import InputError, NoResult, UnknownName
+from careerctl.kb.yamlio import clip
 from careerctl.model import KnowledgeBase, Levels, Role, Skill
 
 Path = tuple[str, ...]
 Edge = tuple[str, str]
 _Entry = tuple[int, int, Path]  # (hours, hops, roles): the order routes are ranked in
+MAX_ALTERNATIVES = 20
+"""The most alternative routes `path --alternatives K` searches for."""
+SEARCH_BUDGET = 3_000_000
+"""Edge visits the alternative-route search may make in all (about two seconds at worst)."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -214,9 +220,18 @@ def find_routes(
     k: int,
     levels: Levels | None = None,
 ) -> list[Route]:
-    """Up to `k` cheapest simple routes, best first; NoResult when there is none."""
+    """Up to `k` cheapest simple routes, best first; NoResult when there is none.
+
+    At most MAX_ALTERNATIVES routes after the best one (InputError beyond), found within
+    SEARCH_BUDGET edge visits: on a huge or adversarial graph, fewer alternatives may come back.
+    """
     if k < 1:
         raise ValueError("k must be at least 1")
+    if k > MAX_ALTERNATIVES + 1:
+        raise InputError(
+            "--alternatives",
+            f"at most {MAX_ALTERNATIVES} alternative routes are searched, not {clip(str(k - 1))}",
+        )
     _check_role(kb, source_id)
     _check_role(kb, target_id)
     graph = _Graph(kb, source_id, levels)
@@ -310,8 +325,13 @@ def _k_shortest(graph: _Graph, source: str, target: str, k: int) -> list[Path]:
     found: list[Path] = [best[2]]
     candidates: list[_Entry] = []
     seen: set[Path] = {best[2]}
+    budgeted = cast(_Graph, _Budgeted(graph, SEARCH_BUDGET))
     while len(found) < k:
-        for entry in _spur_paths(graph, found, target):
+        try:
+            spurs = _spur_paths(budgeted, found, target)
+        except _OutOfBudget:
+            break  # the routes found so far stand; the search stops in bounded time
+        for entry in spurs:
             if entry[2] not in seen:
                 seen.add(entry[2])
                 heapq.heappush(candidates, entry)
@@ -319,6 +339,29 @@ def _k_shortest(graph: _Graph, source: str, target: str, k: int) -> list[Path]:
             break
         found.append(heapq.heappop(candidates)[2])
     return found
+
+
+class _OutOfBudget(Exception):
+    """The alternative-route search used its budget of edge visits."""
+
+
+class _Budgeted:
+    """A graph that counts the edges Dijkstra visits, and stops the search past `budget`."""
+
+    def __init__(self, graph: _Graph, budget: int) -> None:
+        self.graph = graph
+        self.left = budget
+
+    def out(self, role_id: str) -> list[tuple[str, int]]:
+        """The moves out of `role_id`, charged to the budget."""
+        moves = self.graph.out(role_id)
+        self.left -= len(moves) + 1
+        if self.left < 0:
+            raise _OutOfBudget
+        return moves
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.graph, name)
 
 
 def _spur_paths(graph: _Graph, found: Sequence[Path], target: str) -> list[_Entry]:

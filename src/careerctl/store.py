@@ -18,7 +18,7 @@ from typing import Any
 from careerctl.errors import InputError, StorageError
 from careerctl.files import atomic_write, describe_os_error, locked
 from careerctl.kb.parse import as_int, bad_int, describe, line_of
-from careerctl.kb.yamlio import Limits, parse_yaml, read_bytes, shorten
+from careerctl.kb.yamlio import Limits, clip, parse_yaml, read_bytes, shorten
 from careerctl.model import LEVEL_MAX, LEVEL_MIN, Assessment, Profile
 
 PROFILE_VERSION = 1
@@ -316,7 +316,7 @@ def _levels(entry: dict[Any, Any], path: Path, key: str) -> dict[str, int]:
                 if not isinstance(skill, str)
                 else bad_int(value, LEVEL_MIN, LEVEL_MAX, "level")
             )
-            raise InputError(path, f"{key}.levels.{skill}: {problem}", line_of(raw, skill))
+            raise InputError(path, f"{key}.levels.{clip(str(skill))}: {problem}", line_of(raw, skill))
         levels[skill] = level
     return levels
 

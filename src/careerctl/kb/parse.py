@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from careerctl.errors import Problem
-from careerctl.kb.yamlio import clip, shorten
+from careerctl.kb.yamlio import clip, short_number, shorten
 from careerctl.model import (
     DEFAULT_EFFORT,
     DEFAULT_SCALE,
@@ -138,7 +138,7 @@ def as_int(value: Any, low: int, high: int) -> int | None:
 def bad_int(value: Any, low: int, high: int, what: str) -> str:
     """The message for a value that is not a whole number in [low, high]."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return f"{what} {value} is outside {low}..{high}"
+        return f"{what} {short_number(value)} is outside {low}..{high}"
     return f"{what} must be a whole number from {low} to {high}, not {describe(value)}"
 
 

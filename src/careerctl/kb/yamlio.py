@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, BinaryIO
 
 from careerctl.errors import InputError
 
@@ -99,6 +99,16 @@ def clip(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def short_number(value: int) -> str:
+    """A whole number for a message: in full up to 20 digits, else cut short with its length."""
+    try:
+        text = str(value)
+    except ValueError:  # beyond Python's limit on digits to convert
+        return "a number with too many digits"
+    digits = len(text.lstrip("-"))
+    return text if digits <= 20 else f"{text[:9]}...{text[-4:]} ({digits:,} digits)"
+
+
 def _too_deep(limit: int) -> str:
     return f"nested deeper than {limit} levels (set CAREERCTL_MAX_DEPTH to raise it)"
 
@@ -134,6 +144,17 @@ def read_bytes(path: Path, limits: Limits) -> bytes:
         os.close(fd)
     if len(data) > limits.max_bytes:
         raise InputError(path, _too_big(limits))
+    return data
+
+
+def read_stream(stream: BinaryIO, name: str, limits: Limits) -> bytes:
+    """Read a whole stream (standard input) of at most `limits.max_bytes`; InputError naming `name`."""
+    try:
+        data = stream.read(limits.max_bytes + 1)
+    except OSError as exc:
+        raise InputError(name, os_problem(exc)) from None
+    if len(data) > limits.max_bytes:
+        raise InputError(name, _too_big(limits))
     return data
 
 

@@ -1,0 +1,53 @@
+"""Route search does bounded work: --alternatives is capped, and Yen's loop stops within a budget."""
+
+from __future__ import annotations
+
+import pytest
+
+from careerctl import route
+from careerctl.errors import InputError
+from careerctl.route import MAX_ALTERNATIVES, find_routes
+from factories import kb, role
+
+
+def ladder(rungs: int, width: int):  # type: ignore[no-untyped-def]
+    """`rungs` layers of `width` roles, each linked to every role of the next layer: many equal routes."""
+    roles = [role("start", next=[(f"r0-{j}", 1) for j in range(width)])]
+    for i in range(rungs):
+        last = i == rungs - 1
+        moves = [("end", 1)] if last else [(f"r{i + 1}-{j}", 1) for j in range(width)]
+        roles += [role(f"r{i}-{j}", next=moves) for j in range(width)]
+    return kb(roles=[*roles, role("end")])
+
+
+def test_alternatives_are_capped_with_a_clear_message() -> None:
+    with pytest.raises(
+        InputError, match=r"--alternatives: at most 20 alternative routes are searched, not 21"
+    ):
+        find_routes(ladder(2, 2), "start", "end", MAX_ALTERNATIVES + 2)
+    assert len(find_routes(ladder(3, 3), "start", "end", MAX_ALTERNATIVES + 1)) == 21
+
+
+def test_the_number_in_the_message_is_cut_short() -> None:
+    with pytest.raises(InputError) as caught:
+        find_routes(ladder(2, 2), "start", "end", 10**300)
+    assert len(str(caught.value)) < 150
+
+
+def test_an_adversarial_graph_stops_at_the_budget_keeping_the_best_route(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    graph = ladder(40, 6)  # 6**40 routes of equal cost: Yen's spur searches are long
+    visits: list[int] = []
+    real = route._Budgeted.out
+
+    def counted(self: route._Budgeted, role_id: str) -> list[tuple[str, int]]:
+        visits.append(1)
+        return real(self, role_id)
+
+    monkeypatch.setattr(route._Budgeted, "out", counted)
+    monkeypatch.setattr(route, "SEARCH_BUDGET", 5_000)
+    routes = find_routes(graph, "start", "end", 21)
+    assert 1 <= len(routes) < 21
+    assert routes[0].roles == find_routes(graph, "start", "end", 1)[0].roles
+    assert len(visits) <= 5_000 // 2
