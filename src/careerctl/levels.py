@@ -27,7 +27,7 @@ def read_answers(
     path: Path, kb: KnowledgeBase, limits: Limits | None = None, stdin: BinaryIO | None = None
 ) -> dict[str, int]:
     """Levels from a YAML or JSON file mapping skill ids to levels 0..5 (`-`: from `stdin`)."""
-    limits = limits or Limits.from_env()
+    limits = limits or Limits.for_person()
     if path == STDIN:
         if stdin is None:
             raise InputError("--answers", "cannot read standard input here; name a file")

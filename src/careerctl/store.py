@@ -52,7 +52,7 @@ def read_profile(path: Path) -> Profile | None:
 
 def load_profile(path: Path) -> Profile:
     """Read and check a profile file (YAML, or JSON from `profile export --json`)."""
-    limits = Limits.from_env()
+    limits = Limits.for_person()
     return parse_profile(parse_yaml(read_bytes(path, limits), path, limits), path)
 
 

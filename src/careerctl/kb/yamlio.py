@@ -13,7 +13,7 @@ import re
 import reprlib
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, BinaryIO
@@ -22,6 +22,8 @@ from careerctl.errors import InputError
 
 # The parser recurses once per nesting level; far beyond this it would overflow the C stack.
 DEPTH_CEILING = 1000
+PROFILE_BYTES = 16 * 1024 * 1024
+"""A profile or answers file may expand to this many bytes: thousands of full assessments."""
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -33,6 +35,8 @@ class Limits:
     max_aliases: int = 10_000
     max_alias_nodes: int = 1_000_000
     max_depth: int = 64
+    max_expanded: int = 64 * 1024 * 1024  # the size with every alias written out
+    expanded_variable: str = "CAREERCTL_MAX_EXPANDED_BYTES"
 
     @classmethod
     def from_env(cls) -> Limits:
@@ -43,6 +47,16 @@ class Limits:
             max_aliases=env_int("CAREERCTL_MAX_ALIASES", base.max_aliases),
             max_alias_nodes=env_int("CAREERCTL_MAX_ALIAS_NODES", base.max_alias_nodes),
             max_depth=env_int("CAREERCTL_MAX_DEPTH", base.max_depth, ceiling=DEPTH_CEILING),
+            max_expanded=env_int("CAREERCTL_MAX_EXPANDED_BYTES", base.max_expanded),
+        )
+
+    @classmethod
+    def for_person(cls) -> Limits:
+        """The limits for a profile or an answers file: one person's data, a smaller expanded size."""
+        base = cls.from_env()
+        size = env_int("CAREERCTL_MAX_PROFILE_BYTES", PROFILE_BYTES)
+        return replace(
+            base, max_expanded=min(size, base.max_expanded), expanded_variable="CAREERCTL_MAX_PROFILE_BYTES"
         )
 
 
@@ -109,7 +123,8 @@ def short_number(value: int) -> str:
     return text if digits <= 20 else f"{text[:9]}...{text[-4:]} ({digits:,} digits)"
 
 
-def _too_deep(limit: int) -> str:
+def too_deep(limit: int) -> str:
+    """The message for nesting past the depth limit."""
     return f"nested deeper than {limit} levels (set CAREERCTL_MAX_DEPTH to raise it)"
 
 
@@ -186,10 +201,10 @@ def parse_yaml(data: bytes, path: Path, limits: Limits) -> Any:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(path, "is not valid UTF-8 text", line) from None
     _check_depth(data, text, path, limits)
-    aliases = _count_alias_marks(data, path, limits)
+    _count_alias_marks(data, path, limits)
     from careerctl.kb.yamlsafe import load  # only a cache miss or an answers file pays for PyYAML
 
-    return load(data, text, path, limits, aliases)
+    return load(data, text, path, limits)
 
 
 def _count_alias_marks(data: bytes, path: Path, limits: Limits) -> int:
@@ -216,7 +231,7 @@ def _check_depth(data: bytes, text: str, path: Path, limits: Limits) -> None:
     block = re.compile(rb"^(?:[ \t]|[-?:][ \t]){%d}" % guard, re.MULTILINE)
     found = block.search(data)
     if found is not None:
-        raise InputError(path, _too_deep(limits.max_depth), data.count(b"\n", 0, found.start()) + 1)
+        raise InputError(path, too_deep(limits.max_depth), data.count(b"\n", 0, found.start()) + 1)
     brackets = _BRACKETS.sub(b"", data)
     if len(brackets) <= guard:
         return
@@ -225,7 +240,7 @@ def _check_depth(data: bytes, text: str, path: Path, limits: Limits) -> None:
         if char in b"[{":
             depth += 1
             if depth > guard:
-                raise InputError(path, _too_deep(limits.max_depth), _line_of_bracket(text, index))
+                raise InputError(path, too_deep(limits.max_depth), _line_of_bracket(text, index))
         elif depth:
             depth -= 1
 
