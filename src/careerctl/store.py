@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,8 @@ PROFILE_SCHEMA = "careerctl.profile/1"
 RESET_HINT = "fix it, or run `careerctl profile reset` to start over (the old file is kept as .bak)"
 TOP_KEYS = ("version", "current", "target", "assessments", "schema", "levels")  # the last two: JSON exports
 ASSESSMENT_KEYS = ("at", "kb", "current", "target", "complete", "skills", "levels", "notes")
+# Characters that reorder or hide text (bidi controls, zero-width and other format characters).
+_INVISIBLE = re.compile("[\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 HEADER = b"# careerctl profile, written by `careerctl assess`. See `careerctl profile --help`.\n"
 
 
@@ -122,18 +125,25 @@ def dump_profile(profile: Profile) -> bytes:
     import yaml
 
     class Dumper(yaml.SafeDumper):
-        """Writes each assessment's list of skills on one line."""
+        """Writes each assessment's list of skills on one line, and invisible characters as escapes."""
+
+    def represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+        style = '"' if _INVISIBLE.search(data) else None  # only a double-quoted scalar can escape
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
     Dumper.add_representer(
         tuple, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
     )
+    Dumper.add_representer(str, represent_str)
     data = profile_dict(profile)
     for item in data["assessments"]:
         item["skills"] = tuple(item["skills"])
     text = yaml.dump(
         data, Dumper=Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
     )
-    return text.encode("utf-8")
+    # PyYAML writes bidi overrides and zero-width characters raw even in double quotes; every one
+    # of them sits in a double-quoted scalar (represent_str), where \uXXXX reads back the same.
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
 
 
 def reset_profile(path: Path) -> Path | None:
