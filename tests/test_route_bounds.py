@@ -51,3 +51,9 @@ def test_an_adversarial_graph_stops_at_the_budget_keeping_the_best_route(
     assert 1 <= len(routes) < 21
     assert routes[0].roles == find_routes(graph, "start", "end", 1)[0].roles
     assert len(visits) <= 5_000 // 2
+
+
+def test_ties_between_many_equal_routes_go_to_the_lowest_role_ids() -> None:
+    routes = find_routes(ladder(30, 4), "start", "end", 3)
+    assert routes[0].roles == ["start", *(f"r{i}-0" for i in range(30)), "end"]
+    assert routes[1].roles == ["start", *(f"r{i}-0" for i in range(29)), "r29-1", "end"]
