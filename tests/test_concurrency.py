@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -118,3 +119,22 @@ def test_a_writer_that_waits_too_long_says_so(tmp_path: Path) -> None:
         holder.wait()
     with locked(path, timeout=5):  # a killed holder leaves no lock behind
         pass
+
+
+def test_two_assess_commands_at_once_keep_all_forty_assessments(tmp_path: Path, mini_kb: Path) -> None:
+    """The acceptance run: two `careerctl assess --answers` processes, 20 rounds each, together."""
+    profile = tmp_path / "profile.yaml"
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("coding: 2\nsql: 1\n")
+    loop = (
+        'for n in $(seq 20); do careerctl --kb "$1" --profile "$2" assess --current junior --target senior'
+        ' --answers "$3" >/dev/null || exit 1; done'
+    )
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    runs = [
+        subprocess.Popen(["sh", "-c", loop, "sh", str(mini_kb), str(profile), str(answers)], env=env)
+        for _ in range(2)
+    ]
+    assert [run.wait(timeout=600) for run in runs] == [0, 0]
+    saved = read_profile(profile)
+    assert saved is not None and len(saved.assessments) == 40

@@ -8,8 +8,9 @@ an argument or formats a number: a notice for the person goes to stderr through 
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, BinaryIO, Optional
 
 from msgspec import Struct
 
@@ -252,7 +253,7 @@ def person(env: Env, given: Given) -> Person:
         known = resolve_levels(kb, saved=levels)
         warn_foreign_profile(env, len(levels), len(known))
         return Person(known, current, target)
-    levels = resolve_levels(kb, given.answers, list(given.sets), given.from_role)
+    levels = resolve_levels(kb, given.answers, list(given.sets), given.from_role, stdin=binary_stdin(env))
     current = find_role(kb, given.from_role).id if given.from_role else None
     return Person(levels, current)
 
@@ -361,13 +362,33 @@ def report(
     return Report(kb, who.levels, result, route, hours_per_week, weeks, env.today(), given.words(), name, top)
 
 
+def binary_stdin(env: Env) -> BinaryIO:
+    """The Env's standard input as bytes, for `--answers -`."""
+    buffer = getattr(env.stdin, "buffer", None)
+    return buffer if buffer is not None else io.BytesIO(env.stdin.read().encode("utf-8"))
+
+
 def write_output(env: Env, output: Path, text: str, what: str) -> None:
-    """Write `text` to the file `output` (atomically), or to stdout for `-`, and say so."""
+    """Write `text` to `output` as what is there asks (files.atomic_write), or to stdout for `-`.
+
+    Never onto careerctl's own inputs: the profile, its backup, or a file of the KB in use.
+    """
     if str(output) == "-":
         env.stdout.write(text)
         return
-    from careerctl.files import atomic_write
+    from careerctl.files import atomic_write, refuse_inputs
+    from careerctl.kb import ROLES_FILE, SKILLS_FILE
 
+    kb_dir = env.kb_folder
+    refuse_inputs(
+        output,
+        [
+            ("the profile", env.profile),
+            ("the profile's backup", env.profile.with_name(env.profile.name + ".bak")),
+            ("a file of the KB in use", kb_dir / SKILLS_FILE),
+            ("a file of the KB in use", kb_dir / ROLES_FILE),
+        ],
+    )
     if not output.parent.is_dir():
         raise InputError(output, f"cannot write: there is no folder {output.parent}")
     data = text.encode("utf-8")
@@ -401,12 +422,15 @@ def assess(env: Env, options: AssessOptions) -> AssessResult:
     from careerctl.levels import parse_sets, read_answers
     from careerctl.model import Profile
     from careerctl.names import find_role
-    from careerctl.store import read_profile, write_profile
+    from careerctl.store import ProfileSaver, read_profile
 
     kb = env.load().kb
     profile = read_profile(env.profile) or Profile()
     answers = options.given.answers
-    given = {**(read_answers(answers, kb) if answers else {}), **parse_sets(list(options.given.sets), kb)}
+    given = {
+        **(read_answers(answers, kb, stdin=binary_stdin(env)) if answers else {}),
+        **parse_sets(list(options.given.sets), kb),
+    }
     asked = Options(
         current=find_role(kb, options.current).id if options.current else None,
         target=find_role(kb, options.target).id if options.target else None,
@@ -414,9 +438,10 @@ def assess(env: Env, options: AssessOptions) -> AssessResult:
         given=given,
     )
     saved: list[Profile] = []
+    merge = ProfileSaver(env.profile, profile)  # another careerctl's answers and resets stand
 
     def save(latest: Profile) -> None:
-        write_profile(env.profile, latest)
+        merge(latest)
         saved[:] = [latest]
 
     prompter = prompts.TerminalPrompter(terminal) if terminal else None

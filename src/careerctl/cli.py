@@ -195,7 +195,7 @@ def kb_schema(
 
 
 Answers = Annotated[
-    Optional[Path], typer.Option("--answers", help="YAML or JSON file of {skill-id: level 0..5}.")
+    Optional[Path], typer.Option("--answers", help="YAML or JSON file of {skill-id: level 0..5}; - reads standard input.")
 ]
 Sets = Annotated[
     Optional[list[str]],
