@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
+import typer.completion
+from typer import _completion_classes
 from typer.core import TyperGroup
 
 from careerctl import version_line
-from careerctl.completion import completer
+from careerctl.completion import completer, quoting
 from careerctl.context import Env, lazy_module, silence_stdout
 from careerctl.errors import CareerctlError, ExitCode
 from careerctl.render import render
@@ -54,6 +56,7 @@ app = typer.Typer(
     help="Plan a software career from a knowledge base of roles and skills.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+typer.completion.completion_init = quoting(typer.completion.completion_init, _completion_classes)  # type: ignore[attr-defined]
 kb_app = typer.Typer(help="Check, describe and import knowledge bases.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 profile_app = typer.Typer(help="Show, export, import or reset your saved profile.", no_args_is_help=True)
@@ -195,7 +198,8 @@ def kb_schema(
 
 
 Answers = Annotated[
-    Optional[Path], typer.Option("--answers", help="YAML or JSON file of {skill-id: level 0..5}; - reads standard input.")
+    Optional[Path],
+    typer.Option("--answers", help="YAML or JSON file of {skill-id: level 0..5}; - reads standard input."),
 ]
 Sets = Annotated[
     Optional[list[str]],

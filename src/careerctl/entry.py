@@ -188,23 +188,14 @@ def completion_list(args: list[str], incomplete: str) -> tuple[str | None, str] 
 
 
 def emit_completions(shell: str, names: list[str]) -> bool:
-    """Print completions in the format of Typer's completion class for `shell`."""
-    if shell == "bash":
-        text = "\n".join(names)
-    elif shell == "zsh":
-        quoted = "\n".join(f'"{zsh_escape(name)}"' for name in names)
-        text = f"_arguments '*: :(({quoted}))'" if names else "_files"
-    else:
+    """Print completions as the Typer app's completion classes do (careerctl.shells quotes them)."""
+    if shell == "fish":
         action = os.environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
         if action == "is-args":
             raise SystemExit(0 if names else 1)
-        text = "\n".join(names) if action == "get-args" and names else ""
-    sys.stdout.write(text + "\n")
+        if action != "get-args":
+            names = []
+    from careerctl.shells import completion_output
+
+    sys.stdout.write(completion_output(shell, [(name, None) for name in names]) + "\n")
     return True
-
-
-def zsh_escape(text: str) -> str:
-    """A value quoted as Typer quotes it for zsh."""
-    for old, new in (('"', '""'), ("'", "''"), ("$", "\\$"), ("`", "\\`"), (":", r"\\:")):
-        text = text.replace(old, new)
-    return text
