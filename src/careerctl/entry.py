@@ -41,8 +41,15 @@ OPTION_VALUES = {
 
 def run() -> None:
     """Console-script entry point."""
+    if sys.stdout is None:  # started with stdout closed (`>&-`): Python has no stream to give
+        sys.stderr.write("careerctl: cannot write to standard output: it is closed\n")
+        raise SystemExit(int(ExitCode.NO_RESULT))
     try:
-        done = answer(sys.argv[1:])
+        if not answer(sys.argv[1:]):
+            from careerctl.cli import run as run_typer
+
+            run_typer()
+        sys.stdout.flush()  # here, not at exit: a full disk is reported, never ignored
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         raise SystemExit(int(ExitCode.INTERRUPTED)) from None
@@ -51,11 +58,19 @@ def run() -> None:
 
         silence_stdout()
         raise SystemExit(int(ExitCode.OK)) from None
-    if done:
-        return
-    from careerctl.cli import run as run_typer
+    except OSError as exc:  # stdout is full or closed (`> /dev/full`): one line, never a traceback
+        raise SystemExit(output_failed(exc)) from None
 
-    run_typer()
+
+def output_failed(exc: OSError) -> int:
+    """Say in one line that the output could not be written; the exit code for it (1)."""
+    from careerctl.context import silence_stdout
+    from careerctl.files import describe_os_error
+
+    silence_stdout()
+    where = exc.filename if exc.filename is not None else "standard output"
+    sys.stderr.write(f"careerctl: cannot write to {where}: {describe_os_error(exc)}\n")
+    return int(ExitCode.NO_RESULT)
 
 
 def answer(args: list[str]) -> bool:
