@@ -81,8 +81,19 @@ def years(value: float) -> str:
 WEEKS_PER_MONTH = 4.345
 
 
+CENTURY_WEEKS = 1200 * WEEKS_PER_MONTH
+"""A hundred years in weeks: a date further away is beyond any plan (and soon beyond the calendar)."""
+
+
+def beyond_a_century(weeks: float) -> bool:
+    """Whether `weeks` from now is more than 100 years away: said so, never turned into a date."""
+    return not weeks < CENTURY_WEEKS  # NaN and infinity too
+
+
 def duration(weeks: float) -> str:
     """Calendar weeks in the unit a person would say: under a week, about 3 weeks, about 5 months."""
+    if beyond_a_century(weeks):
+        return "more than 100 years"
     if weeks < 1:
         return "under a week"
     if weeks < 9:
