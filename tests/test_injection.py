@@ -231,7 +231,7 @@ def test_answers_file_keys_are_echoed_escaped(runner: CliRunner, hostile_kb: Pat
         ("a\u202eb", "a\\u202eb"),
         ("\ud800", "\\ud800"),
         ("\U000e0001", "\\U000e0001"),
-        ("tab\tand\nnewline", "tab\tand\nnewline"),
+        ("tab\tand\nnewline", "tab\\tand\\nnewline"),  # a line break in data never starts a line
         ("[red]x[/]", "[red]x[/]"),
     ],
 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from careerctl.kb.yamlio import Limits, parse_yaml
 from careerctl.model import Assessment, Profile
@@ -71,3 +73,117 @@ def test_durations_stop_at_a_century(weeks: float, said: str) -> None:
     from careerctl.text import duration
 
     assert duration(weeks) == said
+
+
+# ---- no line from data starts at column 0, in any output ---------------------------------------
+
+MARK = "ZQXMARK"
+"""Text that follows a line break in every hostile name: found at column 0, data started a line."""
+
+OUTPUTS = [
+    ["roles"],
+    ["roles", "--tree"],
+    ["roles", "--json"],
+    ["roles", "--format", "mermaid"],
+    ["roles", "--format", "dot"],
+    ["skills"],
+    ["show", "junior"],
+    ["show", "senior"],
+    ["show", "coding"],
+    ["path", "junior", "senior"],
+    ["path", "junior", "senior", "--format", "mermaid"],
+    ["path", "junior", "senior", "--format", "dot"],
+    ["plan", "--from", "junior", "--target", "senior"],
+    ["match", "--from", "junior"],
+    ["kb", "stats"],
+    ["kb", "validate"],
+    ["report", "--from", "junior", "--target", "senior", "--format", "markdown", "-o", "-"],
+    ["report", "--from", "junior", "--target", "senior", "--format", "html", "-o", "-"],
+]
+
+_pieces = st.sampled_from(
+    [
+        "\n",
+        "\r\n",
+        "\t",
+        "\u202e",
+        "\u200b",
+        "\u3164",
+        "\x1b[2J",
+        "[red]x[/red]",
+        "$(touch x)",
+        "`id`",
+        "<script>",
+        "](http://e.x)",
+        "![i](http://e.x/i.png)",
+        "*",
+        "# h",
+        "|",
+        "-->",
+        '"',
+        "\\",
+    ]
+)
+hostile_text = st.lists(st.one_of(_pieces, st.text("abc ", min_size=1, max_size=3)), max_size=4).map("".join)
+
+
+def yaml_text(text: str) -> str:
+    import json
+
+    return json.dumps(text)  # a JSON string is a YAML double-quoted scalar
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(hostile_text, hostile_text)
+def test_no_line_from_data_starts_at_column_0(
+    tmp_path_factory: pytest.TempPathFactory, before: str, after: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from careerctl.cli import app
+    from kbfiles import MINI_ROLES, MINI_SKILLS, write_kb
+
+    name = yaml_text(f"n{before}\n{MARK}{after}")  # "n": the value itself does not start with MARK
+    roles = MINI_ROLES.replace("name: Junior Dev", f"name: {name}").replace(
+        "summary: Starts out.", f"summary: {name}"
+    )
+    skills = MINI_SKILLS.replace("name: Coding", f"name: {name}").replace(
+        "summary: Writing programs.", f"summary: {name}"
+    )
+    kb = write_kb(tmp_path_factory.mktemp("kb"), skills, roles)
+    runner = CliRunner()
+    for args in OUTPUTS:
+        result = runner.invoke(app, ["--kb", str(kb), *args])
+        assert result.exit_code == 0, (args, result.stderr)
+        for line in (result.stdout + result.stderr).splitlines():
+            assert not line.startswith(MARK), (args, line)
+
+
+def test_dot_labels_are_cut_to_a_documented_length() -> None:
+    from careerctl.render.diagram import DOT_LABEL_MAX, dot_quote
+
+    quoted = dot_quote("x" * 20_000)
+    assert len(quoted) == DOT_LABEL_MAX + 2 and quoted.endswith('…"')
+
+
+def test_a_saved_note_is_shown_literally_as_a_prompt_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    import questionary
+
+    from careerctl.prompts import TerminalPrompter
+    from factories import skill
+
+    seen: dict[str, object] = {}
+
+    class Answer:
+        def unsafe_ask(self) -> str:
+            return "kept"
+
+    def text(message: str, default: str = "", **_: object) -> Answer:
+        seen["default"] = default
+        return Answer()
+
+    monkeypatch.setattr(questionary, "text", text)
+    prompter = TerminalPrompter.__new__(TerminalPrompter)
+    monkeypatch.setattr(prompter, "_io", lambda: {}, raising=False)
+    assert prompter.note(skill("sql"), "ok\u202e\x1b[2J") == "kept"
+    assert seen["default"] == "ok\\u202e\\x1b[2J"

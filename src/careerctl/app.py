@@ -122,6 +122,9 @@ class Person(Struct, frozen=True):
 def error_text(exc: CareerctlError) -> str:
     """The stderr line(s) for an error: `careerctl: ` and its message, shown literally."""
     lead = "\n" if isinstance(exc, Interrupted) else ""  # after the ^C the terminal echoed
+    if isinstance(exc, InvalidKB):  # one line per problem, each shown literally
+        lines = [str(exc).split("\n", 1)[0], *(str(problem) for problem in exc.problems)]
+        return lead + "careerctl: " + "\n".join(visible(line) for line in lines) + "\n"
     return f"{lead}careerctl: {visible(str(exc))}\n"
 
 

@@ -97,7 +97,8 @@ class TerminalPrompter:
         """Yes or no."""
         import questionary
 
-        return bool(_ask(questionary.confirm(shown(message), default=default, **self._io())))
+        lines = "\n".join(shown(line) for line in message.split("\n"))  # the message's own lines
+        return bool(_ask(questionary.confirm(lines, default=default, **self._io())))
 
     def rate_skill(self, skill: Skill, index: int, total: int, default: int) -> int:
         """The anchor that describes the person, from a menu: "Not yet", then levels 1..5."""
@@ -126,7 +127,7 @@ class TerminalPrompter:
 
         question = questionary.text(
             f"Note or evidence for {shown(skill.name)} (optional, Enter to skip):",
-            default=default,
+            default=shown(default),  # a saved note is data: shown literally, as it would be anywhere
             qmark=" ",
             **self._io(),
         )

@@ -4,7 +4,8 @@ Every renderer (terminal, JSON, Markdown, HTML, Mermaid, DOT) and every message 
 these functions, so the terminal and a report never disagree on how long "half a week" is.
 
 Escaping, by where the text goes:
-    visible(text)      terminal and messages: control and invisible characters shown as \\x1b, \\u202e
+    visible(text)      terminal and messages, one line: control and invisible characters, line
+                       breaks and tabs shown as \\x1b, \\u202e, \\n; indented(text) for a multi-line field
     flat(text)         one line in a file (report, diagram): the same characters, and line breaks, as spaces
     json_escaped(text) JSON text: those characters as \\u escapes (they parse back to the same data)
 
@@ -21,9 +22,11 @@ import re
 # characters (soft hyphen, bidi marks and overrides, zero-width, interlinear annotation, tag
 # characters), and lone surrogates (they cannot even be encoded).
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
-    "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
+    "\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
 )
+_ONE_LINE = _CONTROL.pattern[:-1] + "\t\n]"  # what visible() escapes: line breaks and tabs too
+_NAMED = {"\n": "\\n", "\t": "\\t"}
 _FLAT = _CONTROL.pattern[:-1] + "\t\n]"  # compiled at first use (re caches it): few commands need it
 
 
@@ -36,8 +39,16 @@ def shown(ch: str) -> str:
 
 
 def visible(text: object) -> str:
-    """Text with every control or invisible character shown as an escape, never obeyed."""
-    return _CONTROL.sub(lambda m: shown(m.group()), str(text))
+    """One line of text with every control or invisible character, line breaks and tabs too,
+    shown as an escape (`\\n`, `\\x1b`, `\\u202e`), never obeyed: no text from data can start a
+    line of careerctl's output, or pose as one of its messages."""
+    return re.sub(_ONE_LINE, lambda m: _NAMED.get(m.group()) or shown(m.group()), str(text))
+
+
+def indented(text: object, indent: str = "  ") -> str:
+    """A multi-line field under its label: each of its lines visible() and indented, so no line
+    from data starts at column 0."""
+    return "\n".join(indent + visible(line) for line in str(text).split("\n"))
 
 
 def flat(text: object) -> str:
