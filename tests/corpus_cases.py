@@ -71,6 +71,8 @@ def make_special(name: str, target: Path, monkeypatch: pytest.MonkeyPatch) -> No
             refuse_to_open(monkeypatch, target),
         ),
         "@not-a-folder": lambda: target.write_text("version: 1\n"),
+        "@dev-zero": lambda: target.symlink_to("/dev/zero"),  # an endless device: refused unread
+        "@dev-null": lambda: target.symlink_to("/dev/null"),
     }
     makers[name]()
 

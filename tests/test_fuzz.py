@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from careerctl.cli import app
 from careerctl.errors import CareerctlError
 from careerctl.kb.load import load_kb
+from careerctl.kb.parse import is_token
 from careerctl.kb.yamlio import Limits, parse_yaml
 from careerctl.levels import read_answers
 from careerctl.match import match_roles
@@ -42,6 +43,9 @@ HOSTILE = [
     "",
     " ",
 ]
+
+# Tokens a shell would run, glob or take for an option: a KB holding one must be refused.
+SHELL = ["$(touch /tmp/careerctl-fuzz)", "`id`", ".*", "*", "-rf", "--help", "a;b", "dev ops", "x\u3164"]
 
 text = st.one_of(st.text(max_size=12), st.sampled_from(HOSTILE))
 names = st.one_of(st.text(min_size=1, max_size=12).filter(str.strip), st.sampled_from(HOSTILE[:5]))
@@ -81,7 +85,7 @@ skill = st.fixed_dictionaries(
     {
         "id": maybe(st.sampled_from(SKILL_IDS)),
         "name": maybe(names),
-        "category": maybe(st.sampled_from(["dev", "data"])),
+        "category": maybe(st.sampled_from(["dev", "data", *SHELL])),
         "summary": maybe(names),
         "levels": maybe(st.fixed_dictionaries({level: names for level in range(1, 6)})),
     },
@@ -100,7 +104,7 @@ role = st.fixed_dictionaries(
     {
         "id": maybe(st.sampled_from(ROLE_IDS)),
         "name": maybe(names),
-        "track": maybe(st.sampled_from(["dev", "ops"])),
+        "track": maybe(st.sampled_from(["dev", "ops", *SHELL])),
         "seniority": maybe(st.integers(0, 4)),
         "summary": maybe(names),
         "skills": maybe(
@@ -108,7 +112,7 @@ role = st.fixed_dictionaries(
         ),
     },
     optional={
-        "aliases": maybe(st.lists(st.sampled_from(["jr", "sr", "l"]), max_size=2, unique=True)),
+        "aliases": maybe(st.lists(st.sampled_from(["jr", "sr", "l", *SHELL]), max_size=2, unique=True)),
         "responsibilities": maybe(st.lists(names, max_size=2)),
         "next": maybe(
             st.lists(
@@ -198,6 +202,9 @@ def check_kb_file(skills_bytes: bytes, roles_bytes: bytes) -> None:
             kb = load_kb(folder).kb
         except CareerctlError:
             return
+    tokens = [*(r.track for r in kb.roles.values()), *(s.category for s in kb.skills.values())]
+    tokens += [alias for r in kb.roles.values() for alias in r.aliases]
+    assert all(is_token(token, spaces=True) for token in [*tokens, *kb.roles, *kb.skills]), tokens
     have = {skill_id: 2 for skill_id in kb.skills}
     for role_id in kb.roles:
         match_roles(kb, have)

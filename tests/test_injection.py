@@ -17,14 +17,15 @@ from kbfiles import write_kb
 BOOM = "\x1b[2J[blink]boom[/blink]"
 BOOM_SHOWN = "\\x1b[2J[blink]boom[/blink]"
 
-# Every string field of the format holds something hostile (YAML double quotes decode the escapes).
+# Every free-text field of the format holds something hostile (YAML double quotes decode the
+# escapes). Ids, aliases, tracks and categories are tokens: hostile ones are refused (test_tokens.py).
 HOSTILE_SKILLS = r"""
 version: 1
 scale: ["none\e[2J", "novice[red]", "beginner\x9b2J", "competent\e]0;t\a", "proficient\u202e", "expert\e[5m"]
 skills:
   - id: coding
     name: "\e[2J[blink]boom[/blink]"
-    category: "prog\e]0;retitled\a"
+    category: prog
     summary: "[link=https://evil.example]click[/link] \e]8;;https://evil.example\e\\here\e]8;;\e\\ [/]"
     levels: {1: "\e[31mred", 2: "[bold]bold", 3: "c\u202eevil", 4: "nul\0bs\b", 5: "cr\rreset\ec"}
     tags: ["\e[2J"]
@@ -33,7 +34,7 @@ skills:
       - {title: "zero\u200bwidth\u2066iso", kind: docs, level: 2}
   - id: sql
     name: "SQL\a\x85x"
-    category: "data\x9b31m"
+    category: data
     summary: "del\x7f and tab\there"
     levels: {1: a, 2: b, 3: c, 4: d, 5: e}
     requires: {coding: 1}
@@ -45,7 +46,7 @@ roles:
   - id: junior
     name: "\e[2J[blink]boom[/blink]"
     aliases: [jr]
-    track: "dev\e[5m"
+    track: dev
     seniority: 1
     summary: "\e]0;pwned\a[red]summary"
     responsibilities: ["\e[2J[b]resp", "\U000E0041tag"]
@@ -55,7 +56,7 @@ roles:
   - id: senior
     name: "Senior\e[6n"
     aliases: [sr]
-    track: "dev\e[5m"
+    track: dev
     seniority: 2
     summary: "Knows\e[8mhidden"
     skills: {coding: 3, sql: {level: 2, weight: 5}}
@@ -110,7 +111,6 @@ def test_the_role_name_prints_literally(runner: CliRunner, hostile_kb: Path, arg
 def test_every_field_shows_up_escaped(runner: CliRunner, hostile_kb: Path) -> None:
     shown = "".join(run(runner, hostile_kb, args)[1] for args in COMMANDS)
     for text in [
-        "prog\\x1b]0;retitled\\x07",
         "[link=https://evil.example]click[/link] \\x1b]8;;https://evil.example\\x1b\\here",
         "\\x1b[31mred",
         "[bold]bold",
@@ -121,12 +121,10 @@ def test_every_field_shows_up_escaped(runner: CliRunner, hostile_kb: Path) -> No
         "https://x.example/\\x1b[2J",
         "zero\\u200bwidth\\u2066iso",
         "SQL\\x07\\x85x",
-        "data\\x9b31m",
         "del\\x7f",
         "novice[red]",
         "\\x1b[2JKB",
         "[red]src",
-        "dev\\x1b[5m",
         "\\x1b]0;pwned\\x07[red]summary",
         "\\x1b[2J[b]resp",
         "\\U000e0041tag",
@@ -233,7 +231,7 @@ def test_answers_file_keys_are_echoed_escaped(runner: CliRunner, hostile_kb: Pat
         ("a\u202eb", "a\\u202eb"),
         ("\ud800", "\\ud800"),
         ("\U000e0001", "\\U000e0001"),
-        ("tab\tand\nnewline", "tab\tand\nnewline"),
+        ("tab\tand\nnewline", "tab\\tand\\nnewline"),  # a line break in data never starts a line
         ("[red]x[/]", "[red]x[/]"),
     ],
 )

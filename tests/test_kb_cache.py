@@ -116,3 +116,23 @@ def test_the_cache_records_need_only_the_standard_library() -> None:
     code = "import sys, careerctl.kb.cache; print(sorted(m for m in sys.modules if m.startswith(('msgspec', 'yaml'))))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_cached_warnings_name_the_files_of_the_folder_loaded(tmp_path: Path) -> None:
+    """Two folders with the same content share a cache entry; each is named as itself, even once the first is gone."""
+    import shutil
+
+    from careerctl.kb.load import load_kb
+    from kbfiles import MINI_ROLES
+    from kbfiles import write_kb as write_files
+
+    roles = MINI_ROLES.replace("    next:\n      - {role: senior, years: 2}\n", "")  # a warning: unreachable
+    cache = tmp_path / "cache"
+    first = write_files(tmp_path / "first", roles=roles)
+    second = tmp_path / "second"
+    shutil.copytree(first, second)
+    assert [w.path for w in load_kb(first, cache_dir=cache).warnings] == [str(first / "roles.yaml")]
+    shutil.rmtree(first)
+    loaded = load_kb(second, cache_dir=cache)
+    assert loaded.from_cache
+    assert [w.path for w in loaded.warnings] == [str(second / "roles.yaml")]

@@ -30,8 +30,13 @@ def nested_maps(depth: int) -> str:
 
 def test_defaults_are_generous() -> None:
     assert Limits() == Limits(
-        max_bytes=64 * 1024 * 1024, max_aliases=10_000, max_alias_nodes=1_000_000, max_depth=64
+        max_bytes=64 * 1024 * 1024,
+        max_aliases=10_000,
+        max_alias_nodes=1_000_000,
+        max_depth=64,
+        max_expanded=64 * 1024 * 1024,
     )
+    assert Limits.for_person().max_expanded == 16 * 1024 * 1024
 
 
 @pytest.mark.parametrize(
@@ -104,7 +109,7 @@ def test_an_alias_flood_is_refused_before_parsing(monkeypatch: pytest.MonkeyPatc
     def parse_it(*_: object) -> None:
         raise AssertionError("the document was parsed")
 
-    monkeypatch.setattr(yamlsafe._Loader, "get_single_node", parse_it)
+    monkeypatch.setattr(yamlsafe._Loader, "get_event", parse_it)
     flood = "a: &a 1\nb: [" + ", ".join(["*a"] * 41) + "]\n"
     with pytest.raises(InputError, match="uses about 41 YAML aliases, over the limit of 10"):
         parse(flood, max_aliases=10)
@@ -119,16 +124,18 @@ def test_alias_expansion_limit_is_exact() -> None:
         parse(text, max_alias_nodes=9)
 
 
-def test_an_alias_bomb_is_refused_without_building_it(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_alias_bomb_is_refused_without_building_it() -> None:
     bomb = (Path(__file__).parent / "corpus" / "skills" / "billion-laughs.yaml").read_bytes()
     assert len(bomb) <= 1024
 
-    def build(*_: object) -> None:
-        raise AssertionError("the document was built")
+    import tracemalloc
 
-    monkeypatch.setattr(yamlsafe._Loader, "construct_document", build)
+    tracemalloc.start()
     with pytest.raises(InputError, match="aliases expand to 23,456,790,101 more values"):
         parse_yaml(bomb, Path("bomb.yaml"), Limits())
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 2_000_000  # the expansion is measured, never made
 
 
 def test_merge_keys_work_and_written_keys_override_merged_ones() -> None:
@@ -185,3 +192,26 @@ def test_a_normal_kb_uses_few_of_its_limits(tmp_path: Path) -> None:
 
 # An ESCO-sized KB (3,039 roles, 13,492 skills, 128,987 requirements) loading with the default
 # limits is tested with the real ESCO files: test_import_esco.py::test_real_esco_kb_plans_matches_and_routes.
+
+
+def test_a_small_profile_that_expands_into_a_huge_one_is_refused(tmp_path: Path) -> None:
+    """66 KB within the alias limits used to import as a 25 MB profile; now it is refused at once."""
+    from careerctl.store import load_profile
+
+    notes = "n" * 1500
+    levels = "{" + ", ".join(f"s{n}: 3" for n in range(90)) + "}"
+    text = (
+        f"version: 1\nx: &levels {levels}\nn: &notes {{a: {notes}, b: {notes}, c: {notes}}}\nassessments:\n"
+        + "".join(
+            "  - {at: '2026-01-01T00:00:00Z', kb: k, levels: *levels, notes: *notes}\n" for _ in range(4000)
+        )
+    )
+    path = tmp_path / "profile.yaml"
+    path.write_text(text)
+    assert len(text) < 700_000
+    with pytest.raises(
+        InputError,
+        match=r"profile.yaml:2: is about 2\d,\d{3},\d{3} bytes with its YAML aliases"
+        r" written out, over the limit of 16,777,216 \(set CAREERCTL_MAX_PROFILE_BYTES",
+    ):
+        load_profile(path)

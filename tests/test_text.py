@@ -15,7 +15,7 @@ from careerctl.text import duration, flat, json_escaped, number, percent, plural
     ("text", "expected"),
     [
         ("plain text, é 中", "plain text, é 中"),
-        ("tab\tand\nnewline stay", "tab\tand\nnewline stay"),
+        ("tab\tand\nnewline shown", "tab\\tand\\nnewline shown"),
         ("\x1b[31mred", "\\x1b[31mred"),
         ("bell\x07", "bell\\x07"),
         ("csi\x9b", "csi\\x9b"),

@@ -1,7 +1,8 @@
-"""The quick YAML builder gives exactly what the full loader gives (values, types, lines, errors)."""
+"""The one YAML builder reads what PyYAML's safe loader reads (values, types, lines), and words errors."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,22 +16,45 @@ from careerctl.kb import yamlparse, yamlsafe
 from careerctl.kb.yamlio import Limits, LineDict, LineList, parse_yaml
 
 
+class Reference(yaml.SafeLoader):
+    """PyYAML's own composer and constructor, with careerctl's LineDicts: the oracle."""
+
+
+def _map(loader: Reference, node: yaml.MappingNode) -> Iterator[LineDict]:
+    mapping = LineDict()
+    mapping.line, mapping.lines = node.start_mark.line + 1, {}
+    yield mapping
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        if key_node.start_mark.line + 1 != mapping.line:
+            mapping.lines[key] = key_node.start_mark.line + 1
+
+
+def _seq(loader: Reference, node: yaml.SequenceNode) -> Iterator[LineList]:
+    items = LineList()
+    items.line, items.lines = node.start_mark.line + 1, [child.start_mark.line + 1 for child in node.value]
+    yield items
+    items.extend(loader.construct_object(child, deep=True) for child in node.value)
+
+
+Reference.add_constructor("tag:yaml.org,2002:map", _map)
+Reference.add_constructor("tag:yaml.org,2002:seq", _seq)
+
+
 def full(text: str) -> Any:
-    """What the full safe loader reads (the reference)."""
-    return yaml.load(text, Loader=yamlsafe._Loader)  # noqa: S506 - a SafeLoader
+    """What PyYAML's safe loader reads (the reference)."""
+    return yaml.load(text, Loader=Reference)  # noqa: S506 - a SafeLoader
 
 
-def build(text: str) -> Any:
-    """What the quick builder reads, or Unsupported / YAMLError."""
-    return yamlparse.build(yamlsafe._Loader, text, Limits().max_depth)
+def build(text: str, **limits: int) -> Any:
+    """What careerctl reads."""
+    data = text.encode()
+    return yamlparse.build(yamlsafe._Loader, text, Path("x.yaml"), Limits(**limits), len(data))
 
 
-def load(text: str) -> Any:
-    """The quick builder where it can, else the full loader: what careerctl reads."""
-    try:
-        return build(text)
-    except (yamlparse.Unsupported, yaml.YAMLError):
-        return full(text)
+load = build
 
 
 def same(a: Any, b: Any) -> bool:
@@ -67,42 +91,80 @@ PLAIN = [
     "1: one\n2.5: two\nfalse: three\nnull: four\n",
     "---\na: 1\n...\n",
 ]
-FALLBACK = [  # the quick builder gives up; the full loader must answer
+SAME_AS_PYYAML = [  # what the quick builder used to leave to the full loader: now built the same way
     "a: &x 1\nb: *x\n",
     "base: &b {x: 1}\nderived:\n  <<: *b\n  y: 2\n",
+    "base: &b {x: 1, y: 1}\nmore: &m {y: 2, z: 2}\nderived:\n  w: 0\n  <<: [*b, *m]\n  x: 3\n",
     "a: !!str 1\n",
-    "a: !custom 1\n",
-    "--- 1\n--- 2\n",
-    "a: 1\na: 2\n",
-    "1: a\ntrue: b\n",
-    "? [a, b]\n: 1\n",
-    "? {a: 1}\n: 1\n",
-    "a: =\n",
-    "= : 1\n",
-    "a: [1, 2\n",
-    "a: b: c\n",
-    "\t- tab\n",
+    "a: !!int '7'\nb: !!float '1.5'\nc: !!bool 'yes'\nd: !!null ''\n",
+    "a: !!set {x, y}\n",
+    "list: &l [1, [2, 3]]\nagain: *l\n",
     "! 12\n",
+]
+REFUSED = [  # (text, what the message says)
+    ("a: !custom 1\n", "x.yaml:1: invalid YAML: could not determine a constructor for the tag '!custom'"),
+    ("--- 1\n--- 2\n", "x.yaml:2: holds more than one YAML document"),
+    ("a: 1\na: 2\n", "x.yaml:2: invalid YAML: duplicate key 'a'"),
+    ("1: a\ntrue: b\n", "x.yaml:2: invalid YAML: duplicate key True"),
+    ("? [a, b]\n: 1\n", "x.yaml:1: invalid YAML: a mapping key must be a plain value"),
+    ("? {a: 1}\n: 1\n", "x.yaml:1: invalid YAML: a mapping key must be a plain value"),
+    ("a: *nowhere\n", "x.yaml:1: invalid YAML: found undefined alias 'nowhere'"),
+    ("a: &a [1, *a]\n", "x.yaml:1: an alias refers to a collection that contains it"),
+    ("a: {<<: 3}\n", "x.yaml:1: invalid YAML: a merge key (<<) must name a mapping or a list of mappings"),
+    ("a: !!int 'x'\n", "x.yaml:1: invalid YAML: 'x' is not a valid int"),
+    (
+        "a: !!python/name:os.system\n",
+        "could not determine a constructor for the tag 'tag:yaml.org,2002:python/name:os.system'",
+    ),
 ]
 
 
 @pytest.mark.parametrize("text", PLAIN)
-def test_plain_documents_build_quickly_and_equal_the_full_loader(text: str) -> None:
+def test_plain_documents_read_as_pyyaml_reads_them(text: str) -> None:
     assert same(build(text), full(text))
 
 
-@pytest.mark.parametrize("text", FALLBACK)
-def test_other_documents_fall_back_to_the_full_loader(text: str) -> None:
-    with pytest.raises((yamlparse.Unsupported, yaml.YAMLError)):
+@pytest.mark.parametrize("text", SAME_AS_PYYAML)
+def test_anchors_merges_and_tags_read_as_pyyaml_reads_them(text: str) -> None:
+    assert same(build(text), full(text))
+
+
+@pytest.mark.parametrize(("text", "message"), REFUSED)
+def test_what_careerctl_refuses_is_worded_with_its_line(text: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
         build(text)
-    try:
-        expected: Any = full(text)
-    except yaml.YAMLError as exc:
-        with pytest.raises(type(exc)) as caught:
-            load(text)
-        assert str(caught.value) == str(exc)
-    else:
-        assert same(load(text), expected)
+    assert message in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["a: [1, 2\n", "a: b: c\n", "\t- tab\n"])
+def test_syntax_errors_are_the_parser_s(text: str) -> None:
+    with pytest.raises(yaml.MarkedYAMLError):
+        build(text)
+    with pytest.raises(InputError, match="invalid YAML"):
+        parse_yaml(text.encode(), Path("x.yaml"), Limits())
+
+
+def test_an_alias_is_the_object_its_anchor_built() -> None:
+    doc = build("a: &a {x: [1, 2]}\nb: *a\nc: *a\n")
+    assert doc["b"] is doc["a"] and doc["c"] is doc["a"]
+
+
+def test_an_alias_deeper_than_the_limit_is_refused() -> None:
+    deep = "a: &a [[[1]]]\nb: [[[*a]]]\n"
+    assert build(deep, max_depth=7)
+    with pytest.raises(InputError, match="x.yaml:2: nested deeper than 6 levels"):
+        build(deep, max_depth=6)
+
+
+def test_the_expanded_size_limit_counts_what_aliases_bring_in() -> None:
+    text = "a: &a [" + ", ".join(["xxxxxxxx"] * 10) + "]\nb: [" + ", ".join(["*a"] * 10) + "]\n"
+    # 151 bytes of text; each *a adds its list: (1 + 10 items) x 2 bytes + 10 x 8 letters = 102
+    assert build(text, max_expanded=1171)
+    with pytest.raises(
+        InputError,
+        match=r"x.yaml:1: is about 1,171 bytes with its YAML aliases written out, over the limit of 1,170",
+    ):
+        build(text, max_expanded=1170)
 
 
 def test_errors_name_the_same_file_and_line_as_before(tmp_path: Path) -> None:
@@ -129,6 +191,6 @@ documents = st.recursive(
 
 @settings(max_examples=300, deadline=None)
 @given(documents, st.sampled_from([None, True, False]), st.integers(1, 6))
-def test_any_dumped_document_reads_the_same_both_ways(doc: Any, flow: bool | None, indent: int) -> None:
+def test_any_dumped_document_reads_as_pyyaml_reads_it(doc: Any, flow: bool | None, indent: int) -> None:
     text = yaml.safe_dump(doc, default_flow_style=flow, indent=max(2, indent), allow_unicode=True)
     assert same(load(text), full(text))

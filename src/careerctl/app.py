@@ -8,11 +8,12 @@ an argument or formats a number: a notice for the person goes to stderr through 
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, BinaryIO, Optional
 
 from msgspec import Struct
 
@@ -171,6 +172,9 @@ class Person(Struct, frozen=True):
 def error_text(exc: CareerctlError) -> str:
     """The stderr line(s) for an error: `careerctl: ` and its message, shown literally."""
     lead = "\n" if isinstance(exc, Interrupted) else ""  # after the ^C the terminal echoed
+    if isinstance(exc, InvalidKB):  # one line per problem, each shown literally
+        lines = [str(exc).split("\n", 1)[0], *(str(problem) for problem in exc.problems)]
+        return lead + "careerctl: " + "\n".join(visible(line) for line in lines) + "\n"
     return f"{lead}careerctl: {visible(str(exc))}\n"
 
 
@@ -332,7 +336,7 @@ def person(env: Env, given: Given) -> Person:
         warn_foreign_profile(env, len(levels), len(known))
         note_profile(env)
         return Person(with_levels(env, kb, known, given.levels), current, target)
-    levels = resolve_levels(kb, given.answers, list(given.sets), given.from_role)
+    levels = resolve_levels(kb, given.answers, list(given.sets), given.from_role, stdin=binary_stdin(env))
     current = find_role(kb, given.from_role).id if given.from_role else None
     return Person(with_levels(env, kb, levels, given.levels), current)
 
@@ -523,13 +527,33 @@ def report(
     return Report(kb, who.levels, result, route, hours_per_week, weeks, env.today(), given.words(), name, top)
 
 
+def binary_stdin(env: Env) -> BinaryIO:
+    """The Env's standard input as bytes, for `--answers -`."""
+    buffer = getattr(env.stdin, "buffer", None)
+    return buffer if buffer is not None else io.BytesIO(env.stdin.read().encode("utf-8"))
+
+
 def write_output(env: Env, output: Path, text: str, what: str) -> None:
-    """Write `text` to the file `output` (atomically), or to stdout for `-`, and say so."""
+    """Write `text` to `output` as what is there asks (files.atomic_write), or to stdout for `-`.
+
+    Never onto careerctl's own inputs: the profile, its backup, or a file of the KB in use.
+    """
     if str(output) == "-":
         env.stdout.write(text)
         return
-    from careerctl.files import atomic_write
+    from careerctl.files import atomic_write, refuse_inputs
+    from careerctl.kb import ROLES_FILE, SKILLS_FILE
 
+    kb_dir = env.kb_folder
+    refuse_inputs(
+        output,
+        [
+            ("the profile", env.profile),
+            ("the profile's backup", env.profile.with_name(env.profile.name + ".bak")),
+            ("a file of the KB in use", kb_dir / SKILLS_FILE),
+            ("a file of the KB in use", kb_dir / ROLES_FILE),
+        ],
+    )
     if not output.parent.is_dir():
         raise InputError(output, f"cannot write: there is no folder {output.parent}")
     data = text.encode("utf-8")
@@ -571,12 +595,15 @@ def assess(env: Env, options: AssessOptions) -> AssessResult | ReviewsResult:
     from careerctl.levels import parse_sets, read_answers
     from careerctl.model import Profile
     from careerctl.names import find_role, find_skill
-    from careerctl.store import read_profile, write_profile
+    from careerctl.store import ProfileSaver, read_profile
 
     kb = env.load().kb
     profile = read_profile(env.profile) or Profile()
     answers = options.given.answers
-    given = {**(read_answers(answers, kb) if answers else {}), **parse_sets(list(options.given.sets), kb)}
+    given = {
+        **(read_answers(answers, kb, stdin=binary_stdin(env)) if answers else {}),
+        **parse_sets(list(options.given.sets), kb),
+    }
     asked = Options(
         current=find_role(kb, options.current).id if options.current else None,
         target=find_role(kb, options.target).id if options.target else None,
@@ -587,9 +614,10 @@ def assess(env: Env, options: AssessOptions) -> AssessResult | ReviewsResult:
         stale_days=round(30.4 * env.setting("stale_months", None, 6)),
     )
     saved: list[Profile] = []
+    merge = ProfileSaver(env.profile, profile)  # another careerctl's answers and resets stand
 
     def save(latest: Profile) -> None:
-        write_profile(env.profile, latest)
+        merge(latest)
         saved[:] = [latest]
 
     prompter = (

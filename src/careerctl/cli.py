@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn, Optional
 
 import typer
+import typer.completion
+from typer import _completion_classes
 from typer.core import TyperGroup
 
 from careerctl import cli_review as people
@@ -18,7 +20,7 @@ from careerctl import version_line
 from careerctl.cli_base import chosen, env_of, finish, use
 from careerctl.cli_profile import config, profile_app
 from careerctl.cli_team import team
-from careerctl.completion import completer
+from careerctl.completion import completer, quoting
 from careerctl.context import Env, silence_stdout
 from careerctl.errors import CareerctlError, ExitCode
 
@@ -52,6 +54,7 @@ app = typer.Typer(
     help="Plan a software career from a knowledge base of roles and skills.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+typer.completion.completion_init = quoting(typer.completion.completion_init, _completion_classes)  # type: ignore[attr-defined]
 kb_app = typer.Typer(help="Check, describe and import knowledge bases.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 app.add_typer(profile_app, name="profile")
@@ -186,7 +189,8 @@ def kb_schema(
 
 
 Answers = Annotated[
-    Optional[Path], typer.Option("--answers", help="YAML or JSON file of {skill-id: level 0..5}.")
+    Optional[Path],
+    typer.Option("--answers", help="YAML or JSON file of {skill-id: level 0..5}; - reads standard input."),
 ]
 Sets = Annotated[
     Optional[list[str]],

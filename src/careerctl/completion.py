@@ -6,6 +6,8 @@ compiled KB's names index while the KB files are unchanged (careerctl/kb/cache.p
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -50,3 +52,38 @@ def kb_names(kb_dir: Path | None) -> tuple[list[str], list[str]]:
     from careerctl.kb.load import kb_names as names_of
 
     return names_of(Env(kb_dir=kb_dir).load().kb)
+
+
+def quoting(completion_init: Callable[[], None], classes: Any) -> Callable[[], None]:
+    """Typer's `completion_init`, then its completion classes replaced by ones that quote safely.
+
+    `classes` is Typer's `_completion_classes` module (cli.py passes it: only cli.py imports
+    Typer). Each replacement prints its candidates through careerctl.shells, as the fast path does.
+    """
+
+    def complete(self: Any) -> str:
+        args, incomplete = self.get_completion_args()
+        items = [(item.value, item.help) for item in self.get_completions(args, incomplete)]
+        if self.name == "fish":
+            action = os.environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
+            if action == "is-args":
+                sys.exit(0 if items else 1)
+            if action != "get-args":
+                return ""
+        from careerctl.shells import completion_output
+
+        return completion_output(self.name, items)
+
+    def init() -> None:
+        completion_init()
+        for base, names in (
+            (classes.BashComplete, ("bash",)),
+            (classes.ZshComplete, ("zsh",)),
+            (classes.FishComplete, ("fish",)),
+            (classes.PowerShellComplete, ("powershell", "pwsh")),
+        ):
+            quoted = type(f"Quoted{base.__name__}", (base,), {"complete": complete})
+            for name in names:
+                classes.add_completion_class(quoted, name)
+
+    return init

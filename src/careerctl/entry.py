@@ -74,9 +74,16 @@ def hoist(args: list[str]) -> list[str]:
 
 def run() -> None:
     """Console-script entry point."""
+    if sys.stdout is None:  # started with stdout closed (`>&-`): Python has no stream to give
+        sys.stderr.write("careerctl: cannot write to standard output: it is closed\n")
+        raise SystemExit(int(ExitCode.NO_RESULT))
     sys.argv[1:] = hoist(sys.argv[1:])
     try:
-        done = answer(sys.argv[1:])
+        if not answer(sys.argv[1:]):
+            from careerctl.cli import run as run_typer
+
+            run_typer()
+        sys.stdout.flush()  # here, not at exit: a full disk is reported, never ignored
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         raise SystemExit(int(ExitCode.INTERRUPTED)) from None
@@ -85,11 +92,19 @@ def run() -> None:
 
         silence_stdout()
         raise SystemExit(int(ExitCode.OK)) from None
-    if done:
-        return
-    from careerctl.cli import run as run_typer
+    except OSError as exc:  # stdout is full or closed (`> /dev/full`): one line, never a traceback
+        raise SystemExit(output_failed(exc)) from None
 
-    run_typer()
+
+def output_failed(exc: OSError) -> int:
+    """Say in one line that the output could not be written; the exit code for it (1)."""
+    from careerctl.context import silence_stdout
+    from careerctl.files import describe_os_error
+
+    silence_stdout()
+    where = exc.filename if exc.filename is not None else "standard output"
+    sys.stderr.write(f"careerctl: cannot write to {where}: {describe_os_error(exc)}\n")
+    return int(ExitCode.NO_RESULT)
 
 
 def answer(args: list[str]) -> bool:
@@ -222,23 +237,14 @@ def completion_list(args: list[str], incomplete: str) -> tuple[str | None, str] 
 
 
 def emit_completions(shell: str, names: list[str]) -> bool:
-    """Print completions in the format of Typer's completion class for `shell`."""
-    if shell == "bash":
-        text = "\n".join(names)
-    elif shell == "zsh":
-        quoted = "\n".join(f'"{zsh_escape(name)}"' for name in names)
-        text = f"_arguments '*: :(({quoted}))'" if names else "_files"
-    else:
+    """Print completions as the Typer app's completion classes do (careerctl.shells quotes them)."""
+    if shell == "fish":
         action = os.environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
         if action == "is-args":
             raise SystemExit(0 if names else 1)
-        text = "\n".join(names) if action == "get-args" and names else ""
-    sys.stdout.write(text + "\n")
+        if action != "get-args":
+            names = []
+    from careerctl.shells import completion_output
+
+    sys.stdout.write(completion_output(shell, [(name, None) for name in names]) + "\n")
     return True
-
-
-def zsh_escape(text: str) -> str:
-    """A value quoted as Typer quotes it for zsh."""
-    for old, new in (('"', '""'), ("'", "''"), ("$", "\\$"), ("`", "\\`"), (":", r"\\:")):
-        text = text.replace(old, new)
-    return text

@@ -1,26 +1,92 @@
-"""Crash-safe file writing: a reader sees the old file or the new one, never a mix."""
+"""Writing files safely: what is at the path decides how, and a reader never sees a half-written file.
+
+`atomic_write` is the one write path. A regular file is replaced atomically (a temp file beside it,
+fsync, rename, fsync the folder); a symlink is written through, atomically, to the file it names;
+a device, a FIFO or `/dev/stdout` is written into, never replaced; a read-only file is refused.
+`locked` serialises the writers of one file that read, change and write it back (the profile).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import os
+import stat
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from careerctl.errors import StorageError
+from careerctl.errors import InputError, StorageError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: writers are not serialised there
+    fcntl = None  # type: ignore[assignment]
+
+STALE_SECONDS = 3600.0
+"""A temp file this old was left by a killed writer (a live writer's is seconds old)."""
+LOCK_TIMEOUT = 10.0
+"""How long a writer waits for another careerctl to finish with the same file."""
+TEMP_SUFFIX = ".tmp"
 
 
 def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
-    """Write `data` to a temp file beside `path`, fsync it, rename it over `path`, fsync the folder.
+    """Write `data` to `path` as what is there asks (see the module docstring).
 
-    The file gets `mode`, else the old file's mode, else the usual mode for new files (umask applied).
+    A replaced file gets `mode`, else the old file's mode, else the usual mode for new files.
     """
+    info = _stat(path)
+    if info is not None and (not stat.S_ISREG(info.st_mode) or _is_stream(path)):
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(path, "is a folder; name a file to write")
+        write_into(path, data)
+        return
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if info is not None and not info.st_mode & stat.S_IWUSR:
+        raise InputError(path, "is read-only; careerctl does not replace it (chmod u+w it to allow)")
+    _replace(target, data, mode)
+    remove_stale_temps(target.parent, target.name)
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether `path` is a stream the system names (`/dev/stdout`, `/dev/fd/3`): written into, always."""
+    return os.path.abspath(path).startswith(("/dev/", "/proc/"))
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    """What `path` names after following symlinks; None when nothing is there (or a dangling link)."""
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StorageError(f"{path}: cannot write: {describe_os_error(exc)}") from None
+
+
+def write_into(path: Path, data: bytes) -> None:
+    """Write `data` into a device, a FIFO or a terminal: opened for writing, never created or replaced."""
+    try:
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise StorageError(f"{path}: cannot write: {describe_os_error(exc)}") from None
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+    except OSError as exc:
+        raise StorageError(f"{path}: cannot write: {describe_os_error(exc)}") from None
+    finally:
+        os.close(fd)
+
+
+def _replace(path: Path, data: bytes, mode: int | None) -> None:
+    """Write a temp file beside `path`, fsync it, rename it over `path`, fsync the folder."""
     import tempfile  # here, not at the top: only writes pay for it (random, shutil), not every read
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     except OSError as exc:
         kept = "; the old file is unchanged" if path.exists() else ""
         raise StorageError(f"{path}: cannot write: {describe_os_error(exc)}{kept}") from None
@@ -42,14 +108,19 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
         raise
 
 
-def remove_stale_temps(folder: Path, older_than: float = 3600.0) -> None:
-    """Delete temp files that writers killed mid-write left in `folder` (a live writer's are recent)."""
+def remove_stale_temps(folder: Path, name: str | None = None, older_than: float = STALE_SECONDS) -> None:
+    """Delete temp files that writers killed mid-write left in `folder` (of file `name`, or any).
+
+    A live writer's temp file is recent, so only those older than `older_than` seconds go.
+    """
+    prefix = f".{name}." if name is not None else "."
     cutoff = time.time() - older_than
-    with contextlib.suppress(OSError):
-        for entry in folder.glob(".*.tmp"):
-            with contextlib.suppress(OSError):
-                if entry.lstat().st_mtime < cutoff:
-                    entry.unlink()
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                        os.unlink(entry.path)
 
 
 def file_mode(path: Path, mode: int | None) -> int:
@@ -86,4 +157,84 @@ def describe_os_error(exc: OSError) -> str:
         return "permission denied"
     if exc.errno == errno.EROFS:
         return "the file system is read-only"
+    if exc.errno == errno.ELOOP:
+        return "too many levels of symbolic links (a symlink loop?)"
     return exc.strerror or str(exc)
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file that guards `path`: `profile.yaml.lock` beside `profile.yaml`."""
+    return path.with_name(path.name + ".lock")
+
+
+@contextlib.contextmanager
+def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the lock of `path` while reading, changing and writing it back.
+
+    An fcntl lock on `path.lock`: the system releases it when its holder dies, so a killed
+    careerctl never leaves a lock behind. After `timeout` seconds of waiting, StorageError.
+    Anything matching the file's temp-file pattern is then a leftover and is removed.
+    """
+    if fcntl is None:  # pragma: no cover - see the import
+        yield
+        return
+    real = Path(os.path.realpath(path))  # two links to one profile share one lock
+    lock = lock_path(real)
+    fd = _open_lock(lock)
+    if fd is None:  # a read-only or full folder: the write that follows says what is wrong
+        yield
+        return
+    try:
+        _acquire(fd, path, timeout)
+        remove_stale_temps(real.parent, real.name, older_than=0.0)  # no writer of it is alive now
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _open_lock(lock: Path) -> int | None:
+    """The lock file, opened (created if need be); None when the folder allows neither."""
+    flags = getattr(os, "O_CLOEXEC", 0)
+    with contextlib.suppress(OSError):
+        lock.parent.mkdir(parents=True, exist_ok=True)
+    for how in (os.O_RDWR | os.O_CREAT, os.O_RDONLY):  # an fcntl lock needs no write access
+        with contextlib.suppress(OSError):
+            return os.open(lock, how | flags, 0o600)
+    return None
+
+
+def _acquire(fd: int, path: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise StorageError(
+                    f"{path}: another careerctl is still writing it (waited {timeout:g} s); "
+                    "try again when it has finished"
+                ) from None
+            time.sleep(0.01)
+        except OSError as exc:  # a file system without locks: go on unserialised
+            if exc.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS):
+                return
+            raise StorageError(f"{path}: cannot lock it: {describe_os_error(exc)}") from None
+
+
+def same_file(one: Path, other: Path) -> bool:
+    """Whether two paths name the same file (through symlinks and hard links), existing or not."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return os.path.realpath(one) == os.path.realpath(other)
+
+
+def refuse_inputs(output: Path, inputs: Iterable[tuple[str, Path]]) -> None:
+    """InputError when `output` is one of careerctl's own inputs: ("the profile", path), ...
+
+    Writing a report onto the profile, a review or a file of the KB in use would destroy it.
+    """
+    for what, path in inputs:
+        if same_file(output, path):
+            raise InputError(output, f"is {what}; careerctl will not write a report over it")

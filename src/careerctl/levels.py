@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from careerctl.errors import InputError, NoLevels
 from careerctl.kb.parse import as_int, bad_int, describe, line_of
-from careerctl.kb.yamlio import Limits, clip, parse_yaml, read_bytes
+from careerctl.kb.yamlio import Limits, clip, parse_yaml, read_bytes, read_stream
 from careerctl.model import LEVEL_MAX, LEVEL_MIN, KnowledgeBase, Role
 from careerctl.names import find_role, suggest
 
@@ -18,11 +18,23 @@ HOW_TO_GIVE_LEVELS = (
 )
 
 
-def read_answers(path: Path, kb: KnowledgeBase, limits: Limits | None = None) -> dict[str, int]:
-    """Levels from a YAML or JSON file mapping skill ids to levels 0..5."""
-    limits = limits or Limits.from_env()
-    data = read_bytes(path, limits)
-    return check_answers(parse_yaml(data, path, limits), path, kb)  # JSON is read as YAML
+STDIN = Path("-")
+"""`--answers -`: the answers come on standard input."""
+STDIN_NAME = "<stdin>"
+
+
+def read_answers(
+    path: Path, kb: KnowledgeBase, limits: Limits | None = None, stdin: BinaryIO | None = None
+) -> dict[str, int]:
+    """Levels from a YAML or JSON file mapping skill ids to levels 0..5 (`-`: from `stdin`)."""
+    limits = limits or Limits.for_person()
+    if path == STDIN:
+        if stdin is None:
+            raise InputError("--answers", "cannot read standard input here; name a file")
+        data, where = read_stream(stdin, STDIN_NAME, limits), Path(STDIN_NAME)
+    else:
+        data, where = read_bytes(path, limits), path
+    return check_answers(parse_yaml(data, where, limits), where, kb)  # JSON is read as YAML
 
 
 def check_answers(doc: Any, path: Path, kb: KnowledgeBase) -> dict[str, int]:
@@ -56,18 +68,19 @@ def parse_sets(items: list[str], kb: KnowledgeBase) -> dict[str, int]:
         skill, sep, raw = item.partition("=")
         skill = skill.strip().lower()
         if not sep or not skill:
-            raise InputError("--set", f"{item!r} must look like SKILL=LEVEL, e.g. sql=3")
+            raise InputError("--set", f"{clip(repr(item))} must look like SKILL=LEVEL, e.g. sql=3")
         if skill not in kb.skills:
             hints = suggest(skill, kb.skills)
             hint = f"; did you mean {' or '.join(hints)}?" if hints else ""
-            raise InputError("--set", f"{skill}: unknown skill{hint}")
+            raise InputError("--set", f"{clip(skill)}: unknown skill{hint}")
         try:
             level = int(raw.strip())
         except ValueError:
             level = -1
         if not LEVEL_MIN <= level <= LEVEL_MAX:
             raise InputError(
-                "--set", f"{skill}: level must be a whole number from 0 to {LEVEL_MAX}, not {raw!r}"
+                "--set",
+                f"{clip(skill)}: level must be a whole number from 0 to {LEVEL_MAX}, not {clip(repr(raw))}",
             )
         levels[skill] = level
     return levels
@@ -84,6 +97,7 @@ def resolve_levels(
     sets: list[str] | None = None,
     from_role: str | None = None,
     saved: Mapping[str, int] | None = None,
+    stdin: BinaryIO | None = None,
 ) -> dict[str, int]:
     """Combine --from, then --answers, then --set on top; the saved profile only when none is given."""
     sets = sets or []
@@ -95,7 +109,7 @@ def resolve_levels(
     if from_role is not None:
         levels.update(role_levels(kb, from_role))
     if answers is not None:
-        levels.update(read_answers(answers, kb))
+        levels.update(read_answers(answers, kb, stdin=stdin))
     levels.update(parse_sets(sets, kb))
     return levels
 

@@ -30,6 +30,8 @@ from careerctl.errors import NoResult, UnknownName
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role, Skill
 from careerctl.route import Route, find_route
 
+CENTURY_DAYS = 36525
+"""Dates further than this are not dates a person plans by: they stand as `date.max`."""
 DEFAULT_FOCUS = 3
 """How many skills a person works on at the same time, unless told otherwise."""
 
@@ -291,7 +293,8 @@ def schedule(plan: Plan, start: date, hours_per_week: float, focus: int = DEFAUL
         raise ValueError("focus must be at least 1")
 
     def at(hours: int) -> date:
-        return start + timedelta(days=round(7 * hours / hours_per_week))
+        days = round(7 * hours / hours_per_week)
+        return start + timedelta(days=days) if days <= CENTURY_DAYS else date.max
 
     blocks = [
         Block(
@@ -324,6 +327,8 @@ def add_years(day: date, years: float) -> date:
     """`day` moved on by `years`, counted in whole calendar months (the day clamped to the month's end)."""
     months = day.month - 1 + round(12 * years)
     year, month = day.year + months // 12, months % 12 + 1
+    if year > day.year + 100:
+        return date.max  # past a century: the renderers say "more than 100 years away"
     return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 

@@ -109,7 +109,8 @@ class TerminalPrompter:
         """Yes or no."""
         import questionary
 
-        return bool(_ask(questionary.confirm(shown(message), default=default, **self._io())))
+        lines = "\n".join(shown(line) for line in message.split("\n"))  # the message's own lines
+        return bool(_ask(questionary.confirm(lines, default=default, **self._io())))
 
     def rate_skill(self, skill: Skill, index: int, total: int, default: int) -> int:
         """The anchor that describes the person: 0 "Not yet", then levels 1..5, each with its number
@@ -149,7 +150,7 @@ class TerminalPrompter:
 
         question = questionary.text(
             f"Note or evidence for {shown(skill.name)} (Enter to keep, empty to remove):",
-            default=shown(default),
+            default=shown(default),  # a saved note is data: shown literally, as it would be anywhere
             qmark=" ",
             **self._io(),
         )

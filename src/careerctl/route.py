@@ -19,12 +19,15 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from careerctl.climb import Climber, needs_of
-from careerctl.errors import NoResult, UnknownName
+from careerctl.errors import InputError, NoResult, UnknownName
+from careerctl.kb.yamlio import clip
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role, Skill
 
 Path = tuple[str, ...]
 Edge = tuple[str, str]
 _Entry = tuple[int, int, Path]  # (hours, hops, roles): the order routes are ranked in
+MAX_ALTERNATIVES = 20
+"""The most alternative routes `path --alternatives K` searches for."""
 _Plain = tuple[int, dict[str, tuple[int, ...]]]
 SEARCH_BUDGET = 2000
 """Roles times the ways there the route search may leave each from, per route asked for."""
@@ -189,9 +192,18 @@ def find_routes(
     k: int,
     levels: Levels | None = None,
 ) -> list[Route]:
-    """Up to `k` cheapest simple routes, best first; NoResult when there is none."""
+    """Up to `k` cheapest simple routes, best first; NoResult when there is none.
+
+    At most MAX_ALTERNATIVES routes after the best one (InputError beyond), found within
+    SEARCH_BUDGET edge visits: on a huge or adversarial graph, fewer alternatives may come back.
+    """
     if k < 1:
         raise ValueError("k must be at least 1")
+    if k > MAX_ALTERNATIVES + 1:
+        raise InputError(
+            "--alternatives",
+            f"at most {MAX_ALTERNATIVES} alternative routes are searched, not {clip(str(k - 1))}",
+        )
     _check_role(kb, source_id)
     _check_role(kb, target_id)
     graph = _Graph(kb, source_id, levels)

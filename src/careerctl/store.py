@@ -2,20 +2,25 @@
 
 The file is YAML (`version: 1`, `current`, `target`, `assessments`). It is rewritten whole on
 every save through `write_profile`, the one write path: temp file, fsync, rename. A reader
-sees the old file or the new one, never a mix; with two writers the last one wins.
+sees the old file or the new one, never a mix. Whatever reads the profile, changes it and writes it
+back does so under its lock (`update_profile`, files.locked), so two careerctl processes at once
+lose nothing: each assessment is merged into what is on disk at the moment it is saved.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
 from careerctl.errors import InputError, StorageError
-from careerctl.files import atomic_write, describe_os_error
+from careerctl.files import atomic_write, describe_os_error, locked
 from careerctl.kb.parse import as_int, bad_int, describe, line_of
-from careerctl.kb.yamlio import Limits, parse_yaml, read_bytes, shorten
+from careerctl.kb.yamlio import Limits, clip, parse_yaml, read_bytes, shorten
 from careerctl.model import LEVEL_MAX, LEVEL_MIN, Assessment, Profile
 
 if TYPE_CHECKING:  # only `careerctl team` reads many profiles; the rest need not import it
@@ -37,6 +42,8 @@ TOP_KEYS = (
 )  # the last two: JSON exports
 ASSESSMENT_KEYS = ("at", "kb", "current", "target", "complete", "skills", "levels", "notes")
 TEAM_SUFFIXES = (".yaml", ".yml", ".json")
+# Characters that reorder or hide text (bidi controls, zero-width and other format characters).
+_INVISIBLE = re.compile("[\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 HEADER = b"# careerctl profile, written by `careerctl assess`. See `careerctl profile --help`.\n"
 
 
@@ -115,13 +122,72 @@ def read_profile(path: Path) -> Profile | None:
 
 def load_profile(path: Path) -> Profile:
     """Read and check a profile file (YAML, or JSON from `profile export --json`)."""
-    limits = Limits.from_env()
+    limits = Limits.for_person()
     return parse_profile(parse_yaml(read_bytes(path, limits), path, limits), path)
 
 
 def write_profile(path: Path, profile: Profile) -> None:
-    """Save `profile` to `path` atomically, readable by its owner only."""
+    """Save `profile` to `path` atomically, readable by its owner only, under the profile's lock."""
+    with locked(path):
+        _write(path, profile)
+
+
+def _write(path: Path, profile: Profile) -> None:
+    """Save `profile` to `path` atomically; the caller holds the lock."""
     atomic_write(path, HEADER + dump_profile(profile), mode=PROFILE_MODE)
+
+
+def update_profile(path: Path, change: Callable[[Profile | None], Profile]) -> Profile:
+    """Read the profile, apply `change`, write the result: all under the profile's lock."""
+    with locked(path):
+        profile = change(read_profile(path))
+        _write(path, profile)
+    return profile
+
+
+class ProfileSaver:
+    """The `save` callback of an assessment: merges its one assessment into the profile on disk.
+
+    Another careerctl may have saved its own assessment since this one started, or reset the
+    profile: both stand. Only this session's assessment is replaced (or appended the first time).
+    """
+
+    def __init__(self, path: Path, start: Profile) -> None:
+        self.path = path
+        self.start = start  # the profile as read when the assessment began (a resumed one is its last)
+        self.written: Assessment | None = None
+
+    def __call__(self, latest: Profile) -> None:
+        """Save the last assessment of `latest`, and its current and target roles."""
+        mine = latest.assessments[-1]
+        before = self.written
+        if before is None and len(latest.assessments) == len(self.start.assessments):
+            before = self.start.assessments[-1]  # a resumed assessment replaces the unfinished one
+
+        def merge(disk: Profile | None) -> Profile:
+            items = list(disk.assessments) if disk is not None else []
+            where = _last_index(items, before)
+            if where is None:
+                items.append(mine)
+            else:
+                items[where] = mine
+            base = disk if disk is not None else latest  # its name, stack and other keys stay
+            return msgspec.structs.replace(
+                base, current=latest.current, target=latest.target, assessments=tuple(items)
+            )
+
+        update_profile(self.path, merge)
+        self.written = mine
+
+
+def _last_index(items: list[Assessment], wanted: Assessment | None) -> int | None:
+    """Where the last item equal to `wanted` is; None when absent."""
+    if wanted is None:
+        return None
+    for index in range(len(items) - 1, -1, -1):
+        if items[index] == wanted:
+            return index
+    return None
 
 
 def dump_profile(profile: Profile) -> bytes:
@@ -129,38 +195,47 @@ def dump_profile(profile: Profile) -> bytes:
     import yaml
 
     class Dumper(yaml.SafeDumper):
-        """Writes each assessment's list of skills on one line."""
+        """Writes each assessment's list of skills on one line, and invisible characters as escapes."""
+
+    def represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+        style = '"' if _INVISIBLE.search(data) else None  # only a double-quoted scalar can escape
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
     Dumper.add_representer(
         tuple, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
     )
+    Dumper.add_representer(str, represent_str)
     data = profile_dict(profile)
     for item in data["assessments"]:
         item["skills"] = tuple(item["skills"])
     text = yaml.dump(
         data, Dumper=Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
     )
-    return text.encode("utf-8")
+    # PyYAML writes bidi overrides and zero-width characters raw even in double quotes; every one
+    # of them sits in a double-quoted scalar (represent_str), where \uXXXX reads back the same.
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
 
 
 def reset_profile(path: Path, at: str) -> Path | None:
     """Move the profile into a new backup file; None when there is none. Works on a damaged profile."""
-    backup = keep_backup(path, at)
-    if backup is not None:
-        try:
-            path.unlink()
-        except OSError as exc:
-            raise StorageError(
-                f"{path}: kept a copy in {backup}, but cannot remove it: {describe_os_error(exc)}"
-            ) from None
+    with locked(path):  # an assessment saving elsewhere waits, then starts from no profile
+        backup = keep_backup(path, at)
+        if backup is not None:
+            try:
+                path.unlink()
+            except OSError as exc:
+                raise StorageError(
+                    f"{path}: kept a copy in {backup}, but cannot remove it: {describe_os_error(exc)}"
+                ) from None
     return backup
 
 
 def import_profile(source: Path, path: Path, at: str) -> tuple[Profile, Path | None]:
     """Replace the profile with the one in `source`, keeping the old one in a new backup file."""
     profile = load_profile(source)
-    backup = keep_backup(path, at)
-    write_profile(path, profile)
+    with locked(path):
+        backup = keep_backup(path, at)
+        _write(path, profile)
     return profile, backup
 
 
@@ -361,7 +436,7 @@ def _levels(entry: dict[Any, Any], path: Path, key: str) -> dict[str, int]:
                 if not isinstance(skill, str)
                 else bad_int(value, LEVEL_MIN, LEVEL_MAX, "level")
             )
-            raise InputError(path, f"{key}.levels.{skill}: {problem}", line_of(raw, skill))
+            raise InputError(path, f"{key}.levels.{clip(str(skill))}: {problem}", line_of(raw, skill))
         levels[skill] = level
     return levels
 

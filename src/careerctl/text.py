@@ -4,7 +4,8 @@ Every renderer (terminal, JSON, Markdown, HTML, Mermaid, DOT) and every message 
 these functions, so the terminal and a report never disagree on how long "half a week" is.
 
 Escaping, by where the text goes:
-    visible(text)      terminal and messages: control and invisible characters shown as \\x1b, \\u202e
+    visible(text)      terminal and messages, one line: control and invisible characters, line
+                       breaks and tabs shown as \\x1b, \\u202e, \\n; indented(text) for a multi-line field
     flat(text)         one line in a file (report, diagram): the same characters, and line breaks, as spaces
     json_escaped(text) JSON text: those characters as \\u escapes (they parse back to the same data)
 
@@ -25,9 +26,11 @@ if TYPE_CHECKING:
 # characters (soft hyphen, bidi marks and overrides, zero-width, interlinear annotation, tag
 # characters), and lone surrogates (they cannot even be encoded).
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
-    "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
+    "\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
 )
+_ONE_LINE = _CONTROL.pattern[:-1] + "\t\n]"  # what visible() escapes: line breaks and tabs too
+_NAMED = {"\n": "\\n", "\t": "\\t"}
 _FLAT = _CONTROL.pattern[:-1] + "\t\n]"  # compiled at first use (re caches it): few commands need it
 
 
@@ -40,8 +43,16 @@ def shown(ch: str) -> str:
 
 
 def visible(text: object) -> str:
-    """Text with every control or invisible character shown as an escape, never obeyed."""
-    return _CONTROL.sub(lambda m: shown(m.group()), str(text))
+    """One line of text with every control or invisible character, line breaks and tabs too,
+    shown as an escape (`\\n`, `\\x1b`, `\\u202e`), never obeyed: no text from data can start a
+    line of careerctl's output, or pose as one of its messages."""
+    return re.sub(_ONE_LINE, lambda m: _NAMED.get(m.group()) or shown(m.group()), str(text))
+
+
+def indented(text: object, indent: str = "  ") -> str:
+    """A multi-line field under its label: each of its lines visible() and indented, so no line
+    from data starts at column 0."""
+    return "\n".join(indent + visible(line) for line in str(text).split("\n"))
 
 
 def flat(text: object) -> str:
@@ -85,8 +96,19 @@ def years(value: float) -> str:
 WEEKS_PER_MONTH = 4.345
 
 
+CENTURY_WEEKS = 1200 * WEEKS_PER_MONTH
+"""A hundred years in weeks: a date further away is beyond any plan (and soon beyond the calendar)."""
+
+
+def beyond_a_century(weeks: float) -> bool:
+    """Whether `weeks` from now is more than 100 years away: said so, never turned into a date."""
+    return not weeks < CENTURY_WEEKS  # NaN and infinity too
+
+
 def duration(weeks: float) -> str:
     """Calendar weeks in the unit a person would say: under a week, about 3 weeks, about 5 months."""
+    if beyond_a_century(weeks):
+        return "more than 100 years"
     if weeks < 1:
         return "under a week"
     if weeks < 9:
@@ -101,7 +123,9 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 
 
 def month(day: date) -> str:
-    """A date as its month and year: 'Jan 2027'."""
+    """A date as its month and year: 'Jan 2027' ('more than 100 years away' for the planner's date.max)."""
+    if day.year == 9999 and day.month == 12 and day.day == 31:  # datetime.date.max
+        return "more than 100 years away"
     return f"{MONTHS[day.month - 1]} {day.year}"
 
 

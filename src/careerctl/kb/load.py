@@ -6,7 +6,7 @@ import contextlib
 import gc
 import stat
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import msgspec
 
@@ -60,7 +60,7 @@ def load_kb(folder: Path, cache_dir: Path | None = None, limits: Limits | None =
     stamp = cache.stamp_files([skills_path, roles_path]) if cache_dir else None
     if cache_dir is not None and stamp is not None:
         known = cache.known_identity(cache_dir, folder, stamp)
-        cached = read_cache(cache_file(cache_dir, known), known) if known else None
+        cached = read_cache(cache_file(cache_dir, known), known, folder) if known else None
         if cached is not None:
             return cached
     limits = limits or Limits.from_env()
@@ -70,7 +70,7 @@ def load_kb(folder: Path, cache_dir: Path | None = None, limits: Limits | None =
     if stamp is not None and stamp != cache.stamp_files([skills_path, roles_path]):
         stamp = None  # changed while being read: this content has no stamp to remember
     if cache_dir is not None:
-        cached = read_cache(cache_file(cache_dir, identity), identity)
+        cached = read_cache(cache_file(cache_dir, identity), identity, folder)
         if cached is not None:
             remember(cache_dir, folder, stamp, cached.kb)
             return cached
@@ -186,8 +186,12 @@ def no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def read_cache(cache_file: Path, identity: str) -> Loaded | None:
-    """The cached KB, or None when the cache is missing, unreadable or not this KB's (never trusted)."""
+def read_cache(cache_file: Path, identity: str, folder: Path) -> Loaded | None:
+    """The cached KB, or None when the cache is missing, unreadable or not this KB's (never trusted).
+
+    One entry serves every folder with the same content: its warnings name the files of `folder`,
+    not those of the folder that was cached first.
+    """
     try:
         data = cache_file.read_bytes()
         with no_gc_pauses():
@@ -196,7 +200,10 @@ def read_cache(cache_file: Path, identity: str) -> Loaded | None:
         return None
     if entry.kb.identity != identity:
         return None
-    warnings = [Problem(w.severity, w.path, w.line, w.key, w.message) for w in entry.warnings]
+    warnings = [
+        Problem(w.severity, str(folder / PurePath(w.path).name), w.line, w.key, w.message)
+        for w in entry.warnings
+    ]
     return Loaded(kb=entry.kb, warnings=warnings, from_cache=True)
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from careerctl.errors import Problem
-from careerctl.kb.yamlio import clip, shorten
+from careerctl.kb.yamlio import clip, short_number, shorten
 from careerctl.model import (
     DEFAULT_EFFORT,
     DEFAULT_LANGUAGE,
@@ -147,7 +148,7 @@ def as_int(value: Any, low: int, high: int) -> int | None:
 def bad_int(value: Any, low: int, high: int, what: str) -> str:
     """The message for a value that is not a whole number in [low, high]."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return f"{what} {value} is outside {low}..{high}"
+        return f"{what} {short_number(value)} is outside {low}..{high}"
     return f"{what} must be a whole number from {low} to {high}, not {describe(value)}"
 
 
@@ -184,6 +185,57 @@ def check_id(value: Any, sheet: Sheet, line: int, key: str) -> str:
         )
         return ""
     return value
+
+
+# Invisible characters that Unicode counts as letters or marks: fillers and variation selectors.
+_INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u034f\u17b4\u17b5\u180b\u180c\u180d\u180f")
+TOKEN_RULE = "letters, digits, '-', '_' and '.', starting with a letter or digit"
+
+
+def is_token(text: str, spaces: bool = False) -> bool:
+    """Whether `text` is safe as a command-line token (README: Safety).
+
+    Letters in any script (with their combining marks), digits, `-`, `_` and `.`; it starts with
+    a letter or a digit (so it is never taken for an option); with `spaces`, single spaces between
+    words too. Nothing a shell expands, quotes or globs, and nothing invisible.
+    """
+    if not text or not _starts_a_token(text[0]) or text[-1] == " " or (spaces and "  " in text):
+        return False
+    return all(_token_char(char, spaces) for char in text)
+
+
+def _starts_a_token(char: str) -> bool:
+    category = unicodedata.category(char)
+    return (category[0] == "L" or category == "Nd") and char not in _INVISIBLE
+
+
+def _token_char(char: str, spaces: bool) -> bool:
+    if char in "-_." or (spaces and char == " "):
+        return True
+    category = unicodedata.category(char)
+    if char in _INVISIBLE or "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef":
+        return False
+    return category[0] in "LM" or category == "Nd"
+
+
+def check_token(value: Any, sheet: Sheet, line: int, key: str, what: str, spaces: bool = False) -> str:
+    """A command-line token (a track, a category, a technology); reports and returns '' when not one."""
+    if not isinstance(value, str):
+        sheet.error(line, key, f"{what} must be text, not {describe(value)}")
+        return ""
+    if not is_token(value.strip(), spaces):
+        rule = TOKEN_RULE + (", single spaces between words" if spaces else "")
+        sheet.error(line, key, f"{what} {shorten(value)} may only hold {rule}")
+        return ""
+    return value.strip()
+
+
+def get_token(entry: dict[Any, Any], name: str, sheet: Sheet, key: str) -> str:
+    """A required token field (track, category); reports and returns '' when wrong."""
+    text = get_text(entry, name, sheet, key)
+    if not text:
+        return ""
+    return check_token(text, sheet, line_of(entry, name), f"{key}.{name}", name)
 
 
 def each_mapping(
@@ -238,7 +290,7 @@ def parse_skill(entry: dict[Any, Any], key: str, sheet: Sheet) -> Skill | None:
     skill = Skill(
         id=ident,
         name=get_text(entry, "name", sheet, key),
-        category=get_text(entry, "category", sheet, key),
+        category=get_token(entry, "category", sheet, key),
         summary=get_text(entry, "summary", sheet, key),
         levels=parse_anchors(entry, sheet, key),
         requires=parse_requires(entry, sheet, key),
@@ -458,7 +510,7 @@ def parse_role(entry: dict[Any, Any], key: str, sheet: Sheet) -> Role | None:
         id=ident,
         name=get_text(entry, "name", sheet, key),
         aliases=parse_aliases(entry, sheet, key),
-        track=get_text(entry, "track", sheet, key),
+        track=get_token(entry, "track", sheet, key),
         seniority=get_int(entry, "seniority", sheet, key, 0, 1000) or 0,
         summary=get_text(entry, "summary", sheet, key),
         responsibilities=get_texts(entry, "responsibilities", sheet, key),

@@ -13,15 +13,17 @@ import re
 import reprlib
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, BinaryIO
 
 from careerctl.errors import InputError
 
 # The parser recurses once per nesting level; far beyond this it would overflow the C stack.
 DEPTH_CEILING = 1000
+PROFILE_BYTES = 16 * 1024 * 1024
+"""A profile or answers file may expand to this many bytes: thousands of full assessments."""
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -33,20 +35,33 @@ class Limits:
     max_aliases: int = 10_000
     max_alias_nodes: int = 1_000_000
     max_depth: int = 64
+    max_expanded: int = 64 * 1024 * 1024  # the size with every alias written out
+    expanded_variable: str = "CAREERCTL_MAX_EXPANDED_BYTES"
 
     @classmethod
     def from_env(cls) -> Limits:
         """Defaults, overridden by the CAREERCTL_MAX_* environment variables."""
         base = cls()
         return cls(
-            max_bytes=_env_int("CAREERCTL_MAX_BYTES", base.max_bytes),
-            max_aliases=_env_int("CAREERCTL_MAX_ALIASES", base.max_aliases),
-            max_alias_nodes=_env_int("CAREERCTL_MAX_ALIAS_NODES", base.max_alias_nodes),
-            max_depth=_env_int("CAREERCTL_MAX_DEPTH", base.max_depth, ceiling=DEPTH_CEILING),
+            max_bytes=env_int("CAREERCTL_MAX_BYTES", base.max_bytes),
+            max_aliases=env_int("CAREERCTL_MAX_ALIASES", base.max_aliases),
+            max_alias_nodes=env_int("CAREERCTL_MAX_ALIAS_NODES", base.max_alias_nodes),
+            max_depth=env_int("CAREERCTL_MAX_DEPTH", base.max_depth, ceiling=DEPTH_CEILING),
+            max_expanded=env_int("CAREERCTL_MAX_EXPANDED_BYTES", base.max_expanded),
+        )
+
+    @classmethod
+    def for_person(cls) -> Limits:
+        """The limits for a profile or an answers file: one person's data, a smaller expanded size."""
+        base = cls.from_env()
+        size = env_int("CAREERCTL_MAX_PROFILE_BYTES", PROFILE_BYTES)
+        return replace(
+            base, max_expanded=min(size, base.max_expanded), expanded_variable="CAREERCTL_MAX_PROFILE_BYTES"
         )
 
 
-def _env_int(name: str, default: int, ceiling: int | None = None) -> int:
+def env_int(name: str, default: int, ceiling: int | None = None) -> int:
+    """The whole number in environment variable `name`, else `default`; InputError when it is not one."""
     raw = os.environ.get(name)
     if raw is None:
         return default
@@ -98,7 +113,18 @@ def clip(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _too_deep(limit: int) -> str:
+def short_number(value: int) -> str:
+    """A whole number for a message: in full up to 20 digits, else cut short with its length."""
+    try:
+        text = str(value)
+    except ValueError:  # beyond Python's limit on digits to convert
+        return "a number with too many digits"
+    digits = len(text.lstrip("-"))
+    return text if digits <= 20 else f"{text[:9]}...{text[-4:]} ({digits:,} digits)"
+
+
+def too_deep(limit: int) -> str:
+    """The message for nesting past the depth limit."""
     return f"nested deeper than {limit} levels (set CAREERCTL_MAX_DEPTH to raise it)"
 
 
@@ -136,6 +162,17 @@ def read_bytes(path: Path, limits: Limits) -> bytes:
     return data
 
 
+def read_stream(stream: BinaryIO, name: str, limits: Limits) -> bytes:
+    """Read a whole stream (standard input) of at most `limits.max_bytes`; InputError naming `name`."""
+    try:
+        data = stream.read(limits.max_bytes + 1)
+    except OSError as exc:
+        raise InputError(name, os_problem(exc)) from None
+    if len(data) > limits.max_bytes:
+        raise InputError(name, _too_big(limits))
+    return data
+
+
 def _too_big(limits: Limits) -> str:
     return f"larger than the {limits.max_bytes:,}-byte limit (set CAREERCTL_MAX_BYTES to raise it)"
 
@@ -164,10 +201,10 @@ def parse_yaml(data: bytes, path: Path, limits: Limits) -> Any:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(path, "is not valid UTF-8 text", line) from None
     _check_depth(data, text, path, limits)
-    aliases = _count_alias_marks(data, path, limits)
+    _count_alias_marks(data, path, limits)
     from careerctl.kb.yamlsafe import load  # only a cache miss or an answers file pays for PyYAML
 
-    return load(data, text, path, limits, aliases)
+    return load(data, text, path, limits)
 
 
 def _count_alias_marks(data: bytes, path: Path, limits: Limits) -> int:
@@ -194,7 +231,7 @@ def _check_depth(data: bytes, text: str, path: Path, limits: Limits) -> None:
     block = re.compile(rb"^(?:[ \t]|[-?:][ \t]){%d}" % guard, re.MULTILINE)
     found = block.search(data)
     if found is not None:
-        raise InputError(path, _too_deep(limits.max_depth), data.count(b"\n", 0, found.start()) + 1)
+        raise InputError(path, too_deep(limits.max_depth), data.count(b"\n", 0, found.start()) + 1)
     brackets = _BRACKETS.sub(b"", data)
     if len(brackets) <= guard:
         return
@@ -203,7 +240,7 @@ def _check_depth(data: bytes, text: str, path: Path, limits: Limits) -> None:
         if char in b"[{":
             depth += 1
             if depth > guard:
-                raise InputError(path, _too_deep(limits.max_depth), _line_of_bracket(text, index))
+                raise InputError(path, too_deep(limits.max_depth), _line_of_bracket(text, index))
         elif depth:
             depth -= 1
 

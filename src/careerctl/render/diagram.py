@@ -206,9 +206,17 @@ def mermaid_route(kb: KnowledgeBase, route: Route) -> str:
 # ---------------------------------------------------------------------------------------------- DOT
 
 
+DOT_LABEL_MAX = 200
+"""The longest text a DOT string holds, in characters (Graphviz refuses labels over 16 KB)."""
+
+
 def dot_quote(text: str) -> str:
-    """A double-quoted DOT string: backslashes and quotes escaped, control characters made spaces."""
-    return '"' + flat(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A double-quoted DOT string: backslashes and quotes escaped, control characters made spaces,
+    cut to DOT_LABEL_MAX characters."""
+    shown = flat(text)
+    if len(shown) > DOT_LABEL_MAX:
+        shown = shown[: DOT_LABEL_MAX - 1] + "…"
+    return '"' + shown.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def dot_label(lines: list[str]) -> str:

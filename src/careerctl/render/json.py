@@ -6,6 +6,7 @@ encodes them, exactly as `json.dumps(doc, ensure_ascii=False, indent=2)` would.
 
 from __future__ import annotations
 
+import errno
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,25 @@ def emit(doc: Any, env: Env) -> None:
     """
     import msgspec
 
-    env.stdout.write(json_escaped(dumps(msgspec.to_builtins(doc))) + "\n")
+    write_whole(env, json_escaped(dumps(msgspec.to_builtins(doc))) + "\n")
+
+
+def write_whole(env: Env, text: str) -> None:
+    """Write `text` in one piece and flush it: a full disk or a short write raises OSError.
+
+    A reader never gets half a document with exit code 0 (the entry point reports the error).
+    """
+    env.stdout.flush()
+    buffer = getattr(env.stdout, "buffer", None)
+    if buffer is None:
+        env.stdout.write(text)
+        env.stdout.flush()
+        return
+    data = text.encode("utf-8")
+    written = buffer.write(data)
+    buffer.flush()
+    if written is not None and written != len(data):
+        raise OSError(errno.EIO, f"only {written:,} of {len(data):,} bytes were written")
 
 
 def dumps(doc: Any) -> str:

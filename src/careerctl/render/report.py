@@ -22,7 +22,7 @@ from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role
 from careerctl.plan import Step, schedule
 from careerctl.render.diagram import mermaid_route
 from careerctl.results import Report
-from careerctl.text import duration, flat, month, number, percent, years
+from careerctl.text import beyond_a_century, duration, flat, month, number, percent, years
 
 RADAR_SKILL_AXES = 12
 """Up to this many required skills the radar has one axis per skill; past it, one per category."""
@@ -45,11 +45,11 @@ def finish_sentence(report: Report) -> str:
     """Hours of study left and when they are done at the given pace."""
     if not report.plan.steps:
         return "none: every requirement is met"
+    hours = f"{number(report.plan.total_hours)} hours: {duration(report.weeks)} at {report.hours_per_week:g} h/week"
+    if beyond_a_century(report.weeks):
+        return hours
     done = report.today + timedelta(weeks=report.weeks)
-    return (
-        f"{number(report.plan.total_hours)} hours: {duration(report.weeks)} at {report.hours_per_week:g} h/week "
-        f"(around {MONTHS[done.month - 1]} {done.year})"
-    )
+    return f"{hours} (around {MONTHS[done.month - 1]} {done.year})"
 
 
 def met_sentence(report: Report) -> str:

@@ -27,6 +27,16 @@ if TYPE_CHECKING:  # the renderers only read these; importing them would slow ev
     from careerctl.route import Route
 
 
+def block(console: Console, value: object, style: str = "") -> Text:
+    """A multi-line field from data, indented under its heading, wrapped lines too: no line of it
+    starts at column 0, where it could pose as a line of careerctl's own."""
+    import textwrap
+
+    width = max(20, console.width - 2)
+    lines = [part for line in str(value).split("\n") for part in textwrap.wrap(visible(line), width) or [""]]
+    return Text("\n".join("  " + line for line in lines), style=style)
+
+
 def lit(value: object, style: str = "") -> Text:
     """Text from data (KB, profile, answers): never markup, never a terminal escape."""
     return Text(visible(value), style=style)
@@ -130,7 +140,7 @@ def print_role(console: Console, kb: KnowledgeBase, role: Role) -> None:
     console.print(
         lit(f"track {role.track}, rung {role.seniority}; aliases: {', '.join(role.aliases) or '-'}")
     )
-    console.print(lit(role.summary))
+    console.print(block(console, role.summary))
     if role.responsibilities:
         console.print(Text("\nResponsibilities", style="bold"))
         for item in role.responsibilities:
@@ -156,7 +166,7 @@ def print_skill(console: Console, kb: KnowledgeBase, skill: Skill) -> None:
     title = lit(skill.name, "bold")
     title.append(lit(f"  {skill.id}, {skill.category}", "dim"))
     console.print(title)
-    console.print(lit(skill.summary))
+    console.print(block(console, skill.summary))
     if skill.technologies:
         console.print(lit(f"covers: {', '.join(skill.technologies)}", "dim"))
     grid = table(console, "level", "what a person at this level does", "hours", "needs first")

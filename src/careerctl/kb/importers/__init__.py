@@ -3,12 +3,27 @@
 `onet.import_onet` and `esco.import_esco` read a source folder and write `skills.yaml` and
 `roles.yaml`; this module holds what both share: the report, slugs, rounding, table reading
 and atomic, deterministic YAML writing.
+
+A source folder may come from anyone, so every file is opened the way `open_source` says: only a
+regular file of bounded size inside the folder (a FIFO, a device or a symlink out of the folder is
+refused at once, without reading it), decoded as UTF-8 with an optional BOM, and every number in
+it must be finite.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import errno
+import io
+import math
+import os
 import re
+import shutil
+import stat
+import sys
+import tempfile
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,8 +37,9 @@ try:
 except ImportError:  # PyYAML built without libyaml
     from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
 
-from careerctl.errors import InputError
-from careerctl.files import atomic_write
+from careerctl.errors import InputError, StorageError
+from careerctl.files import STALE_SECONDS, atomic_write, describe_os_error, sync_folder
+from careerctl.kb.yamlio import clip, env_int, os_problem
 
 KB_VERSION = 1
 IMPORTED_CHECKS = {"skip": ["anchor-length", "anchor-title", "resource-per-level", "duplicate-anchor"]}
@@ -35,6 +51,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _SYMBOLS = (("+", " plus "), ("#", " sharp "), ("'", ""), ("\u2019", ""))
 
 Row = dict[str, str]
+MAX_TABLE_BYTES = 1024 * 1024 * 1024  # the biggest O*NET and ESCO tables are well under 100 MB
 
 
 @dataclass(frozen=True)
@@ -122,15 +139,60 @@ def check_source(src: Path, kind: str) -> None:
 
 def read_table(path: Path, columns: Sequence[str], *, tsv: bool) -> Iterator[tuple[int, Row]]:
     """Yield (line, row) for each record of a TSV or CSV file with a header naming `columns`."""
+    handle = open_source(path)
     try:
-        with path.open(encoding="utf-8", newline="") as file:
+        with io.TextIOWrapper(handle, encoding="utf-8-sig", newline="") as file:  # -sig: a BOM is a BOM
             yield from _records(path, file, columns, tsv=tsv)
-    except FileNotFoundError:
-        raise InputError(path, "file not found") from None
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not UTF-8 text ({exc.reason})") from None
     except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+        raise InputError(path, os_problem(exc)) from None
+    finally:
+        handle.close()
+
+
+def read_source_text(path: Path) -> str | None:
+    """The whole text of a small file of the source folder (a README); None when there is none."""
+    try:
+        handle = open_source(path)
+    except InputError:
+        if not os.path.lexists(path):
+            return None
+        raise
+    with handle:
+        return handle.read().decode("utf-8", errors="replace")
+
+
+def open_source(path: Path) -> io.BufferedReader:
+    """Open a file of a source folder for reading, refusing at once what must not be read.
+
+    Only a regular file (not a FIFO or a device: those would hang or never end), no larger than
+    $CAREERCTL_MAX_TABLE_BYTES, and inside the folder: a symlink may not lead out of it.
+    """
+    folder = os.path.realpath(path.parent)
+    real = os.path.realpath(path)
+    if path.is_symlink() and os.path.commonpath([folder, real]) != folder:
+        raise InputError(path, f"is a symlink out of the source folder (to {clip(real)}); it is not read")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)  # non-blocking: opening a FIFO must not hang
+    except FileNotFoundError:
+        raise InputError(path, "file not found") from None
+    except OSError as exc:
+        raise InputError(path, os_problem(exc)) from None
+    try:
+        info = os.fstat(fd)
+        limit = env_int("CAREERCTL_MAX_TABLE_BYTES", MAX_TABLE_BYTES)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(path, "is not a regular file (a FIFO or a device?); it is not read")
+        if info.st_size > limit:
+            raise InputError(
+                path, f"larger than the {limit:,}-byte limit (set CAREERCTL_MAX_TABLE_BYTES to raise it)"
+            )
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _records(
@@ -161,11 +223,14 @@ def _records(
 
 
 def number(path: Path, line: int, column: str, text: str) -> float:
-    """`text` as a number, or an InputError naming the file, line and column."""
+    """`text` as a finite number, or an InputError naming the file, line and column."""
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
-        raise InputError(path, f"{column}: expected a number, found {text!r}", line) from None
+        raise InputError(path, f"{column}: expected a number, found {clip(repr(text))}", line) from None
+    if not math.isfinite(value):
+        raise InputError(path, f"{column}: expected a finite number, found {clip(repr(text))}", line)
+    return value
 
 
 class _FlowMap(dict[str, Any]):
@@ -207,13 +272,99 @@ def flow_list(*items: Any) -> list[Any]:
 
 
 def write_kb(out: Path, skills: Mapping[str, Any], roles: Mapping[str, Any]) -> None:
-    """Write `skills.yaml` and `roles.yaml` into `out`, each atomically."""
-    write_yaml(out / SKILLS_FILE, skills)
-    write_yaml(out / ROLES_FILE, roles)
+    """Write `skills.yaml` and `roles.yaml` into `out`; a KB already there is replaced whole.
+
+    The new KB is written into a temporary folder beside `out`, which is then swapped in, so a
+    full disk or a kill leaves the old KB or the new one, never the new skills with the old roles.
+    """
+    documents = {SKILLS_FILE: _dump(skills), ROLES_FILE: _dump(roles)}
+    if not any((out / name).exists() for name in documents):
+        for name, text in documents.items():
+            atomic_write(out / name, text)
+        return
+    others = sorted(p.name for p in out.iterdir() if p.name not in documents and not p.name.startswith("."))
+    if others:
+        shown = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
+        raise InputError(
+            out,
+            f"holds other files besides a KB ({clip(shown)}); the KB is replaced as a whole folder, "
+            "so --force needs a folder that holds only a KB",
+        )
+    _remove_stale_folders(out)
+    new = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".new"))
+    try:
+        os.chmod(new, stat.S_IMODE(out.stat().st_mode))
+        for name, text in documents.items():
+            _write_new(new / name, text)
+        sync_folder(new)
+        swap_folders(new, out)
+    except OSError as exc:
+        raise StorageError(
+            f"{out}: cannot write the new KB: {describe_os_error(exc)}; the old KB is unchanged"
+        ) from None
+    finally:
+        shutil.rmtree(new, ignore_errors=True)  # after the swap it holds the old KB
 
 
-def write_yaml(path: Path, document: Mapping[str, Any]) -> None:
-    """Write `document` as YAML to `path` atomically (temp file beside it, then rename)."""
+def _write_new(path: Path, data: bytes) -> None:
+    """Write a file of the new KB folder and flush it to disk."""
+    with open(path, "xb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def swap_folders(new: Path, old: Path) -> None:
+    """Put folder `new` where `old` is, and `old` where `new` was: atomically where the system can."""
+    if not _exchange(new, old):
+        aside = Path(tempfile.mkdtemp(dir=old.parent, prefix=f".{old.name}.", suffix=".old"))
+        os.rename(old, aside / "kb")
+        try:
+            os.rename(new, old)
+        except OSError:
+            os.rename(aside / "kb", old)
+            aside.rmdir()
+            raise
+        os.rename(aside / "kb", new)
+        aside.rmdir()
+    sync_folder(old.parent)
+
+
+def _exchange(one: Path, other: Path) -> bool:
+    """Swap two paths in one step with Linux's renameat2(RENAME_EXCHANGE); False when unavailable."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    done = renameat2(at_fdcwd, os.fsencode(one), at_fdcwd, os.fsencode(other), rename_exchange)
+    if done == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False  # an old kernel or a file system without it: fall back to two renames
+    raise OSError(code, os.strerror(code), str(other))
+
+
+def _remove_stale_folders(out: Path) -> None:
+    """Remove the temporary KB folders that killed imports left beside `out` over an hour ago."""
+    cutoff = time.time() - STALE_SECONDS
+    with contextlib.suppress(OSError):
+        for entry in out.parent.iterdir():
+            name = entry.name
+            if name.startswith(f".{out.name}.") and name.endswith((".new", ".old")):
+                with contextlib.suppress(OSError):
+                    if entry.lstat().st_mtime < cutoff and entry.is_dir() and not entry.is_symlink():
+                        shutil.rmtree(entry)
+
+
+def _dump(document: Mapping[str, Any]) -> bytes:
+    """`document` as deterministic YAML bytes."""
     text = yaml.dump(
         dict(document),
         Dumper=_Dumper,
@@ -222,4 +373,4 @@ def write_yaml(path: Path, document: Mapping[str, Any]) -> None:
         width=1_000_000,
         default_flow_style=False,
     )
-    atomic_write(path, text.encode("utf-8"))
+    return text.encode("utf-8")

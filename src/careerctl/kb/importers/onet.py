@@ -26,6 +26,7 @@ from careerctl.kb.importers import (
     flow_list,
     half_up,
     number,
+    read_source_text,
     read_table,
     slugify,
     unique_slugs,
@@ -317,9 +318,8 @@ def transition_years(zone_from: int, zone_to: int) -> int:
 
 
 def _version(readme: Path) -> str:
-    try:
-        text = readme.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+    text = read_source_text(readme)
+    if text is None:
         return "unknown"
     found = re.search(r"O\*NET (\d+(?:\.\d+)*) Database", text)
     return found.group(1) if found else "unknown"
