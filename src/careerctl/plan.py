@@ -327,7 +327,7 @@ def add_years(day: date, years: float) -> date:
     """`day` moved on by `years`, counted in whole calendar months (the day clamped to the month's end)."""
     months = day.month - 1 + round(12 * years)
     year, month = day.year + months // 12, months % 12 + 1
-    if year > day.year + 100:
+    if year > min(day.year + 100, date.max.year):
         return date.max  # past a century: the renderers say "more than 100 years away"
     return date(year, month, min(day.day, monthrange(year, month)[1]))
 
