@@ -18,6 +18,7 @@ from typer.core import TyperGroup
 from careerctl import cli_review as people
 from careerctl import version_line
 from careerctl.cli_base import chosen, env_of, finish, use
+from careerctl.cli_options import Answers, FromRole, HoursPerWeek, Json, Sets, Stack, TargetRole, Top
 from careerctl.cli_profile import config, profile_app
 from careerctl.cli_team import team
 from careerctl.completion import completer, quoting
@@ -186,50 +187,6 @@ def kb_schema(
     """Print the JSON Schema of a --json document (careerctl.KIND/1), or list the kinds."""
     kinds = "".join(f"careerctl.{name}/1\n" for name in use.schema_kinds())
     env_of(ctx).stdout.write(kinds if kind is None else use.schema(kind))
-
-
-Answers = Annotated[
-    Optional[Path],
-    typer.Option("--answers", help="YAML or JSON file of {skill-id: level 0..5}; - reads standard input."),
-]
-Sets = Annotated[
-    Optional[list[str]],
-    typer.Option("--set", metavar="SKILL=LEVEL", help="Set one skill's level (repeatable)."),
-]
-FromRole = Annotated[
-    Optional[str],
-    typer.Option(
-        "--from",
-        help="Take your levels to be exactly this role's requirements.",
-        autocompletion=complete_role,
-    ),
-]
-TargetRole = Annotated[
-    Optional[str],
-    typer.Option(
-        "--target", help="Role to plan for.", show_default="the next rung", autocompletion=complete_role
-    ),
-]
-Top = Annotated[Optional[int], typer.Option("--top", min=1, help="Show only the first N steps.")]
-HoursPerWeek = Annotated[
-    Optional[float],
-    typer.Option(
-        "--hours-per-week",
-        min=0.5,
-        max=168,
-        help="Study hours per week, for the finish date.",
-        show_default="6, or the config's hours_per_week",
-    ),
-]
-Json = Annotated[bool, typer.Option("--json", help="Print a JSON document instead of tables.")]
-Stack = Annotated[
-    Optional[str],
-    typer.Option(
-        "--stack",
-        help="Your language or framework (python, java, javascript, php, go ...): resources for it first.",
-        show_default="the profile's stack",
-    ),
-]
 
 
 @app.command()
