@@ -232,7 +232,7 @@ def to_dot(diagram: Diagram, title: str = "career map", direction: str = "LR") -
     """The diagram as a Graphviz digraph."""
     out = [
         f"digraph {dot_quote(title)} {{",
-        f'  graph [rankdir={direction}, fontname="Helvetica", fontsize=12, nodesep=0.3, ranksep=0.6];',
+        f'  graph [rankdir={direction}, fontname="Helvetica", fontsize=12, nodesep=0.3, ranksep=0.6, newrank=true];',
         '  node [shape=box, style="rounded,filled", fillcolor="#f4f6f8", color="#5b6770", fontname="Helvetica", fontsize=11];',
         '  edge [color="#5b6770", fontname="Helvetica", fontsize=9];',
     ]
