@@ -1,0 +1,44 @@
+"""Choosing the interface language, and the catalogue that translates into it."""
+
+from __future__ import annotations
+
+import pytest
+
+from careerctl import i18n
+
+
+@pytest.mark.parametrize(
+    ("flag", "environ", "configured", "expected"),
+    [
+        (None, {}, None, ("en", None)),
+        ("id", {"CAREERCTL_LANG": "en"}, "en", ("id", None)),  # the flag first
+        (None, {"CAREERCTL_LANG": "id", "LANG": "en_US.UTF-8"}, "en", ("id", None)),
+        (None, {"LANG": "en_US.UTF-8"}, "id", ("id", None)),  # the config before the locale
+        (None, {"LC_ALL": "id_ID.UTF-8", "LANG": "en_US"}, None, ("id", None)),
+        (None, {"LC_MESSAGES": "id_ID", "LANG": "en_US"}, None, ("id", None)),
+        (None, {"LANGUAGE": "id:en"}, None, ("id", None)),
+        (None, {"LANG": "C.UTF-8"}, None, ("en", None)),
+        (None, {"LANG": "fr_FR.UTF-8"}, None, ("en", None)),  # the system's choice: no warning
+        (
+            "fr",
+            {},
+            None,
+            ("en", "--lang asks for 'fr', which careerctl does not speak; using English"),
+        ),
+    ],
+)
+def test_the_language_is_the_first_choice_that_is_given(
+    flag: str | None, environ: dict[str, str], configured: str | None, expected: tuple[str, str | None]
+) -> None:
+    assert i18n.choose_language(flag, environ, configured) == expected
+
+
+def test_the_indonesian_catalogue_is_compiled_and_used() -> None:
+    try:
+        i18n.use("id")
+        assert i18n.current() == "id"
+        assert i18n._("Show this message and exit.") == "Tampilkan pesan ini lalu keluar."
+        assert i18n._("a string nobody translated") == "a string nobody translated"
+    finally:
+        i18n.use("en")
+    assert i18n._("Show this message and exit.") == "Show this message and exit."
