@@ -70,7 +70,9 @@ def test_the_numbers_in_how_careerctl_decides_are_the_plans(runner: CliRunner) -
     import json
 
     def hours(target: str) -> tuple[int, int]:
-        doc = json.loads(runner.invoke(app, ["plan", "--from", "junior", "--target", target, "--json"]).stdout)
+        doc = json.loads(
+            runner.invoke(app, ["plan", "--from", "junior", "--target", target, "--json"]).stdout
+        )
         return doc["total_hours"], doc["hours_direct"]
 
     (senior, _), (cto, cto_direct) = hours("senior"), hours("cto")
