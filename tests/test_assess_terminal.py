@@ -190,3 +190,28 @@ def test_the_review_screen_changes_one_answer_before_saving(home: Path) -> None:
     code, _ = term.finish()
     assert code == 0
     assert profile_levels(home) == {"coding": 1, "sql": 3, "testing": 1}
+
+
+BACKSPACE = "\x7f"
+
+
+def test_enter_does_nothing_while_the_filter_matches_no_role_and_the_answer_is_the_name(
+    home: Path,
+) -> None:
+    term = Session(home, "assess")
+    term.expect("Your current role?")
+    # No role matches "qx": questionary lists every role again with the pointer on Junior Dev.
+    # Enter is ignored there (it once chose Junior Dev unseen, and "mid" then filtered the target).
+    term.send("qx" + ENTER + BACKSPACE + BACKSPACE + "mid" + ENTER)
+    term.expect("Your target role?")
+    echoed = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", term.child.before or "")
+    assert "Your current role? Mid Dev" in echoed  # the name alone, not "Mid Dev  (dev, rung 2)"
+    assert "Your current role? Mid Dev  (" not in echoed
+    term.send(ENTER)  # Senior Dev, the next rung
+    term.answer("(1/4) Coding", 3)
+    term.answer("(2/4) SQL", 3)
+    term.answer("(3/4) Testing", 3)
+    term.answer("(4/4) Design", 2)
+    term.save()
+    code, rest = term.finish()
+    assert code == 0 and "Readiness for Senior Dev: 100%" in rest

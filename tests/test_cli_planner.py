@@ -247,3 +247,14 @@ def test_match_puts_lower_rungs_last_and_marks_the_current_role(runner: CliRunne
     _, out, _ = run(runner, "match", "--from", "senior", "--top", "100")
     assert out.startswith("fit: how close your levels are to the role's, by weight; ready: ")
     assert "Senior Backend Developer (your role)" in out and "Backend Intern (a rung below yours)" in out
+
+
+def test_a_plan_for_a_role_already_met_says_so_and_plans_nothing(runner: CliRunner) -> None:
+    # Backend Developer meets every requirement of Junior; the KB's only way back down runs
+    # through Associate PM, Business Analyst and QA, which the plan once walked for years.
+    code, out, _ = run(runner, "plan", "--from", "mid", "--target", "junior")
+    assert code == 0
+    assert "You already meet every requirement of Junior Backend Developer." in out
+    assert "Phase" not in out
+    doc = json.loads(run(runner, "plan", "--from", "mid", "--target", "junior", "--json")[1])
+    assert (doc["phases"], doc["steps_total"], doc["total_hours"], doc["readiness"]) == ([], 0, 0, 1.0)

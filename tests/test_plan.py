@@ -325,6 +325,24 @@ def test_route_there_follows_the_plan_or_is_none() -> None:
     assert route_there(k, build_plan(k, "sr", levels), levels) is None  # no current role
 
 
+def test_a_target_already_met_needs_no_plan_and_no_detour() -> None:
+    # sr meets jr (a 2 >= 1), but the only way from sr to jr is through qa, which needs b 2.
+    # Walking that route would plan qa's 2 levels of b for a role the person already meets.
+    k = kb(
+        skills=[skill("a"), skill("b")],
+        roles=[
+            role("jr", {"a": 1}, next=[("sr", 2)]),
+            role("sr", {"a": 2}, next=[("qa", 2)]),
+            role("qa", {"a": 1, "b": 2}, next=[("jr", 1)]),
+        ],
+    )
+    levels = {"a": 2}
+    plan = build_plan(k, "jr", levels, current_id="sr")
+    assert (plan.phases, plan.steps, plan.total_hours, plan.readiness) == ([], [], 0, 1.0)
+    assert plan.horizon == ["jr"]
+    assert find_route(k, "sr", "jr", levels).roles == ["sr", "qa", "jr"]  # the route is still there
+
+
 def test_schedule_blocks_hold_at_most_focus_skills() -> None:
     # Five skills, weights 5..1, each 0 -> 1 in 10 h; at 10 h a week each step is a week.
     k = kb(

@@ -214,8 +214,12 @@ def build_plan(
         if role_id is not None and role_id not in kb.roles:
             raise UnknownName("role", role_id, [])
     target = kb.roles[target_id]
-    route = _route(kb, target_id, levels, current_id)
-    rungs, years = _rungs(kb, route, target_id, current_id)
+    route: Route | None = None
+    rungs: list[str] = []
+    years: list[float | None] = []
+    if not is_met(target, levels):  # a target already met needs no detour through other roles
+        route = _route(kb, target_id, levels, current_id)
+        rungs, years = _rungs(kb, route, target_id, current_id)
     planner = _Planner(kb, target, levels, stack)
     phases: list[Phase] = []
     after: str | None = None

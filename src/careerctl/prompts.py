@@ -103,7 +103,8 @@ class TerminalPrompter:
             instruction="(arrow keys and Enter; type to filter)",
             **self._io(),
         )
-        return str(_ask(_keep_pointer_on_filter(question)))
+        names = {r.id: shown(r.name) for r in roles}
+        return str(_ask(_answer_with_the_name(_keep_pointer_on_filter(question), names)))
 
     def confirm(self, message: str, default: bool) -> bool:
         """Yes or no."""
@@ -242,6 +243,33 @@ def _keep_pointer_on_filter(question: Any) -> Any:
         if character not in "\r\n":
             extra.add(character, eager=True)(refilter)
     extra.add(Keys.Backspace, eager=True)(refilter)
+    application = question.application
+    application.key_bindings = merge_key_bindings([application.key_bindings, extra])
+    return question
+
+
+def _answer_with_the_name(question: Any, names: dict[str, str]) -> Any:
+    """The question where Enter echoes the chosen role by its name alone (its aliases filled several
+    lines), and does nothing while what was typed matches no role: questionary then lists every
+    role again with the pointer on one of them, which Enter would have chosen unseen."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    menu = _menu(question)
+    if menu is None:
+        return question
+
+    def enter(event: Any) -> None:
+        listed = menu.filtered_choices
+        if menu.search_filter and not getattr(menu, "found_in_search", True):
+            return  # no role matches the filter: Backspace and type again
+        choice = listed[menu.pointed_at]
+        choice.title = names.get(choice.value, choice.title)
+        menu.is_answered = True
+        event.app.exit(result=choice.value)
+
+    extra = KeyBindings()
+    extra.add(Keys.ControlM, eager=True)(enter)
     application = question.application
     application.key_bindings = merge_key_bindings([application.key_bindings, extra])
     return question
