@@ -103,6 +103,7 @@ class Env:
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
     quiet: bool = False  # --quiet: no notices about saved state (errors and warnings still show)
     config_path: Path | None = None  # the settings file; None: $CAREERCTL_CONFIG, else the default one
+    lang: str = "en"  # the interface language (careerctl.i18n): the KB's words follow it too
     _loaded: Loaded | None = None
     _settings: dict[str, Any] | None = None
     saved_at: str | None = None  # when the saved profile's latest assessment was made, once read
