@@ -26,6 +26,7 @@ CLI = (
     "careerctl.cli_profile",
     "careerctl.cli_team",
     "careerctl.cli_review",
+    "careerctl.cli_click",
 )
 OUTSIDE_THE_CORE = ("careerctl.render", "careerctl.store", "careerctl.prompts", *CLI,
                     "careerctl.entry", "careerctl.app", "careerctl.context", "careerctl.results",

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -72,4 +73,14 @@ def test_an_unknown_language_warns_once_and_the_command_runs_in_english() -> Non
     assert (
         done.stderr
         == "careerctl: warning: --lang asks for 'fr', which careerctl does not speak; using English\n"
+    )
+
+
+def test_the_config_files_lang_is_used_when_nothing_else_asks(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('lang = "id"\n')
+    help_text = careerctl("--help", CAREERCTL_CONFIG=str(config)).stdout
+    assert "Tampilkan pesan ini lalu keluar." in help_text
+    assert (
+        "Show this message" in careerctl("--help", CAREERCTL_CONFIG=str(config), CAREERCTL_LANG="en").stdout
     )

@@ -18,12 +18,16 @@ from typer.core import TyperGroup
 from careerctl import cli_review as people
 from careerctl import i18n, version_line
 from careerctl.cli_base import chosen, env_of, finish, use
+from careerctl.cli_click import translate_click
 from careerctl.cli_options import Answers, FromRole, HoursPerWeek, Json, Sets, Stack, TargetRole, Top
 from careerctl.cli_profile import config, profile_app
 from careerctl.cli_team import team
 from careerctl.completion import completer, quoting
 from careerctl.context import Env, silence_stdout
 from careerctl.errors import CareerctlError, ExitCode
+from careerctl.i18n import _
+
+translate_click()
 
 
 class Group(TyperGroup):
@@ -99,8 +103,8 @@ def main(
         None,
         "--lang",
         metavar="en|id",
-        help="Interface language: en or id.",
-        show_default="$CAREERCTL_LANG, the config's lang, else the locale",
+        help=_("Interface language: en or id."),
+        show_default=_("$CAREERCTL_LANG, the config's lang, else the locale"),
     ),
     version: bool = typer.Option(
         False, "--version", callback=show_version, is_eager=True, help="Print the version and exit."
