@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from careerctl import i18n
@@ -42,3 +48,39 @@ def test_the_indonesian_catalogue_is_compiled_and_used() -> None:
     finally:
         i18n.use("en")
     assert i18n._("Show this message and exit.") == "Show this message and exit."
+
+
+def test_lang_is_read_from_the_root_options_only() -> None:
+    from careerctl.entry import hoist, lang_flag
+
+    assert lang_flag(hoist(["plan", "--target", "x", "--lang", "id"])) == "id"
+    assert lang_flag(["--kb", "--lang", "plan"]) is None  # `--lang` there is the KB folder's name
+    assert lang_flag(["--lang=id", "roles"]) == "id"
+    assert lang_flag(["show", "--lang"]) is None
+
+
+def careerctl(*args: str, **environ: str) -> subprocess.CompletedProcess[str]:
+    """The console script as a user runs it, with extra environment variables."""
+    env = {**os.environ, **environ}
+    return subprocess.run(
+        [sys.executable, "-m", "careerctl", *args], capture_output=True, text=True, env=env, check=False
+    )
+
+
+def test_an_unknown_language_warns_once_and_the_command_runs_in_english() -> None:
+    done = careerctl("--lang", "fr", "roles", "--json")
+    assert done.returncode == 0 and json.loads(done.stdout)["schema"] == "careerctl.roles/1"
+    assert (
+        done.stderr
+        == "careerctl: warning: --lang asks for 'fr', which careerctl does not speak; using English\n"
+    )
+
+
+def test_the_config_files_lang_is_used_when_nothing_else_asks(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('lang = "id"\n')
+    help_text = careerctl("--help", CAREERCTL_CONFIG=str(config)).stdout
+    assert "Tampilkan pesan ini lalu keluar." in help_text
+    assert (
+        "Show this message" in careerctl("--help", CAREERCTL_CONFIG=str(config), CAREERCTL_LANG="en").stdout
+    )

@@ -261,6 +261,10 @@ def validate(env: Env, folder: Path | None = None) -> ValidationResult:
     try:
         loaded = Env(kb_dir=target).load()
         problems, identity = loaded.warnings, loaded.kb.identity
+        if env.lang != "en":  # `kb validate --lang id`: what is left untranslated, as warnings
+            from careerctl.kb.translate import missing_translations
+
+            problems = [*problems, *missing_translations(loaded.kb, target, env.lang)]
     except InvalidKB as exc:
         problems = exc.problems
     except InputError as exc:
@@ -1056,6 +1060,7 @@ def skill_entry(skill: Skill) -> SkillEntry:
         list(skill.tags),
         list(skill.technologies),
         list(skill.replaces),
+        {standard: list(codes) for standard, codes in skill.mappings.items()},
     )
 
 

@@ -16,14 +16,18 @@ from typer import _completion_classes
 from typer.core import TyperGroup
 
 from careerctl import cli_review as people
-from careerctl import version_line
+from careerctl import i18n, version_line
 from careerctl.cli_base import chosen, env_of, finish, use
+from careerctl.cli_click import translate_click
 from careerctl.cli_options import Answers, FromRole, HoursPerWeek, Json, Sets, Stack, TargetRole, Top
 from careerctl.cli_profile import config, profile_app
 from careerctl.cli_team import team
 from careerctl.completion import completer, quoting
 from careerctl.context import Env, silence_stdout
 from careerctl.errors import CareerctlError, ExitCode
+from careerctl.i18n import _
+
+translate_click()
 
 
 class Group(TyperGroup):
@@ -95,15 +99,22 @@ def main(
         show_default="the user data folder",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Say nothing about the saved state used."),
+    lang: Optional[str] = typer.Option(
+        None,
+        "--lang",
+        metavar="en|id",
+        help=_("Interface language: en or id."),
+        show_default=_("$CAREERCTL_LANG, the config's lang, else the locale"),
+    ),
     version: bool = typer.Option(
         False, "--version", callback=show_version, is_eager=True, help="Print the version and exit."
     ),
 ) -> None:
     """Plan a software career from a knowledge base of roles and skills.
 
-    --kb, --profile and --quiet may also come after the command: `careerctl plan --kb DIR`.
+    --kb, --profile, --lang and --quiet may also come after the command: `careerctl plan --kb DIR`.
     """
-    ctx.obj = Env(kb_dir=kb, profile_path=profile, quiet=quiet)
+    ctx.obj = Env(kb_dir=kb, profile_path=profile, quiet=quiet, lang=i18n.follow(lang))
 
 
 @app.command()

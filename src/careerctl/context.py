@@ -103,6 +103,7 @@ class Env:
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
     quiet: bool = False  # --quiet: no notices about saved state (errors and warnings still show)
     config_path: Path | None = None  # the settings file; None: $CAREERCTL_CONFIG, else the default one
+    lang: str = "en"  # the interface language (careerctl.i18n): the KB's words follow it too
     _loaded: Loaded | None = None
     _settings: dict[str, Any] | None = None
     saved_at: str | None = None  # when the saved profile's latest assessment was made, once read
@@ -187,11 +188,17 @@ class Env:
         return Path(configured).expanduser() if configured else bundled_kb_dir()
 
     def load(self) -> Loaded:
-        """The KB, loaded once per command."""
+        """The KB, loaded once per command, in the interface language when it has that language's words."""
         if self._loaded is None:
-            from careerctl.kb.load import load_kb
+            import msgspec
 
-            self._loaded = load_kb(self.kb_folder, cache_dir=user_cache_dir())
+            from careerctl.kb.load import load_kb
+            from careerctl.kb.translate import localise
+
+            folder, cache_dir = self.kb_folder, user_cache_dir()
+            loaded = load_kb(folder, cache_dir=cache_dir)
+            kb = localise(loaded.kb, folder, self.lang, cache_dir)
+            self._loaded = loaded if kb is loaded.kb else msgspec.structs.replace(loaded, kb=kb)
         return self._loaded
 
     def saved_person(self) -> tuple[dict[str, int], str | None, str | None] | None:

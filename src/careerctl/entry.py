@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +78,9 @@ def run() -> None:
         sys.stderr.write("careerctl: cannot write to standard output: it is closed\n")
         raise SystemExit(int(ExitCode.NO_RESULT))
     sys.argv[1:] = hoist(sys.argv[1:])
+    warning = bind_language(sys.argv[1:], os.environ)  # before Typer is imported: its own titles follow it
+    if warning:
+        make_env(None).say(f"careerctl: warning: {warning}")
     try:
         if not answer(sys.argv[1:]):
             from careerctl.cli import run as run_typer
@@ -94,6 +97,46 @@ def run() -> None:
         raise SystemExit(int(ExitCode.OK)) from None
     except OSError as exc:  # stdout is full or closed (`> /dev/full`): one line, never a traceback
         raise SystemExit(output_failed(exc)) from None
+
+
+def lang_flag(args: list[str]) -> str | None:
+    """The value of `--lang` among the root's options (hoist has put them before the command)."""
+    index = 0
+    while index < len(args) and args[index].startswith("-"):
+        arg = args[index]
+        if arg == "--lang":
+            return args[index + 1] if index + 1 < len(args) else None
+        if arg.startswith("--lang="):
+            return arg[len("--lang=") :]
+        index += 2 if arg in GLOBAL_WITH_VALUE else 1
+    return None
+
+
+def configured_language(environ: Mapping[str, str]) -> str | None:
+    """The config file's `lang`, when it has one; None too when the file is broken (the command says so)."""
+    from careerctl.config import config_location
+
+    path = config_location(environ)
+    if not os.path.lexists(path):
+        return None
+    from careerctl.config import read_config
+
+    try:
+        value = read_config(path).get("lang")
+    except CareerctlError:
+        return None
+    return value if isinstance(value, str) else None
+
+
+def bind_language(args: list[str], environ: Mapping[str, str]) -> str | None:
+    """Translate into the language asked for (careerctl.i18n's order); the warning for one unknown."""
+    from careerctl import i18n
+
+    flag = lang_flag(args)
+    configured = None if flag or environ.get("CAREERCTL_LANG") else configured_language(environ)
+    language, warning = i18n.choose_language(flag, environ, configured)
+    i18n.use(language)
+    return warning
 
 
 def output_failed(exc: OSError) -> int:
@@ -115,13 +158,20 @@ def answer(args: list[str]) -> bool:
 
 
 def global_options(args: list[str]) -> tuple[str | None, list[str]] | None:
-    """`--kb DIR` (or $CAREERCTL_KB) and the arguments after it; None for any other option."""
+    """`--kb DIR` (or $CAREERCTL_KB) and the arguments after it; None for any other option.
+
+    `--lang` is skipped: bind_language has bound it already.
+    """
     kb = os.environ.get("CAREERCTL_KB") or None
     while args and args[0].startswith("-"):
         if args[0] == "--kb" and len(args) > 1 and args[1] and not args[1].startswith("-"):
             kb, args = args[1], args[2:]
         elif args[0].startswith("--kb=") and len(args[0]) > 5:
             kb, args = args[0][5:], args[1:]
+        elif args[0] == "--lang" and len(args) > 1 and args[1] and not args[1].startswith("-"):
+            args = args[2:]
+        elif args[0].startswith("--lang=") and len(args[0]) > 7:
+            args = args[1:]
         else:
             return None
     return kb, args
@@ -170,9 +220,10 @@ def finish(use: Callable[[Any], Any], fmt: str, kb_dir: str | None) -> bool:
 
 def make_env(kb_dir: str | None) -> Any:
     """The Env the Typer app's root callback would build ($CAREERCTL_PROFILE included)."""
+    from careerctl import i18n
     from careerctl.context import Env, profile_location
 
-    return Env(kb_dir=Path(kb_dir) if kb_dir else None, profile_path=profile_location())
+    return Env(kb_dir=Path(kb_dir) if kb_dir else None, profile_path=profile_location(), lang=i18n.current())
 
 
 # ---- TAB completion -----------------------------------------------------------------------------

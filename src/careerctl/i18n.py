@@ -71,6 +71,19 @@ def use(language: str) -> None:
     _translations = _gettext.translation(DOMAIN, locale_dir(), languages=[_current], fallback=True)
 
 
+def follow(flag: str | None) -> str:
+    """The language in use once the root command has seen `--lang` (None: not given).
+
+    The console script bound the flag's language before importing Typer (entry.bind_language);
+    this binds it for callers that run the Typer app in-process, such as tests.
+    """
+    if flag is not None:
+        language, _warning = choose_language(flag, {}, None)
+        if language != _current:
+            use(language)
+    return _current
+
+
 def current() -> str:
     """The language in use."""
     return _current
@@ -84,3 +97,11 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form for `count`, in the language in use."""
     return _translations.ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for the catalogue without translating it now (module constants, choices).
+
+    Translate it where it is shown, with `_(constant)`.
+    """
+    return message

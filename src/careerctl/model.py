@@ -17,6 +17,8 @@ RESOURCE_KINDS = ("book", "course", "certification", "docs", "practice")
 RESOURCE_COSTS = ("free", "paid")
 RESOURCE_LANGUAGES = ("en", "id")
 DEFAULT_LANGUAGE = "en"
+STANDARDS = {"skkni-282-2016": "SKKNI 282/2016"}
+"""The national standards a skill's `mappings` may name, and how they are written."""
 
 # The KB values below are `gc=False`: they hold only text, numbers, and tuples and dicts of them,
 # so they can never be part of a reference cycle. Left untracked, the cycle collector never
@@ -60,6 +62,8 @@ class Skill(msgspec.Struct, frozen=True, gc=False):
     technologies: tuple[str, ...] = ()  # tools and names it covers, as people type them
     replaces: tuple[str, ...] = ()  # earlier skill ids whose saved ratings carry over to this one
     evidence: tuple[str, ...] = ()  # path globs whose changes suggest evidence (`evidence scan`)
+    names: tuple[str, ...] = ()  # its names in the KB's other languages (i18n overlays): found, not listed
+    mappings: dict[str, tuple[str, ...]] = {}  # a standard's id -> its unit codes (skkni-282-2016: ...)
 
     def anchor(self, level: int) -> str:
         """The behaviour that describes `level` (1..5)."""
@@ -116,6 +120,7 @@ class Role(msgspec.Struct, frozen=True, gc=False):
     responsibilities: tuple[str, ...]
     requirements: tuple[Requirement, ...]
     next: tuple[Transition, ...]
+    names: tuple[str, ...] = ()  # its names and aliases in the KB's other languages: found, not listed
 
     def required(self) -> dict[str, int]:
         """Required level per skill id."""
@@ -140,10 +145,19 @@ class KnowledgeBase(msgspec.Struct, frozen=True, gc=False):
     scale: tuple[str, ...] = DEFAULT_SCALE
     about: About = About()
     identity: str = ""
+    language: str = DEFAULT_LANGUAGE  # the language its words are in (an i18n overlay's, once applied)
+    terms: dict[str, dict[str, str]] = {}  # categories, kinds, tracks: name -> word in `language`
 
     def level_name(self, level: int) -> str:
         """The scale's name for `level`."""
         return self.scale[level]
+
+    def term(self, kind: str, name: str) -> str:
+        """The word for a category, resource kind or track (`kind`: categories, kinds, tracks).
+
+        Ids stay as they are in JSON; this is the word a table or tree shows for one.
+        """
+        return self.terms.get(kind, {}).get(name, name)
 
 
 class Assessment(msgspec.Struct, frozen=True):

@@ -27,12 +27,15 @@ def suggest_roles(name: str, keys: dict[str, str], limit: int = 3) -> list[str]:
 
 
 def role_keys(kb: KnowledgeBase) -> dict[str, str]:
-    """Every way to name a role (id, alias, lower-cased name) mapped to its id."""
+    """Every way to name a role (id, alias, lower-cased name, its names in other languages) mapped to its id."""
     keys: dict[str, str] = {}
     for role in kb.roles.values():
         keys.setdefault(role.name.lower(), role.id)
         for alias in role.aliases:
             keys[alias.lower()] = role.id
+    for role in kb.roles.values():
+        for name in role.names:  # another language's: the names above win
+            keys.setdefault(name, role.id)
     for role_id in kb.roles:
         keys[role_id] = role_id
     return keys
@@ -43,14 +46,20 @@ def normal(name: str) -> str:
     return " ".join(name.split()).lower()
 
 
+def spaced(name: str) -> str:
+    """A kebab-case name as words (`pengembang-backend` -> `pengembang backend`), to match a name."""
+    return name.replace("-", " ")
+
+
 def find_role(kb: KnowledgeBase, name: str) -> Role:
-    """The role called `name` (id, alias or name, any case); UnknownName otherwise."""
+    """The role called `name` (id, alias or name in any language the KB has, any case); UnknownName otherwise."""
     wanted = normal(name)
     if wanted in kb.roles:
         return kb.roles[wanted]
     keys = role_keys(kb)
-    if wanted in keys:
-        return kb.roles[keys[wanted]]
+    for key in (wanted, spaced(wanted)):
+        if key in keys:
+            return kb.roles[keys[key]]
     raise UnknownName("role", name, suggest_roles(wanted, keys))
 
 
@@ -66,6 +75,9 @@ def skill_keys(kb: KnowledgeBase) -> dict[str, str]:
             keys.setdefault(tech, skill.id)
     for skill in kb.skills.values():
         keys[skill.name.lower()] = skill.id
+    for skill in kb.skills.values():
+        for name in skill.names:  # its names in the KB's other languages: the names above win
+            keys.setdefault(name, skill.id)
     for skill_id in kb.skills:
         keys[skill_id] = skill_id
     return keys
@@ -80,6 +92,8 @@ def find_skill(kb: KnowledgeBase, name: str) -> Skill:
     if wanted in keys:
         covering = covered_by(kb, wanted)
         return covering[0] if covering else kb.skills[keys[wanted]]
+    if spaced(wanted) in keys:
+        return kb.skills[keys[spaced(wanted)]]
     raise UnknownName("skill", name, suggest_roles(wanted, keys))
 
 

@@ -147,6 +147,13 @@ class SkillEntry(Entry):
     replaces: Annotated[
         list[str], Meta(description="Earlier skill ids whose saved ratings carry over to this skill.")
     ]
+    mappings: Annotated[
+        dict[str, list[str]],
+        Meta(
+            description="The units of national standards it matches: a standard's id (skkni-282-2016) "
+            "to its unit codes."
+        ),
+    ]
 
 
 class RolesDoc(Entry):

@@ -64,8 +64,8 @@ def match(item: Role | Skill, query: str, words: list[str]) -> Hit | None:
 
 
 def exact_names(item: Role | Skill) -> set[str]:
-    """What a person may type to name `item` exactly."""
-    names = {item.id, normal(item.name)}
+    """What a person may type to name `item` exactly (its names in the KB's other languages too)."""
+    names = {item.id, normal(item.name), *item.names}
     if isinstance(item, Role):
         names.update(normal(alias) for alias in item.aliases)
     else:

@@ -35,8 +35,9 @@ from typing import Any
 
 from careerctl import __version__
 
-CACHE_FORMAT = "kb-cache/2"
-"""The format of a cache entry; 2: resources carry author, cost, language, stack; skills technologies, replaces.
+CACHE_FORMAT = "kb-cache/3"
+"""The format of a cache entry; 2: resources carry author, cost, language, stack; skills technologies,
+replaces; 3: skills carry aliases and mappings, the KB its language and terms.
 
 It is part of a KB's identity, and a stamp record names it, so a new format never reads an old entry.
 """

@@ -34,7 +34,7 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ANCHOR_LEVELS = range(1, LEVEL_MAX + 1)
 SKILL_KEYS = (
     "id", "name", "category", "summary", "levels", "requires", "effort", "resources", "tags",
-    "technologies", "replaces", "evidence",
+    "technologies", "replaces", "evidence", "mappings",
 )  # fmt: skip
 ROLE_KEYS = (
     "id", "name", "aliases", "track", "seniority", "summary", "responsibilities", "skills", "next",
@@ -44,6 +44,8 @@ TOKEN_PATTERN = re.compile(r"[\w.\-]+")
 """A technology or stack name: lowercase letters of any script, digits, - _ and ."""
 ALIAS_PATTERN = re.compile(r"[a-z0-9]+(?:[-. ][a-z0-9]+)*")
 """A role alias: kebab-case, dots allowed (SOC and ISCO codes), and single inner spaces."""
+CODE_PATTERN = re.compile(r"[A-Za-z0-9]+(?:[./_-][A-Za-z0-9]+)*")
+"""A unit code of a standard (J.620100.021.02)."""
 ABOUT_KEYS = ("name", "source", "version", "licence", "url")
 KEY_SHOWN = 120  # longest key path a message shows
 T = TypeVar("T")
@@ -300,6 +302,7 @@ def parse_skill(entry: dict[Any, Any], key: str, sheet: Sheet) -> Skill | None:
         technologies=get_tokens(entry, "technologies", sheet, key),
         replaces=parse_replaces(entry, sheet, key),
         evidence=parse_evidence_globs(entry, sheet, key),
+        mappings=parse_mappings(entry, sheet, key),
     )
     if not ident:
         return None
@@ -307,6 +310,41 @@ def parse_skill(entry: dict[Any, Any], key: str, sheet: Sheet) -> Skill | None:
     for field in ("requires", "levels", "resources", "replaces"):
         sheet.lines[("skill", ident, field)] = line_of(entry, field)
     return skill
+
+
+def parse_mappings(entry: dict[Any, Any], sheet: Sheet, key: str) -> dict[str, tuple[str, ...]]:
+    """The optional `mappings:`: a standard's id (skkni-282-2016) -> the codes of its units the skill matches."""
+    raw = entry.get("mappings", {})
+    if not isinstance(raw, dict):
+        sheet.error(
+            line_of(entry, "mappings"),
+            f"{key}.mappings",
+            f"must map a standard's id to codes, not {describe(raw)}",
+        )
+        return {}
+    found: dict[str, tuple[str, ...]] = {}
+    for standard, codes in raw.items():
+        where = f"{key}.mappings.{standard}"
+        if not isinstance(standard, str) or not ID_PATTERN.fullmatch(standard):
+            sheet.error(
+                line_of(raw, standard), where, "must be a standard's id in kebab-case, like skkni-282-2016"
+            )
+        elif (
+            not isinstance(codes, list)
+            or not codes
+            or not all(isinstance(c, str) and is_code(c) for c in codes)
+        ):
+            sheet.error(
+                line_of(raw, standard), where, "must list the standard's unit codes, like J.620100.021.02"
+            )
+        else:
+            found[standard] = tuple(codes)
+    return found
+
+
+def is_code(text: str) -> bool:
+    """A unit code: one word of letters, digits, . - _ and /."""
+    return bool(CODE_PATTERN.fullmatch(text))
 
 
 def parse_evidence_globs(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[str, ...]:
@@ -433,15 +471,18 @@ def parse_effort(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[int, ..
     return tuple(hours)
 
 
-def parse_resources(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[Resource, ...]:
-    """The resources list; each needs a title, a kind and a level."""
+def parse_resources(
+    entry: dict[Any, Any], sheet: Sheet, key: str, listed: str | None = None
+) -> tuple[Resource, ...]:
+    """The resources list; each needs a title, a kind and a level (`listed`: the list's key path)."""
+    listed = listed or f"{key}.resources"
     raw = entry.get("resources", [])
     if not isinstance(raw, list):
-        sheet.error(line_of(entry, "resources"), f"{key}.resources", f"must be a list, not {describe(raw)}")
+        sheet.error(line_of(entry, "resources"), listed, f"must be a list, not {describe(raw)}")
         return ()
     found = []
     for index, item in enumerate(raw):
-        where = f"{key}.resources[{index}]"
+        where = f"{listed}[{index}]"
         if not isinstance(item, dict):
             sheet.error(line_at(raw, index), where, f"must be a mapping, not {describe(item)}")
             continue

@@ -15,14 +15,20 @@ A KB folder may hold `i18n/LANG/skills.yaml` and `i18n/LANG/roles.yaml` (docs/kb
       kinds: {book: buku}
       scale: [belum, pemula, pemula lanjut, cakap, mahir, ahli]
 
-and the same for roles (name, aliases, summary, responsibilities; `terms: {tracks: ...}`).
+and the same for roles (name, aliases, summary, responsibilities; `terms: {tracks: ...}`), and
+`i18n/LANG/resources.yaml` for resources written in that language (each a KB resource with a
+`skill:` id), shown beside the KB's own when the interface is in that language.
 Ids, levels, weights and everything a plan computes stay in the KB itself: an overlay only
 changes words. A field it leaves out keeps the KB's own text, so a company KB may translate as
 much as it likes; `missing_texts` lists what is left, for `kb validate --lang`.
+
+`localise` is what a command loads: the KB in the interface language, with the names and aliases
+of every language it has, so that a name typed in either language is found in both.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -30,11 +36,22 @@ from typing import Any
 import msgspec
 
 from careerctl.errors import InputError, Problem
-from careerctl.kb.parse import Sheet, check_document, describe, line_at, line_of, reject_unknown_keys
+from careerctl.kb.parse import (
+    Sheet,
+    check_document,
+    check_id,
+    describe,
+    line_at,
+    line_of,
+    parse_resources,
+    reject_unknown_keys,
+)
 from careerctl.kb.yamlio import Limits, parse_yaml, read_bytes
-from careerctl.model import LEVEL_MAX, KnowledgeBase, Role, Skill
+from careerctl.model import DEFAULT_LANGUAGE, LEVEL_MAX, KnowledgeBase, Resource, Role, Skill
 
 OVERLAY_DIR = "i18n"
+OVERLAY_FILES = ("skills.yaml", "roles.yaml", "resources.yaml")
+LOCALISED_FORMAT = "kb-localised/1"
 SKILL_TEXT_KEYS = ("id", "name", "aliases", "summary", "levels")
 ROLE_TEXT_KEYS = ("id", "name", "aliases", "summary", "responsibilities")
 TERM_KINDS = ("categories", "kinds", "tracks", "scale")
@@ -67,6 +84,7 @@ class Overlay(msgspec.Struct, frozen=True):
     terms: dict[str, dict[str, str]] = {}  # categories, kinds, tracks: id -> word
     scale: tuple[str, ...] = ()
     paths: tuple[str, ...] = ()
+    resources: dict[str, tuple[Resource, ...]] = {}  # skill id -> resources in this language
 
 
 def overlay_folder(kb_folder: Path, language: str) -> Path:
@@ -82,14 +100,14 @@ def languages(kb_folder: Path) -> list[str]:
     return sorted(
         entry.name
         for entry in base.iterdir()
-        if entry.is_dir() and any((entry / name).is_file() for name in ("skills.yaml", "roles.yaml"))
+        if entry.is_dir() and any((entry / name).is_file() for name in OVERLAY_FILES)
     )
 
 
 def read_overlay(kb_folder: Path, language: str, limits: Limits | None = None) -> Overlay | None:
     """The overlay of `language` in a KB folder; None when it has none; InputError when it is broken."""
     folder = overlay_folder(kb_folder, language)
-    paths = [folder / name for name in ("skills.yaml", "roles.yaml") if (folder / name).exists()]
+    paths = [folder / name for name in OVERLAY_FILES if (folder / name).exists()]
     if not paths:
         return None
     limits = limits or Limits.from_env()
@@ -97,9 +115,14 @@ def read_overlay(kb_folder: Path, language: str, limits: Limits | None = None) -
     roles: dict[str, RoleText] = {}
     terms: dict[str, dict[str, str]] = {}
     scale: tuple[str, ...] = ()
+    resources: dict[str, tuple[Resource, ...]] = {}
     for path in paths:
         sheet = Sheet(str(path))
         doc = parse_yaml(read_bytes(path, limits), path, limits)
+        if path.name == "resources.yaml":
+            resources = _resources(doc, language, sheet)
+            _raise_first(sheet, path)
+            continue
         is_skills = path.name == "skills.yaml"
         items = check_document(doc, sheet, "skills" if is_skills else "roles")
         if isinstance(doc, dict):
@@ -116,12 +139,33 @@ def read_overlay(kb_folder: Path, language: str, limits: Limits | None = None) -
                 _add(skills, _skill_text(entry, sheet, where), sheet, where, f"skills[{index}]")
             else:
                 _add(roles, _role_text(entry, sheet, where), sheet, where, f"roles[{index}]")
-        if sheet.problems:
-            first = sheet.problems[0]
-            raise InputError(
-                path, f"{first.key}: {first.message}" if first.key else first.message, first.line
-            )
-    return Overlay(language, skills, roles, terms, scale, tuple(str(p) for p in paths))
+        _raise_first(sheet, path)
+    return Overlay(language, skills, roles, terms, scale, tuple(str(p) for p in paths), resources)
+
+
+def _raise_first(sheet: Sheet, path: Path) -> None:
+    if sheet.problems:
+        first = sheet.problems[0]
+        raise InputError(path, f"{first.key}: {first.message}" if first.key else first.message, first.line)
+
+
+def _resources(doc: Any, language: str, sheet: Sheet) -> dict[str, tuple[Resource, ...]]:
+    """resources.yaml of an overlay: KB resources, each with the `skill:` id it is for."""
+    items = check_document(doc, sheet, "resources")
+    if isinstance(doc, dict):
+        if "language" in doc:
+            _check_language(doc, language, sheet)
+        reject_unknown_keys(doc, ("version", "language", "resources"), sheet, "")
+    skills: list[str] = []
+    for index, item in enumerate(items):
+        if isinstance(item, dict):
+            where = line_of(item, "skill") or line_at(items, index)
+            skills.append(check_id(item.pop("skill", None), sheet, where, f"resources[{index}].skill"))
+    found: dict[str, list[Resource]] = {}
+    listed = parse_resources({"resources": items}, sheet, "", "resources")  # one per mapping, as `skills`
+    for skill, resource in zip(skills, listed, strict=False):  # shorter only when an error is raised
+        found.setdefault(skill, []).append(resource)
+    return {skill: tuple(resources) for skill, resources in found.items()}
 
 
 def _check_language(doc: dict[Any, Any], language: str, sheet: Sheet) -> None:
@@ -249,40 +293,84 @@ def _terms(raw: Any, sheet: Sheet, line: int) -> tuple[dict[str, dict[str, str]]
 
 
 def translate(kb: KnowledgeBase, overlay: Overlay) -> KnowledgeBase:
-    """The KB with the overlay's words; ids, levels and numbers unchanged; the KB's aliases kept."""
-    skills = {sid: _translated_skill(s, overlay.skills.get(sid)) for sid, s in kb.skills.items()}
+    """The KB with the overlay's words; ids, levels and numbers unchanged; the KB's aliases kept.
+
+    The overlay's resources come after the KB's own for each skill, so a plan picks the same
+    resource in either language unless only the overlay has one for that level.
+    """
+    skills = {
+        sid: _translated_skill(s, overlay.skills.get(sid), overlay.resources.get(sid, ()))
+        for sid, s in kb.skills.items()
+    }
     roles = {rid: _translated_role(r, overlay.roles.get(rid)) for rid, r in kb.roles.items()}
     scale = overlay.scale or kb.scale
-    return msgspec.structs.replace(kb, skills=skills, roles=roles, scale=scale)
+    return msgspec.structs.replace(
+        kb, skills=skills, roles=roles, scale=scale, language=overlay.language, terms=overlay.terms
+    )
 
 
 def with_aliases(kb: KnowledgeBase, overlays: Iterable[Overlay]) -> KnowledgeBase:
-    """The KB with every overlay's role aliases added (so a name in any language is found)."""
-    taken = {name for role in kb.roles.values() for name in (role.id, *role.aliases)}
-    extra: dict[str, list[str]] = {}
-    for overlay in overlays:
-        for rid, text in overlay.roles.items():
-            if rid not in kb.roles:
-                continue
-            for alias in text.aliases:
-                if alias not in taken:
-                    taken.add(alias)
-                    extra.setdefault(rid, []).append(alias)
-    if not extra:
+    """The KB with every overlay's names and aliases added to the `names` of its roles and skills.
+
+    So a role or skill is found by its name in any language the KB has (careerctl.names); a name
+    another role (or skill) already answers to is not taken. `names` are never listed as aliases.
+    """
+    overlays = list(overlays)
+    roles = _more_names(
+        kb.roles,
+        {rid: (t.name, *t.aliases) for o in overlays for rid, t in o.roles.items()},
+        lambda r: (r.id, r.name, *r.aliases, *r.names),
+    )
+    skills = _more_names(
+        kb.skills,
+        {sid: (t.name, *t.aliases) for o in overlays for sid, t in o.skills.items()},
+        lambda s: (s.id, s.name, *s.technologies, *s.names),
+    )
+    if roles is kb.roles and skills is kb.skills:
         return kb
-    roles = {
-        rid: msgspec.structs.replace(r, aliases=(*r.aliases, *extra[rid])) if rid in extra else r
-        for rid, r in kb.roles.items()
+    return msgspec.structs.replace(kb, roles=roles, skills=skills)
+
+
+def _more_names(items: dict[str, Any], names: dict[str, tuple[str, ...]], known: Any) -> dict[str, Any]:
+    taken = {" ".join(n.split()).lower() for item in items.values() for n in known(item)}
+    extra: dict[str, list[str]] = {}
+    for ident, given in names.items():
+        if ident not in items:
+            continue
+        for name in given:
+            alias = " ".join(name.split()).lower()
+            if alias and alias not in taken:
+                taken.add(alias)
+                extra.setdefault(ident, []).append(alias)
+    if not extra:
+        return items
+    return {
+        ident: msgspec.structs.replace(item, names=(*item.names, *extra[ident])) if ident in extra else item
+        for ident, item in items.items()
     }
-    return msgspec.structs.replace(kb, roles=roles)
 
 
-def _translated_skill(skill: Skill, text: SkillText | None) -> Skill:
-    if text is None:
+def _own_name(name: str, names: tuple[str, ...], translated: str) -> tuple[str, ...]:
+    """The other names with the KB's own name added, once the name shown is another language's."""
+    own = " ".join(name.split()).lower()
+    if translated == name or own in names:
+        return names
+    return (*names, own)
+
+
+def _translated_skill(skill: Skill, text: SkillText | None, resources: tuple[Resource, ...]) -> Skill:
+    if text is None and not resources:
         return skill
+    text = text or SkillText()
     levels = tuple(text.levels.get(n, anchor) for n, anchor in enumerate(skill.levels, start=1))
+    name = text.name or skill.name
     return msgspec.structs.replace(
-        skill, name=text.name or skill.name, summary=text.summary or skill.summary, levels=levels
+        skill,
+        name=name,
+        summary=text.summary or skill.summary,
+        levels=levels,
+        resources=(*skill.resources, *resources),
+        names=_own_name(skill.name, skill.names, name),
     )
 
 
@@ -290,12 +378,72 @@ def _translated_role(role: Role, text: RoleText | None) -> Role:
     if text is None:
         return role
     duties = text.responsibilities if len(text.responsibilities) == len(role.responsibilities) else ()
+    name = text.name or role.name
     return msgspec.structs.replace(
         role,
-        name=text.name or role.name,
+        name=name,
         summary=text.summary or role.summary,
         responsibilities=duties or role.responsibilities,
+        names=_own_name(role.name, role.names, name),
     )
+
+
+# ---- what a command loads -------------------------------------------------------------------------
+
+
+def localise(kb: KnowledgeBase, folder: Path, language: str, cache_dir: Path | None = None) -> KnowledgeBase:
+    """The KB as a command in `language` shows it: its words in that language when the folder has
+    them (else its own), and the names and aliases of every language it has.
+
+    With a cache folder, the result is kept compiled beside the KB's cache entry, keyed by the
+    KB's identity, the language and the overlay files' stamps, so the YAML is read once.
+    """
+    found = languages(folder)
+    if not found:
+        return kb
+    paths = [overlay_folder(folder, lang) / name for lang in found for name in OVERLAY_FILES]
+    key = _localised_key(kb, language, [p for p in paths if p.exists()])
+    where = cache_dir / f"{key}.msgpack" if cache_dir is not None and key else None
+    if where is not None:
+        try:
+            return msgspec.msgpack.decode(where.read_bytes(), type=KnowledgeBase)
+        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+            pass
+    overlays = [o for o in (read_overlay(folder, lang) for lang in found) if o is not None]
+    shown = with_aliases(kb, overlays)
+    chosen = next((o for o in overlays if o.language == language), None)
+    if chosen is not None and language != DEFAULT_LANGUAGE:
+        shown = translate(shown, chosen)
+    if where is not None:
+        _write(where, msgspec.msgpack.encode(shown))
+    return shown
+
+
+def _localised_key(kb: KnowledgeBase, language: str, paths: list[Path]) -> str | None:
+    """A cache key for a localised KB; None when an overlay file changed too recently to trust its stamp."""
+    from careerctl.kb import cache
+
+    stamp = cache.stamp_files(paths)
+    if stamp is None or not cache.settled(stamp):
+        return None
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{LOCALISED_FORMAT}\0{kb.identity}\0{language}\0{stamp}".encode())
+    return f"localised-{digest.hexdigest()}"
+
+
+def _write(path: Path, data: bytes) -> None:
+    import contextlib
+
+    from careerctl.errors import StorageError
+    from careerctl.files import atomic_write
+
+    with contextlib.suppress(StorageError):  # a cache that cannot be written is skipped
+        atomic_write(path, data)
+
+
+def missing_translations(kb: KnowledgeBase, folder: Path, language: str) -> list[Problem]:
+    """`kb validate --lang LANG`: warnings for what the KB folder leaves untranslated into `language`."""
+    return missing_texts(kb, read_overlay(folder, language), language)
 
 
 def missing_texts(kb: KnowledgeBase, overlay: Overlay | None, language: str) -> list[Problem]:
@@ -323,6 +471,27 @@ def missing_texts(kb: KnowledgeBase, overlay: Overlay | None, language: str) -> 
                 warn(f"roles.{rid}.{field}", f"the {field} of role {rid}")
         if role.responsibilities and (not rtext or len(rtext.responsibilities) != len(role.responsibilities)):
             warn(f"roles.{rid}.responsibilities", f"every responsibility of role {rid}")
+    terms = overlay.terms if overlay else {}
+    used = {
+        "categories": {s.category for s in kb.skills.values()},
+        "tracks": {r.track for r in kb.roles.values()},
+        "kinds": {res.kind for s in kb.skills.values() for res in s.resources},
+    }
+    for kind, names in used.items():
+        for name in sorted(names - set(terms.get(kind, {}))):
+            warn(f"terms.{kind}.{name}", f"the {kind[:-1] if kind != 'categories' else 'category'} {name}")
+    if not (overlay and overlay.scale):
+        warn("terms.scale", "the level names (terms: scale:)")
+    for ident in sorted(set(overlay.resources if overlay else {}) - set(kb.skills)):
+        found.append(
+            Problem(
+                "warning",
+                where,
+                None,
+                f"resources.{ident}",
+                "lists resources for a skill the KB does not have",
+            )
+        )
     for kind, known, given in (("skill", kb.skills, skills), ("role", kb.roles, roles)):
         for ident in sorted(set(given) - set(known)):
             found.append(

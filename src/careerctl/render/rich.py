@@ -14,7 +14,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from careerctl.context import PIPE_WIDTH
-from careerctl.model import KnowledgeBase, Levels, Resource, Role, Skill
+from careerctl.model import STANDARDS, KnowledgeBase, Levels, Resource, Role, Skill
 from careerctl.text import duration, number, percent, plural, visible, years
 
 if TYPE_CHECKING:  # the renderers only read these; importing them would slow every command down
@@ -164,11 +164,13 @@ def print_role(console: Console, kb: KnowledgeBase, role: Role) -> None:
 def print_skill(console: Console, kb: KnowledgeBase, skill: Skill) -> None:
     """One skill: its anchors, prerequisites and resources."""
     title = lit(skill.name, "bold")
-    title.append(lit(f"  {skill.id}, {skill.category}", "dim"))
+    title.append(lit(f"  {skill.id}, {kb.term('categories', skill.category)}", "dim"))
     console.print(title)
     console.print(block(console, skill.summary))
     if skill.technologies:
         console.print(lit(f"covers: {', '.join(skill.technologies)}", "dim"))
+    for standard, codes in skill.mappings.items():
+        console.print(lit(f"{STANDARDS.get(standard, standard)}: {', '.join(codes)}", "dim"))
     grid = table(console, "level", "what a person at this level does", "hours", "needs first")
     for level in range(1, len(skill.levels) + 1):
         needs = skill.prerequisites(level)
