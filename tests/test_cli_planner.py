@@ -47,6 +47,7 @@ def test_no_route_is_a_sentence_and_exit_1(runner: CliRunner) -> None:
     assert (
         out
         == "There is no route from Senior Backend Developer to Backend Intern: no chain of transitions leads there.\n"
+        "Senior Backend Developer's levels already meet everything Backend Intern needs.\n"
     )
 
 
@@ -247,3 +248,43 @@ def test_match_puts_lower_rungs_last_and_marks_the_current_role(runner: CliRunne
     _, out, _ = run(runner, "match", "--from", "senior", "--top", "100")
     assert out.startswith("fit: how close your levels are to the role's, by weight; ready: ")
     assert "Senior Backend Developer (your role)" in out and "Backend Intern (a rung below yours)" in out
+
+
+def test_no_route_gives_the_direct_gap_and_the_plan_to_close_it(runner: CliRunner, tmp_path: Path) -> None:
+    from kbfiles import MINI_ROLES, write_kb
+
+    roles = (
+        MINI_ROLES
+        + """\
+  - id: architect
+    name: Architect
+    track: dev
+    seniority: 3
+    summary: Nobody moves here.
+    skills: {coding: 4}
+"""
+    )
+    kb = str(write_kb(tmp_path / "kb", roles=roles))
+    code, out, _ = run(runner, "--kb", kb, "path", "junior", "architect")
+    # coding 1 -> 4 at the mini KB's effort: 2 + 3 + 4 hours; sql has no effort: the note says so
+    assert (code, out.splitlines()) == (
+        1,
+        [
+            "There is no route from Junior Dev to Architect: no chain of transitions leads there.",
+            "Straight to Architect from Junior Dev's levels: 9 hours of study. "
+            "For the steps in order: careerctl plan --from junior --target architect",
+            "Hours are rough: this KB gives no effort for some skills, so careerctl's default table applies.",
+        ],
+    )
+    code, out, _ = run(runner, "--kb", kb, "path", "junior", "architect", "--set", "coding=2", "--json")
+    doc = json.loads(out)
+    assert (code, doc["direct_hours"], doc["kb"]["default_effort"]) == (1, 7, True)
+
+
+def test_match_rows_say_why(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "match", "--from", "senior", "--top", "2", "--json")
+    rows = json.loads(out)["roles"]
+    assert code == 0 and rows[0]["why"].startswith("meets 20 of its 20 important skills")
+    assert "short in" in rows[1]["why"]
+    code, out, _ = run(runner, "match", "--from", "senior", "--top", "2")
+    assert rows[1]["why"].split(";")[0] in out and "Hours are rough" not in out

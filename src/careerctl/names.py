@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from careerctl.errors import UnknownName
 from careerctl.model import KnowledgeBase, Role, Skill
+from careerctl.slug import slugify
 
 
 def suggest(name: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
@@ -51,6 +52,9 @@ def find_role(kb: KnowledgeBase, name: str) -> Role:
     keys = role_keys(kb)
     if wanted in keys:
         return kb.roles[keys[wanted]]
+    slug = slugify(wanted)  # "Java Programmer" finds the alias java-programmer
+    if slug in keys:
+        return kb.roles[keys[slug]]
     raise UnknownName("role", name, suggest_roles(wanted, keys))
 
 

@@ -377,16 +377,19 @@ MATCH_LEGEND = (
 def print_matches(
     console: Console, rows: list[MatchRow], current: str | None = None, below: Iterable[str] = ()
 ) -> None:
-    """Roles ranked by fit, a legend above them, the current role marked, lower rungs noted."""
+    """Roles ranked by fit, a legend above them, the current role marked, each row's why under it."""
     console.print(lit(MATCH_LEGEND, "dim"))
     lower = set(below)
-    grid = table(console, "#", "role", "track", "fit", "ready", "direct hours")
+    grid = table(console, "#", "role (and why)", "track", "fit", "ready", "direct hours")
     for row in rows:
         name = lit(row.name)
         if row.role == current:
             name.append(" (your role)", style="bold")
         elif row.role in lower:
             name.append(" (a rung below yours)", style="dim")
+        if row.why:
+            name.append("\n")
+            name.append_text(lit(row.why, "dim"))
         grid.add_row(
             str(row.rank),
             name,
