@@ -253,17 +253,15 @@ def test_match_puts_lower_rungs_last_and_marks_the_current_role(runner: CliRunne
 def test_no_route_gives_the_direct_gap_and_the_plan_to_close_it(runner: CliRunner, tmp_path: Path) -> None:
     from kbfiles import MINI_ROLES, write_kb
 
-    roles = (
-        MINI_ROLES
-        + """\
+    architect = """\
   - id: architect
     name: Architect
     track: dev
     seniority: 3
     summary: Nobody moves here.
     skills: {coding: 4}
-"""
-    )
+checks:"""
+    roles = MINI_ROLES.replace("checks:", architect)
     kb = str(write_kb(tmp_path / "kb", roles=roles))
     code, out, _ = run(runner, "--kb", kb, "path", "junior", "architect")
     # coding 1 -> 4 at the mini KB's effort: 2 + 3 + 4 hours; sql has no effort: the note says so
@@ -284,7 +282,7 @@ def test_no_route_gives_the_direct_gap_and_the_plan_to_close_it(runner: CliRunne
 def test_match_rows_say_why(runner: CliRunner) -> None:
     code, out, _ = run(runner, "match", "--from", "senior", "--top", "2", "--json")
     rows = json.loads(out)["roles"]
-    assert code == 0 and rows[0]["why"].startswith("meets 20 of its 20 important skills")
+    assert code == 0 and rows[0]["why"].startswith("meets 28 of its 28 important skills")
     assert "short in" in rows[1]["why"]
     code, out, _ = run(runner, "match", "--from", "senior", "--top", "2")
     assert rows[1]["why"].split(";")[0] in out and "Hours are rough" not in out
