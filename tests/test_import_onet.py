@@ -394,7 +394,9 @@ def test_real_support_specialist_reaches_programmers_and_plans_programming_first
     for step in steps:
         first.setdefault(step["skill"], step["from"])
     assert all(level == have.get(skill, 0) for skill, level in first.items())
-    assert all(kb.roles["computer-programmers"].required()[s["skill"]] >= s["to"] for s in steps)
+    # and none goes past what its phase's rung asks (the plan walks the route: a rung between
+    # may ask more of a skill than the target does)
+    assert all(kb.roles[s["phase"]].required()[s["skill"]] >= s["to"] for s in steps)
 
 
 @needs_onet
