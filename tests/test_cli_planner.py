@@ -246,7 +246,7 @@ def test_match_puts_lower_rungs_last_and_marks_the_current_role(runner: CliRunne
     plain = json.loads(out)["roles"]
     assert [r["fit"] for r in plain] == sorted((r["fit"] for r in plain), reverse=True)
     _, out, _ = run(runner, "match", "--from", "senior", "--top", "100")
-    assert out.startswith("fit: how close your levels and skills are to the role's; ready: ")
+    assert out.startswith("fit: how close your skills are to the role's; ready: ")
     assert "Senior Backend Developer (your role)" in out and "Backend Intern (a rung below yours)" in out
 
 

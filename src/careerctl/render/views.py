@@ -188,6 +188,8 @@ def assessment_view(result: AssessResult, env: Env) -> None:
     from careerctl.render.profile import print_assessment
 
     print_assessment(console(env), result.kb, result.outcome, result.readiness, result.plan, result.levels)
+    if result.plan is not None:
+        effort_note(result.kb, env)
 
 
 def profile_view(result: ProfileResult, env: Env) -> None:
