@@ -286,3 +286,17 @@ def test_match_rows_say_why(runner: CliRunner) -> None:
     assert "short in" in rows[1]["why"]
     code, out, _ = run(runner, "match", "--from", "senior", "--top", "2")
     assert rows[1]["why"].split(";")[0] in out and "Hours are rough" not in out
+
+
+def test_reports_say_hours_are_rough_on_a_kb_with_the_default_effort(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    from kbfiles import write_kb
+
+    rough = str(write_kb(tmp_path / "kb"))  # the mini KB's sql gives no effort
+    code, out, _ = run(
+        runner, "--kb", rough, "report", "--set", "coding=1", "--target", "senior", "--format", "markdown"
+    )
+    assert code == 0 and "rough: the knowledge base gives no effort for some skills" in out
+    code, out, _ = run(runner, "report", "--from", "junior", "--target", "senior", "--format", "markdown")
+    assert code == 0 and "rough:" not in out  # the bundled KB gives every effort
