@@ -300,3 +300,15 @@ def test_reports_say_hours_are_rough_on_a_kb_with_the_default_effort(
     assert code == 0 and "rough: the knowledge base gives no effort for some skills" in out
     code, out, _ = run(runner, "report", "--from", "junior", "--target", "senior", "--format", "markdown")
     assert code == 0 and "rough:" not in out  # the bundled KB gives every effort
+
+
+def test_show_says_a_skills_hours_are_rough_when_they_come_from_the_default_table(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    from kbfiles import write_kb
+
+    kb = str(write_kb(tmp_path / "kb"))  # sql gives no effort, coding does
+    code, out, _ = run(runner, "--kb", kb, "show", "sql")
+    assert code == 0 and "no effort for this skill" in out
+    code, out, _ = run(runner, "--kb", kb, "show", "coding")
+    assert code == 0 and "Hours are rough" not in out

@@ -368,9 +368,7 @@ def print_routes(console: Console, kb: KnowledgeBase, routes: list[Route]) -> No
         console.print(root)
 
 
-MATCH_LEGEND = (
-    "fit: how close your skills are to the role's; ready: share of its needs you meet"
-)
+MATCH_LEGEND = "fit: how close your skills are to the role's; ready: share of its needs you meet"
 """The one line above `match`'s table (fit and readiness are in the README's How careerctl decides)."""
 
 

@@ -87,6 +87,8 @@ def show_item(result: ShowResult, env: Env) -> None:
         print_role(console(env), result.kb, result.item)
     else:
         print_skill(console(env), result.kb, result.item)
+        if result.item.default_effort:
+            env.stdout.write(ROUGH_SKILL_HOURS + "\n")
 
 
 def hits_table(result: SearchResult, env: Env) -> None:
@@ -130,6 +132,9 @@ def effort_note(kb: KnowledgeBase, env: Env) -> None:
 
 ROUGH_HOURS = (
     "Hours are rough: this KB gives no effort for some skills, so careerctl's default table applies."
+)
+ROUGH_SKILL_HOURS = (
+    "Hours are rough: this KB gives no effort for this skill, so careerctl's default table applies."
 )
 
 
