@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from careerctl.errors import UnknownName
 from careerctl.model import KnowledgeBase, Role, Skill
-from careerctl.slug import slugify
 
 
 def suggest(name: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
@@ -52,6 +51,8 @@ def find_role(kb: KnowledgeBase, name: str) -> Role:
     keys = role_keys(kb)
     if wanted in keys:
         return kb.roles[keys[wanted]]
+    from careerctl.slug import slugify  # here, not at the top: only a name typed unlike an id needs it
+
     slug = slugify(wanted)  # "Java Programmer" finds the alias java-programmer
     if slug in keys:
         return kb.roles[keys[slug]]
