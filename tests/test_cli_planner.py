@@ -47,6 +47,7 @@ def test_no_route_is_a_sentence_and_exit_1(runner: CliRunner) -> None:
     assert (
         out
         == "There is no route from Senior Backend Developer to Backend Intern: no chain of transitions leads there.\n"
+        "Senior Backend Developer's levels already meet everything Backend Intern needs.\n"
     )
 
 
@@ -245,7 +246,7 @@ def test_match_puts_lower_rungs_last_and_marks_the_current_role(runner: CliRunne
     plain = json.loads(out)["roles"]
     assert [r["fit"] for r in plain] == sorted((r["fit"] for r in plain), reverse=True)
     _, out, _ = run(runner, "match", "--from", "senior", "--top", "100")
-    assert out.startswith("fit: how close your levels are to the role's, by weight; ready: ")
+    assert out.startswith("fit: how close your skills are to the role's; ready: ")
     assert "Senior Backend Developer (your role)" in out and "Backend Intern (a rung below yours)" in out
 
 
@@ -258,3 +259,67 @@ def test_a_plan_for_a_role_already_met_says_so_and_plans_nothing(runner: CliRunn
     assert "Phase" not in out
     doc = json.loads(run(runner, "plan", "--from", "mid", "--target", "junior", "--json")[1])
     assert (doc["phases"], doc["steps_total"], doc["total_hours"], doc["readiness"]) == ([], 0, 0, 1.0)
+
+
+def test_no_route_gives_the_direct_gap_and_the_plan_to_close_it(runner: CliRunner, tmp_path: Path) -> None:
+    from kbfiles import MINI_ROLES, write_kb
+
+    architect = """\
+  - id: architect
+    name: Architect
+    track: dev
+    seniority: 3
+    summary: Nobody moves here.
+    skills: {coding: 4}
+checks:"""
+    roles = MINI_ROLES.replace("checks:", architect)
+    kb = str(write_kb(tmp_path / "kb", roles=roles))
+    code, out, _ = run(runner, "--kb", kb, "path", "junior", "architect")
+    # coding 1 -> 4 at the mini KB's effort: 2 + 3 + 4 hours; sql has no effort: the note says so
+    assert (code, out.splitlines()) == (
+        1,
+        [
+            "There is no route from Junior Dev to Architect: no chain of transitions leads there.",
+            "Straight to Architect from Junior Dev's levels: 9 hours of study. "
+            "For the steps in order: careerctl plan --from junior --target architect",
+            "Hours are rough: this KB gives no effort for some skills, so careerctl's default table applies.",
+        ],
+    )
+    code, out, _ = run(runner, "--kb", kb, "path", "junior", "architect", "--set", "coding=2", "--json")
+    doc = json.loads(out)
+    assert (code, doc["direct_hours"], doc["kb"]["default_effort"]) == (1, 7, True)
+
+
+def test_match_rows_say_why(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "match", "--from", "senior", "--top", "2", "--json")
+    rows = json.loads(out)["roles"]
+    assert code == 0 and rows[0]["why"].startswith("meets 28 of its 28 important skills")
+    assert "short in" in rows[1]["why"]
+    code, out, _ = run(runner, "match", "--from", "senior", "--top", "2")
+    assert rows[1]["why"].split(";")[0] in out and "Hours are rough" not in out
+
+
+def test_reports_say_hours_are_rough_on_a_kb_with_the_default_effort(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    from kbfiles import write_kb
+
+    rough = str(write_kb(tmp_path / "kb"))  # the mini KB's sql gives no effort
+    code, out, _ = run(
+        runner, "--kb", rough, "report", "--set", "coding=1", "--target", "senior", "--format", "markdown"
+    )
+    assert code == 0 and "rough: the knowledge base gives no effort for some skills" in out
+    code, out, _ = run(runner, "report", "--from", "junior", "--target", "senior", "--format", "markdown")
+    assert code == 0 and "rough:" not in out  # the bundled KB gives every effort
+
+
+def test_show_says_a_skills_hours_are_rough_when_they_come_from_the_default_table(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    from kbfiles import write_kb
+
+    kb = str(write_kb(tmp_path / "kb"))  # sql gives no effort, coding does
+    code, out, _ = run(runner, "--kb", kb, "show", "sql")
+    assert code == 0 and "no effort for this skill" in out
+    code, out, _ = run(runner, "--kb", kb, "show", "coding")
+    assert code == 0 and "Hours are rough" not in out

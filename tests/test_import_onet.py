@@ -13,6 +13,8 @@ import yaml
 from careerctl.errors import InputError
 from careerctl.kb.importers import ImportReport, half_up
 from careerctl.kb.importers.onet import Rating, anchor_texts, import_onet, map_rating, track, transition_years
+from careerctl.kb.load import load_kb
+from careerctl.match import match_roles
 
 EXCERPT = Path(__file__).parent / "fixtures" / "onet_excerpt"
 ONET = Path(__file__).resolve().parents[1].parent / "shared" / "external" / "onet"
@@ -50,18 +52,19 @@ def test_half_up_rounds_halves_away_from_zero(value: float, rounded: int) -> Non
 @pytest.mark.parametrize(
     ("rating", "mapped"),
     [
-        (Rating(importance=4.75, level=4.88), (3, 5)),  # 4.88 * 5/7 = 3.49
-        (Rating(importance=3.38, level=3.5), (3, 3)),  # 3.5 * 5/7 = 2.5 rounds up
-        (Rating(importance=2.0, level=1.5), (1, 2)),  # IM exactly 2.0 is kept
-        (Rating(importance=1.88, level=1.25), None),  # below "somewhat important"
-        (Rating(importance=4.0, level=3.0, not_relevant=True), None),
-        (Rating(importance=3.0, level=0.4), None),  # maps to level 0
-        (Rating(importance=5.0, level=7.0), (5, 5)),
+        (Rating(importance=4.75, level=4.88), (3, 5, 3.49, True)),  # 4.88 * 5/7 = 3.486
+        (Rating(importance=3.38, level=3.5), (3, 3, 2.5, True)),  # 3.5 * 5/7 = 2.5 rounds up
+        (Rating(importance=2.0, level=1.5), (1, 2, 1.07, True)),  # IM exactly 2.0 is needed
+        (Rating(importance=1.88, level=1.25), (1, 2, 0.89, False)),  # below "somewhat important"
+        (Rating(importance=4.0, level=3.0, not_relevant=True), (2, 4, 2.14, False)),
+        (Rating(importance=3.0, level=0.4), (0, 3, 0.29, True)),  # level 0, kept with its figure
+        (Rating(importance=1.0, level=0.0), (0, 1, 0.0, False)),
+        (Rating(importance=5.0, level=7.0), (5, 5, 5.0, True)),
         (Rating(importance=3.0), None),  # no level rating
         (Rating(level=3.0), None),  # no importance rating
     ],
 )
-def test_map_rating(rating: Rating, mapped: tuple[int, int] | None) -> None:
+def test_map_rating(rating: Rating, mapped: tuple[int, int, float, bool] | None) -> None:
     assert map_rating(rating) == mapped
 
 
@@ -111,7 +114,9 @@ def excerpt(tmp_path_factory: pytest.TempPathFactory) -> tuple[ImportReport, Pat
 
 def test_excerpt_report(excerpt: tuple[ImportReport, Path]) -> None:
     report, _ = excerpt
-    assert (report.roles, report.skills, report.requirements, report.transitions) == (4, 6, 17, 5)
+    # 6 O*NET skills + 5 technologies; 4 x 6 ratings + 4 x 5 technologies; 8 neighbours at most
+    assert (report.roles, report.skills, report.requirements) == (4, 11, 44)
+    assert 0 < report.transitions <= 4 * 3
     assert report.skipped == ("15-1252.00 Software Developers",)
     assert "\n" not in report.summary
     assert (
@@ -123,25 +128,30 @@ def test_excerpt_role_follows_the_rules(excerpt: tuple[ImportReport, Path]) -> N
     _, out = excerpt
     roles = load(out)[1]
     programmers = roles["computer-programmers"]
-    assert programmers["aliases"] == ["15-1251.00"]
-    assert (programmers["track"], programmers["seniority"]) == ("computer-and-mathematical", 4)
-    # installation and repairing are rated Not Relevant for programmers: dropped
-    assert programmers["skills"] == {
-        "reading-comprehension": {"level": 3, "weight": 3},
-        "social-perceptiveness": {"level": 2, "weight": 3},
-        "programming": {"level": 3, "weight": 5},
-        "management-of-financial-resources": {"level": 1, "weight": 2},
-    }
-    # Software Developers (unrated), Web and Digital Interface Designers and Database
-    # Administrators (not in the excerpt) are dropped; Primary-Long rows are ignored
-    assert programmers["next"] == [
-        {"role": "computer-systems-engineers-architects", "years": 1},
-        {"role": "computer-systems-analysts", "years": 1},
+    # "Applications Programmer" also names Software Developers, which is not imported
+    assert programmers["aliases"] == [
+        "15-1251.00",
+        "applications-programmer",
+        "computer-programmer",
+        "programmer",
     ]
-    # analysts rate Installation at IM 1.62 and Repairing at IM 1.88: below 2.0, dropped
-    assert "installation" not in roles["computer-systems-analysts"]["skills"]
-    assert "repairing" not in roles["computer-systems-analysts"]["skills"]
+    # "Computer Systems Specialist" names both analysts and support specialists: no alias
+    assert roles["computer-systems-analysts"]["aliases"] == ["15-1211.00", "systems-analyst"]
+    assert (programmers["track"], programmers["seniority"]) == ("computer-and-mathematical", 4)
+    skills = programmers["skills"]
+    # every rating is kept with its exact level; Not Relevant ones are not needed
+    assert skills["programming"] == {"level": 3, "weight": 5, "exact": 3.49}
+    assert skills["reading-comprehension"] == {"level": 3, "weight": 3, "exact": 2.5}
+    assert skills["repairing"] == {"level": 0, "weight": 1, "exact": 0.0, "needed": False}
+    # technologies: level 2, weight 2 where O*NET flags them in demand, never needed
+    assert skills["python"] == {"level": 2, "weight": 2, "needed": False}
+    assert skills["microsoft-windows-server"] == {"level": 2, "weight": 1, "needed": False}
+    # analysts rate Installation at IM 1.62: below 2.0, so not needed
+    assert roles["computer-systems-analysts"]["skills"]["installation"]["needed"] is False
     assert "software-developers" not in roles
+    # transitions come from likeness (never from related_occupations.tsv), within job zone reach
+    for role in roles.values():
+        assert all(move["role"] in roles and move["role"] != role["id"] for move in role.get("next", []))
 
 
 def test_excerpt_skills_have_category_anchors_and_resource(excerpt: tuple[ImportReport, Path]) -> None:
@@ -154,7 +164,16 @@ def test_excerpt_skills_have_category_anchors_and_resource(excerpt: tuple[Import
         "programming",
         "repairing",
         "management-of-financial-resources",
+        "c-plus-plus",
+        "microsoft-excel",
+        "microsoft-windows-server",
+        "oracle-java",
+        "python",
     ]
+    python = skills["python"]
+    assert python["category"] == "object-or-component-oriented-development-software"
+    assert python["tags"] == ["hot-technology", "in-demand"]
+    assert "effort" not in python and "resources" not in python
     programming = skills["programming"]
     assert programming["category"] == "technical-skills"
     assert skills["reading-comprehension"]["category"] == "basic-skills"
@@ -224,11 +243,17 @@ def test_bad_number_names_file_and_line(source: Path, tmp_path: Path) -> None:
 
 
 def test_missing_column_names_the_header(source: Path, tmp_path: Path) -> None:
-    replace_line(source / "related_occupations.tsv", 1, "Relatedness Tier", "Tier")
-    with pytest.raises(
-        InputError, match=r"related_occupations\.tsv:1: missing column\(s\): Relatedness Tier"
-    ):
+    replace_line(source / "technology_skills.tsv", 1, "In Demand", "Wanted")
+    with pytest.raises(InputError, match=r"technology_skills\.tsv:1: missing column\(s\): In Demand"):
         import_onet(source, tmp_path / "out")
+
+
+def test_technologies_and_titles_are_optional(source: Path, tmp_path: Path) -> None:
+    (source / "technology_skills.tsv").unlink()
+    (source / "alternate_titles.tsv").unlink()
+    (source / "related_occupations.tsv").unlink()  # never read: the benchmark's answer key
+    report = import_onet(source, tmp_path / "out")
+    assert (report.roles, report.skills, report.requirements) == (4, 6, 24)
 
 
 def test_short_row_and_non_utf8_are_input_errors(source: Path, tmp_path: Path) -> None:
@@ -256,9 +281,9 @@ def real(tmp_path_factory: pytest.TempPathFactory) -> tuple[ImportReport, Path]:
 @needs_onet
 def test_real_counts(real: tuple[ImportReport, Path]) -> None:
     report, _ = real
-    assert (report.roles, report.skills, len(report.skipped)) == (879, 35, 137)
-    # 30,765 rated pairs: 3,302 Not Relevant and 4,237 more below IM 2.0 are dropped
-    assert report.requirements == 23_226
+    # 35 O*NET skills and 8,538 technologies; every one of the 879 x 35 ratings is kept
+    assert (report.roles, report.skills, len(report.skipped)) == (879, 8_573, 137)
+    assert report.requirements == 879 * 35 + 30_316
     assert "15-1252.00 Software Developers" in report.skipped
     assert "15-2051.00 Data Scientists" in report.skipped
     assert "\n" not in report.summary
@@ -268,20 +293,19 @@ def test_real_counts(real: tuple[ImportReport, Path]) -> None:
 def test_real_computer_programmers(real: tuple[ImportReport, Path]) -> None:
     _, out = real
     role = block((out / "roles.yaml").read_text(encoding="utf-8"), "computer-programmers")
-    assert role["aliases"] == ["15-1251.00"]
+    assert role["aliases"][0] == "15-1251.00"
+    assert {"computer-programmer", "java-programmer", "cobol-programmer"} <= set(role["aliases"])
     assert (role["track"], role["seniority"]) == ("computer-and-mathematical", 4)
     # skills.tsv: Programming IM 4.75, LV 4.88; Reading Comprehension IM 3.38, LV 3.5;
-    # Troubleshooting IM 2.25, LV 1.62; Equipment Selection Not Relevant
-    assert role["skills"]["programming"] == {"level": 3, "weight": 5}
-    assert role["skills"]["reading-comprehension"] == {"level": 3, "weight": 3}
-    assert role["skills"]["troubleshooting"] == {"level": 1, "weight": 2}
-    assert "equipment-selection" not in role["skills"]
-    # Primary-Short: Software Developers and Web and Digital Interface Designers are unrated
-    assert role["next"] == [
-        {"role": "computer-systems-engineers-architects", "years": 1},
-        {"role": "computer-systems-analysts", "years": 1},
-        {"role": "database-administrators", "years": 1},
-    ]
+    # Troubleshooting IM 2.25, LV 1.62; Equipment Selection Not Relevant (IM 1.0, LV 0.0)
+    assert role["skills"]["programming"] == {"level": 3, "weight": 5, "exact": 3.49}
+    assert role["skills"]["reading-comprehension"] == {"level": 3, "weight": 3, "exact": 2.5}
+    assert role["skills"]["troubleshooting"] == {"level": 1, "weight": 2, "exact": 1.16}
+    assert role["skills"]["equipment-selection"] == {"level": 0, "weight": 1, "exact": 0.0, "needed": False}
+    assert role["skills"]["python"] == {"level": 2, "weight": 2, "needed": False}
+    # 8 likeliest moves, none more than one job zone up (programmers are in zone 4)
+    assert len(role["next"]) == 8
+    assert "computer-systems-analysts" in [move["role"] for move in role["next"]]
 
 
 @needs_onet
@@ -344,11 +368,46 @@ def test_real_route_between_related_it_occupations(real: tuple[ImportReport, Pat
 
 
 @needs_onet
-def test_real_no_route_is_explained(real: tuple[ImportReport, Path]) -> None:
-    # Support specialists' Primary-Short relations stay within IT support and infrastructure.
+def test_real_support_specialist_reaches_programmers_and_plans_programming_first(
+    real: tuple[ImportReport, Path],
+) -> None:
     _, out = real
-    code, stdout, _ = careerctl(out, "path", "computer-user-support-specialists", "computer-programmers")
-    assert code == 1 and stdout.startswith("There is no route from Computer User Support Specialists")
+    code, stdout, _ = careerctl(
+        out, "path", "computer-user-support-specialists", "computer-programmers", "--json"
+    )
+    assert code == 0 and json.loads(stdout)["route"]["roles"][-1] == "computer-programmers"
+    code, stdout, _ = careerctl(
+        out,
+        "plan",
+        "--from",
+        "computer-user-support-specialists",
+        "--target",
+        "computer-programmers",
+        "--json",
+    )
+    steps = json.loads(stdout)["steps"]
+    assert code == 0 and "programming" in [s["skill"] for s in steps[:3]]
+    # --from keeps every level O*NET gives the support specialist, so no step starts below it
+    kb = load_kb(out, cache_dir=out / ".cache").kb
+    have = kb.roles["computer-user-support-specialists"].required()
+    first = {}
+    for step in steps:
+        first.setdefault(step["skill"], step["from"])
+    assert all(level == have.get(skill, 0) for skill, level in first.items())
+    # and none goes past what its phase's rung asks (the plan walks the route: a rung between
+    # may ask more of a skill than the target does)
+    assert all(kb.roles[s["phase"]].required()[s["skill"]] >= s["to"] for s in steps)
+
+
+@needs_onet
+def test_real_match_ranks_nurses_near_nurses(real: tuple[ImportReport, Path]) -> None:
+    _, out = real
+    kb = load_kb(out, cache_dir=out / ".cache").kb
+    levels = kb.roles["registered-nurses"].required()
+    rows = match_roles(kb, levels, top=6, current="registered-nurses")
+    assert rows[0].role == "registered-nurses"
+    assert sum("nurs" in row.name.lower() for row in rows[1:6]) >= 3
+    assert rows[1].fit - rows[5].fit > 0.02  # the top rows differ visibly
 
 
 @needs_onet

@@ -30,26 +30,25 @@ def test_exact_profile_ranks_its_role_first(role_id: str) -> None:
     assert all(row.fit < 1.0 for row in rows[1:])
 
 
-def test_overqualified_fits_better_than_short() -> None:
-    # py 3 against lo (py 2, w 3): 1 level over,  d = 3*1 = 3, fit = 1 - 3/(10*3) = 0.9
-    #            against hi (py 4, w 3): 1 level short, d = 3*2 = 6, fit = 1 - 6/30 = 0.8
+def test_falling_short_and_being_over_cost_alike() -> None:
+    # py 3 against hi (py 4): min 3, max 4 -> 3/4; against lo (py 2): min 2, max 3 -> 2/3.
+    # Every role lists py, so it weighs nothing in the shared part: fit is the level part alone.
     k = kb(roles=[role("hi", {"py": 4}), role("lo", {"py": 2})])
     rows = match_roles(k, {"py": 3})
-    assert [(r.role, r.fit) for r in rows] == [("lo", pytest.approx(0.9)), ("hi", 0.8)]
+    assert [(r.role, r.fit) for r in rows] == [("hi", 0.75), ("lo", pytest.approx(2 / 3))]
 
 
 @pytest.mark.parametrize(
     ("needs", "levels", "expected"),
     [
         ({"py": 2}, {"py": 2}, 1.0),
-        # y is not required: level 0, weight 1. d = 1*3 = 3; sum w = 3 + 1 = 4; 1 - 3/40
-        ({"py": 2}, {"py": 2, "y": 3}, 0.925),
-        # nothing held: d = 3*2*5 = 30 = the worst case
-        ({"py": 5}, {}, 0.0),
-        # d = 5*2*2 (sql 2 short) + 1*1*1 (py 1 over) = 21; sum w = 5 + 1 = 6; 1 - 21/60
-        ({"sql": (4, 5), "py": (1, 1)}, {"sql": 2, "py": 2}, 0.65),
+        # y is not required: weight 1, 3 levels over. 3*2 / (3*2 + 1*3)
+        ({"py": 2}, {"py": 2, "y": 3}, 6 / 9),
+        ({"py": 5}, {}, 0.0),  # nothing in common
+        # (5*2 + 1*1) / (5*(2 + 2 short) + 1*(1 + 1 over))
+        ({"sql": (4, 5), "py": (1, 1)}, {"sql": 2, "py": 2}, 0.5),
         ({}, {}, 1.0),
-        ({}, {"py": 5}, 0.5),  # 5 levels over on an unrequired skill: 1 - 5/10
+        ({}, {"py": 5}, 0.0),
     ],
 )
 def test_fit(needs: dict[str, int], levels: dict[str, int], expected: float) -> None:
@@ -57,18 +56,22 @@ def test_fit(needs: dict[str, int], levels: dict[str, int], expected: float) -> 
 
 
 def test_row_fields() -> None:
-    # mid from junior's levels: hours py 1->3 = 30 + 80, sql 1->2 = 30 (default effort table);
-    # readiness (3*1 + 3*1) / (3*3 + 3*2) = 6/15; d = 3*2*2 + 3*2*1 = 18, fit = 1 - 18/60.
-    # junior fits exactly (rank 1); senior: d = 3*2*3 + 5*2*3 = 48, fit = 1 - 48/80.
+    # Shared part: sql is listed by every ladder role (weight 0), py by 3 of 4 (ln 4/3), so the
+    # person (py, sql) shares all there is with junior, mid and senior: cosine 1.
+    # Level part: mid (py 3, sql 2, weight 3 each): (3*1 + 3*1) / (3*3 + 3*2) = 0.4 -> fit 0.7;
+    # senior (py 4 w 3, sql 4 w 5): (3 + 5) / (3*4 + 5*4) = 0.25 -> fit 0.625.
+    # mid: hours py 1->3 = 30 + 80, sql 1->2 = 30 (default effort table); readiness 6/15.
     rows = match_roles(ladder(), {"py": 1, "sql": 1}, track="backend")
     assert [(r.rank, r.role, r.fit) for r in rows] == [
         (1, "junior", 1.0),
         (2, "mid", pytest.approx(0.7)),
-        (3, "senior", pytest.approx(0.4)),
+        (3, "senior", pytest.approx(0.625)),
     ]
     mid = rows[1]
     assert (mid.name, mid.track, mid.hours_needed) == ("Mid", "backend", 140)
     assert mid.readiness == pytest.approx(0.4)
+    assert mid.why == "meets 0 of its 2 important skills; short in Py (1 → 3) and 1 more"
+    assert rows[0].why == "meets 2 of its 2 important skills"
 
 
 def test_track_and_top() -> None:
@@ -79,17 +82,16 @@ def test_track_and_top() -> None:
 
 
 def test_ties_go_by_readiness_then_id() -> None:
-    # Person p 2. u (p 1): 1 over, d = 3, fit 1 - 3/30 = 0.9, readiness 1.
-    # v and a (p 2, z 1): z 1 short, d = 3*2 = 6, sum w = 6, fit 1 - 6/60 = 0.9,
-    # readiness 6/9. Same fit: u first on readiness, then a before v by id.
-    k = kb(roles=[role("v", {"p": 2, "z": 1}), role("u", {"p": 1}), role("a", {"p": 2, "z": 1})])
+    # Person p 2: x and w (p 1) fit 1/2 with readiness 1; y (p 4) fits 2/4 with readiness 1/2.
+    k = kb(roles=[role("y", {"p": 4}), role("x", {"p": 1}), role("w", {"p": 1})])
     rows = match_roles(k, {"p": 2})
-    assert [(r.rank, r.role) for r in rows] == [(1, "u"), (2, "a"), (3, "v")]
-    assert rows[0].fit == rows[1].fit == rows[2].fit == pytest.approx(0.9)
+    assert [(r.rank, r.role) for r in rows] == [(1, "w"), (2, "x"), (3, "y")]
+    assert rows[0].fit == rows[1].fit == rows[2].fit == pytest.approx(0.5)
 
 
 def test_empty_profile_ranks_easiest_roles_first() -> None:
-    # fit = 1 - sum(w*2*r) / (10 * sum w): junior 0.8, mid 0.5, analyst 0.4, senior 0.2
+    # nothing in common with any role: fit 0 and readiness 0 for all; fewest hours first:
+    # junior 20, mid 160, analyst 240, senior 640
     rows = match_roles(ladder(), {})
     assert [r.role for r in rows] == ["junior", "mid", "analyst", "senior"]
 
@@ -99,3 +101,37 @@ def test_hours_needed_counts_prerequisites() -> None:
     k = kb(skills=[skill("x", requires={2: {"p": 1}}), skill("p")], roles=[role("r", {"x": 2})])
     assert hours_needed(k, k.roles["r"], {}) == 50
     assert match_roles(k, {})[0].hours_needed == 50
+
+
+def test_standing_in_a_role_brings_its_title_words_and_exact_levels() -> None:
+    from careerctl.match import person_levels
+    from careerctl.model import Requirement, Role
+
+    def occupation(id_: str, name: str, exact: float) -> Role:
+        return Role(id_, name, (), "t", 1, "", (), (Requirement("py", 3, 3, exact),), ())
+
+    nurse = occupation("registered-nurse", "Registered Nurse", 2.6)
+    k = kb(
+        roles=[nurse, occupation("icu-nurse", "ICU Nurse", 2.6), occupation("line-cook", "Line Cook", 2.6)]
+    )
+    # level 3 equals nurse's requirement: the person takes its exact 2.6; a level 4 is their own
+    assert person_levels(k, {"py": 3}, "registered-nurse") == {"py": 2.6}
+    assert person_levels(k, {"py": 4}, "registered-nurse") == {"py": 4.0}
+    # by levels alone, py (listed by all) weighs nothing: fit is the level part
+    assert [r.role for r in match_roles(k, {"py": 3}, current="registered-nurse")][:1] == ["registered-nurse"]
+    alone = match_roles(k, {"py": 3})
+    assert {r.role: r.fit for r in alone}["line-cook"] == pytest.approx(2.6 / 3)  # min 2.6 / max 3
+    # standing in nurse: "nurse" (in 2 of 3 ids; ids, not names, which are in the interface's
+    # language) is a shared word with icu-nurse, none with line-cook
+    standing = {r.role: r.fit for r in match_roles(k, {"py": 3}, current="registered-nurse")}
+    assert standing["registered-nurse"] == 1.0 and standing["icu-nurse"] > standing["line-cook"]
+
+
+def test_requirements_not_needed_count_in_fit_not_in_readiness_or_hours() -> None:
+    from careerctl.model import Requirement, Role
+
+    role_ = Role("r", "R", (), "t", 1, "", (), (Requirement("a", 2), Requirement("b", 2, 1, None, False)), ())
+    k = kb(roles=[role_])
+    row = match_roles(k, {"a": 2})[0]
+    # readiness and hours over a only; fit: (3*2 + 1*0) / (3*2 + 1*2) over both
+    assert (row.readiness, row.hours_needed, row.fit) == (1.0, 0, 0.75)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Optional
+from typing import TYPE_CHECKING, BinaryIO, Literal, Optional
 
 from msgspec import Struct
 
@@ -439,8 +439,12 @@ def path(env: Env, source: str, goal: str, given: Given = Given(), alternatives:
     try:
         routes = find_routes(kb, start.id, end.id, alternatives + 1, levels)
     except NoResult as exc:
+        from careerctl.match import hours_needed
+
+        direct = hours_needed(kb, end, start.required() if levels is None else levels)
+        kind: Literal["person", "role"] = "role" if levels is None else "person"
         doc = RouteDoc(
-            "careerctl.route/1", kb_ref(kb), role_ref(start), role_ref(end), "role", None, [], str(exc)
+            "careerctl.route/1", kb_ref(kb), role_ref(start), role_ref(end), kind, None, [], str(exc), direct
         )
         return RouteResult(doc, kb, [], str(exc), exit_code=ExitCode.NO_RESULT)
     best, *others = routes
@@ -475,7 +479,9 @@ def match(
     here = kb.roles.get(who.current) if who.current else None
     lower = set() if every or here is None else {r.id for r in kb.roles.values() if is_below(r, here)}
     # the best `top` others are among the best `top + len(lower)` by fit (hours cost a climb a row)
-    rows = match_roles(kb, who.levels, track=track.lower() if track else None, top=top + len(lower))
+    rows = match_roles(
+        kb, who.levels, track=track.lower() if track else None, top=top + len(lower), current=who.current
+    )
 
     def below(row: MatchRow) -> bool:
         return here is not None and is_below(kb.roles[row.role], here)
@@ -494,13 +500,14 @@ def match(
             r.hours_needed,
             r.role == who.current,
             below(r),
+            r.why,
         )
         for r in rows
     ]
     doc = MatchDoc(
         "careerctl.match/1", kb_ref(kb), track, role_ref(here) if here else None, not every, entries
     )
-    return MatchResult(doc, rows, who.current, {r.role for r in rows if below(r)})
+    return MatchResult(doc, rows, kb, who.current, {r.role for r in rows if below(r)})
 
 
 def is_below(role: Role, here: Role) -> bool:
@@ -889,8 +896,23 @@ def config(env: Env, action: str, key: str | None = None, value: str | None = No
         env.say(f"Removed {key} from {path}" if done else f"{key} was not set in {path}")
 
 
-def kb_import(env: Env, taxonomy: str, source: Path, out: Path, force: bool = False) -> None:
-    """`careerctl kb import onet|esco SRC --out DIR`: write a KB folder, then check and compile it."""
+IMPORT_PHASES = ("read", "build", "write", "check")
+"""What `kb import` does, in order: the phases a progress bar shows."""
+
+
+def kb_import(
+    env: Env,
+    taxonomy: str,
+    source: Path,
+    out: Path,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
+    quiet: bool = False,
+) -> None:
+    """`careerctl kb import onet|esco SRC --out DIR`: write a KB folder, then check and compile it.
+
+    `progress` is told each phase of IMPORT_PHASES as it starts; `quiet` drops the summary lines.
+    """
     from careerctl.kb.load import ROLES_FILE, SKILLS_FILE
 
     if out.exists() and not out.is_dir():
@@ -902,8 +924,13 @@ def kb_import(env: Env, taxonomy: str, source: Path, out: Path, force: bool = Fa
         from careerctl.kb.importers.onet import import_onet as importer
     else:
         from careerctl.kb.importers.esco import import_esco as importer
-    env.say(importer(source, out).summary)
+    tell = progress or (lambda phase: None)
+    summary = importer(source, out, tell).summary
+    tell("check")
     loaded = Env(kb_dir=out).load()  # validates the result and compiles the cache, so first use is fast
+    if quiet:
+        return
+    env.say(summary)
     warned = (
         f" ({number(len(loaded.warnings))} warnings: see careerctl kb validate {out})"
         if loaded.warnings
@@ -1016,7 +1043,7 @@ def ratio(value: float) -> float:
 
 def kb_ref(kb: KnowledgeBase) -> KbRef:
     """Which KB an answer came from."""
-    return KbRef(kb.identity, kb.about.name)
+    return KbRef(kb.identity, kb.about.name, kb.uses_default_effort())
 
 
 def role_ref(role: Role) -> RoleRef:

@@ -425,9 +425,18 @@ def kb_import(
     src: Path = typer.Argument(..., help="Folder with the taxonomy's tables (see docs/importers.md)."),
     out: Path = typer.Option(..., "--out", help="KB folder to write (created if missing)."),
     force: bool = typer.Option(False, "--force", help="Replace the KB files already in the --out folder."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary; errors only."),
 ) -> None:
     """Turn O*NET or ESCO tables into a KB folder that --kb can load."""
-    use.kb_import(env_of(ctx), source.value, src, out, force)
+    env = env_of(ctx)
+    quiet = quiet or env.quiet  # `careerctl kb import ... --quiet` reaches the root's option (entry.hoist)
+    if quiet or not env.stderr_isatty:
+        use.kb_import(env, source.value, src, out, force, quiet=quiet)
+        return
+    from careerctl.render.progress import phases
+
+    with phases(env.stderr, use.IMPORT_PHASES) as progress:
+        use.kb_import(env, source.value, src, out, force, progress)
 
 
 app.add_typer(profile_app, name="profile")

@@ -116,6 +116,11 @@ class Env:
         return _isatty(self.stdout)
 
     @property
+    def stderr_isatty(self) -> bool:
+        """Whether stderr is a terminal (where a progress bar may show)."""
+        return _isatty(self.stderr)
+
+    @property
     def width(self) -> int | None:
         """Columns to lay out in: $COLUMNS, else None on a terminal (its own width), else PIPE_WIDTH."""
         columns = self.environ.get("COLUMNS", "")

@@ -146,7 +146,7 @@ def default_target(kb: KnowledgeBase, current: str, levels: Mapping[str, int]) -
     climber = Climber(kb)
 
     def hours(role: Role) -> int:
-        return climber.hours(levels, climber.raises(levels, needs_of(role.requirements)))
+        return climber.hours(levels, climber.raises(levels, needs_of(role.needed())))
 
     rungs = [
         r

@@ -64,6 +64,7 @@ class Skill(msgspec.Struct, frozen=True, gc=False):
     evidence: tuple[str, ...] = ()  # path globs whose changes suggest evidence (`evidence scan`)
     names: tuple[str, ...] = ()  # its names in the KB's other languages (i18n overlays): found, not listed
     mappings: dict[str, tuple[str, ...]] = {}  # a standard's id -> its unit codes (skkni-282-2016: ...)
+    default_effort: bool = False  # True when the KB gave no effort and DEFAULT_EFFORT applies
 
     def anchor(self, level: int) -> str:
         """The behaviour that describes `level` (1..5)."""
@@ -94,11 +95,22 @@ class Skill(msgspec.Struct, frozen=True, gc=False):
 
 
 class Requirement(msgspec.Struct, frozen=True, gc=False):
-    """A role needs `skill` at `level`, with importance `weight` (1..5)."""
+    """A role needs `skill` at `level`, with importance `weight` (1..5).
+
+    `exact` is the source's own level on the 0..5 scale before rounding (O*NET rates to two
+    decimals), for matching; `needed` is False for a skill that helps but is not needed to
+    meet the role (ESCO's optional skills, O*NET's unimportant ones and technologies).
+    """
 
     skill: str
     level: int
     weight: int = DEFAULT_WEIGHT
+    exact: float | None = None
+    needed: bool = True
+
+    def precise(self) -> float:
+        """The required level with the source's precision, when it gave more than the scale."""
+        return self.level if self.exact is None else self.exact
 
 
 class Transition(msgspec.Struct, frozen=True, gc=False):
@@ -125,6 +137,10 @@ class Role(msgspec.Struct, frozen=True, gc=False):
     def required(self) -> dict[str, int]:
         """Required level per skill id."""
         return {r.skill: r.level for r in self.requirements}
+
+    def needed(self) -> tuple[Requirement, ...]:
+        """The requirements needed to meet the role (those marked `needed: false` left out)."""
+        return tuple(r for r in self.requirements if r.needed)
 
 
 class About(msgspec.Struct, frozen=True, gc=False):
@@ -158,6 +174,10 @@ class KnowledgeBase(msgspec.Struct, frozen=True, gc=False):
         Ids stay as they are in JSON; this is the word a table or tree shows for one.
         """
         return self.terms.get(kind, {}).get(name, name)
+
+    def uses_default_effort(self) -> bool:
+        """Whether some skill's hours come from the default effort table (so hours are rough)."""
+        return any(skill.default_effort for skill in self.skills.values())
 
 
 class Assessment(msgspec.Struct, frozen=True):

@@ -60,6 +60,11 @@ def find_role(kb: KnowledgeBase, name: str) -> Role:
     for key in (wanted, spaced(wanted)):
         if key in keys:
             return kb.roles[keys[key]]
+    from careerctl.slug import slugify  # here, not at the top: only a name typed unlike an id needs it
+
+    slug = slugify(wanted)  # "Java Programmer" finds the alias java-programmer
+    if slug in keys:
+        return kb.roles[keys[slug]]
     raise UnknownName("role", name, suggest_roles(wanted, keys))
 
 

@@ -184,14 +184,14 @@ def readiness(role: Role, levels: Levels) -> float:
 
 def is_met(role: Role, levels: Levels) -> bool:
     """Whether the levels meet every requirement of the role."""
-    return all(levels.get(r.skill, 0) >= r.level for r in role.requirements)
+    return all(levels.get(r.skill, 0) >= r.level for r in role.needed())
 
 
 def find_gaps(kb: KnowledgeBase, role: Role, levels: Levels) -> list[Gap]:
     """The role's requirements the levels fall short of, by category then skill."""
     gaps = [
         Gap(r.skill, kb.skills[r.skill].category, levels.get(r.skill, 0), r.level, r.weight)
-        for r in role.requirements
+        for r in role.needed()
         if levels.get(r.skill, 0) < r.level
     ]
     return sorted(gaps, key=lambda g: (g.category, g.skill))
@@ -250,7 +250,7 @@ def build_plan(
         after, waited = role_id, 0.0
     steps = planner.steps
     shown = steps[:top] if top is not None else steps
-    direct = hours_to_meet(kb, levels, target.requirements)
+    direct = hours_to_meet(kb, levels, target.needed())
     return Plan(
         target=target_id,
         current=current_id,
@@ -391,7 +391,7 @@ def _rungs(
 def _readiness_parts(role: Role, levels: Levels) -> tuple[int, int]:
     """Weighted levels met and weighted levels required, as integers."""
     met = total = 0
-    for r in role.requirements:
+    for r in role.needed():
         met += r.weight * min(levels.get(r.skill, 0), r.level)
         total += r.weight * r.level
     return met, total
@@ -417,7 +417,7 @@ class _Planner:
     def run_phase(self, role: Role, later: list[Role]) -> None:
         """Take steps until `role` is fully met."""
         tally = _Tally(role, self.levels)
-        later_needs = [(r.id, r.required()) for r in later]
+        later_needs = [(r.id, {q.skill: q.level for q in r.needed()}) for r in later]
         while tally.met < tally.total:
             own = self.own_keys(tally.needs)
             picked = self.pick(own)
@@ -548,7 +548,7 @@ class _Planner:
 
     def explain_stuck(self, role: Role) -> str:
         """Why no step can move towards the rung."""
-        blocked = sorted(r.skill for r in role.requirements if self.level(r.skill) < r.level)
+        blocked = sorted(r.skill for r in role.needed() if self.level(r.skill) < r.level)
         skill = self.kb.skills[blocked[0]]
         return (
             f"No plan can meet {role.name}: {skill.name} {self.level(skill.id) + 1} "
@@ -576,7 +576,7 @@ class _Tally:
 def _needs(role: Role) -> dict[str, list[tuple[int, int]]]:
     """Per skill the role requires: its (level, weight) entries (a role may list a skill twice)."""
     needs: dict[str, list[tuple[int, int]]] = {}
-    for r in role.requirements:
+    for r in role.needed():
         if r.level > 0:
             needs.setdefault(r.skill, []).append((r.level, r.weight))
     return needs

@@ -51,6 +51,12 @@ class KbRef(Entry):
 
     identity: Annotated[str, Meta(description="Content hash of the KB files: same KB, same identity.")]
     name: Annotated[str, Meta(description="The KB's name from its `about` block; empty when it has none.")]
+    default_effort: Annotated[
+        bool,
+        Meta(
+            description="True when some skill gives no effort, so its hours come from the default table (rough)."
+        ),
+    ] = False
 
 
 class RoleRef(Entry):
@@ -511,6 +517,12 @@ class RouteDoc(Entry):
         list[RouteEntry], Meta(description="The next best routes (--alternatives K), cheapest first.")
     ]
     reason: Annotated[Optional[str], Meta(description="Why there is no route; null when there is one.")]
+    direct_hours: Annotated[
+        Optional[Annotated[int, Meta(ge=0)]],
+        Meta(
+            description="When there is no route: hours to meet the target straight from the start levels; else null.",
+        ),
+    ] = None
 
 
 class MatchEntry(Entry):
@@ -525,7 +537,11 @@ class MatchEntry(Entry):
     track: Annotated[str, Meta(description="The role's track.")]
     fit: Annotated[
         float,
-        Meta(ge=0, le=1, description="How closely the levels agree with the role's, by weight; 1 = exactly."),
+        Meta(
+            ge=0,
+            le=1,
+            description="Half how closely the levels agree with the role's (weighted Jaccard), half what they share (skills, title words; README: How careerctl decides).",
+        ),
     ]
     readiness: Annotated[
         float, Meta(ge=0, le=1, description="Share of the role's weighted requirements the levels meet.")
@@ -538,6 +554,10 @@ class MatchEntry(Entry):
     below_current: Annotated[
         bool, Meta(description="Whether it is a lower rung than the current role, on the same track.")
     ]
+    why: Annotated[
+        str,
+        Meta(description="One line: how many of its important skills the person meets, and the largest gap."),
+    ] = ""
 
 
 class MatchDoc(Entry):
@@ -1008,6 +1028,7 @@ class MatchResult(Result[MatchDoc]):
     """`match`: the ranked rows."""
 
     rows: list[MatchRow]
+    kb: KnowledgeBase
     current: Optional[str] = None
     below: frozenset[str] | set[str] = frozenset()
 

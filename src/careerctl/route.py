@@ -101,7 +101,7 @@ class _Graph:
         """(skill, level) the role requires."""
         found = self._needs.get(role_id)
         if found is None:
-            found = self._needs[role_id] = needs_of(self.kb.roles[role_id].requirements)
+            found = self._needs[role_id] = needs_of(self.kb.roles[role_id].needed())
         return found
 
     def plain(self, role_id: str) -> _Plain | None:

@@ -46,6 +46,7 @@ ALIAS_PATTERN = re.compile(r"[a-z0-9]+(?:[-. ][a-z0-9]+)*")
 """A role alias: kebab-case, dots allowed (SOC and ISCO codes), and single inner spaces."""
 CODE_PATTERN = re.compile(r"[A-Za-z0-9]+(?:[./_-][A-Za-z0-9]+)*")
 """A unit code of a standard (J.620100.021.02)."""
+REQUIREMENT_KEYS = ("level", "weight", "exact", "needed")
 ABOUT_KEYS = ("name", "source", "version", "licence", "url")
 KEY_SHOWN = 120  # longest key path a message shows
 T = TypeVar("T")
@@ -303,6 +304,7 @@ def parse_skill(entry: dict[Any, Any], key: str, sheet: Sheet) -> Skill | None:
         replaces=parse_replaces(entry, sheet, key),
         evidence=parse_evidence_globs(entry, sheet, key),
         mappings=parse_mappings(entry, sheet, key),
+        default_effort="effort" not in entry,
     )
     if not ident:
         return None
@@ -606,18 +608,40 @@ def parse_requirement(name: Any, spec: Any, sheet: Sheet, where: str, line: int)
         return None
     weight: Any = DEFAULT_WEIGHT
     level: Any = spec
+    exact: Any = None
+    needed: Any = True
     if isinstance(spec, dict):
-        reject_unknown_keys(spec, ("level", "weight"), sheet, where)
+        reject_unknown_keys(spec, REQUIREMENT_KEYS, sheet, where)
         level, weight = spec.get("level"), spec.get("weight", DEFAULT_WEIGHT)
+        exact, needed = spec.get("exact"), spec.get("needed", True)
     good_level = as_int(level, LEVEL_MIN, LEVEL_MAX)
     good_weight = as_int(weight, WEIGHT_MIN, WEIGHT_MAX)
     if good_level is None:
         sheet.error(line, where, bad_int(level, LEVEL_MIN, LEVEL_MAX, "level"))
     if good_weight is None:
         sheet.error(line, where, bad_int(weight, WEIGHT_MIN, WEIGHT_MAX, "weight"))
-    if good_level is None or good_weight is None:
+    good_exact = _exact_level(exact, good_level, sheet, where, line)
+    if not isinstance(needed, bool):
+        sheet.error(line, where, f"needed must be true or false, not {describe(needed)}")
+    if good_level is None or good_weight is None or not isinstance(needed, bool):
         return None
-    return Requirement(skill=name, level=good_level, weight=good_weight)
+    return Requirement(skill=name, level=good_level, weight=good_weight, exact=good_exact, needed=needed)
+
+
+def _exact_level(exact: Any, level: int | None, sheet: Sheet, where: str, line: int) -> float | None:
+    """The optional `exact` level: a number within half a level of `level` (it rounds to it)."""
+    if exact is None:
+        return None
+    number = exact if isinstance(exact, (int, float)) and not isinstance(exact, bool) else None
+    if number is None or not math.isfinite(number) or not LEVEL_MIN <= number <= LEVEL_MAX:
+        sheet.error(
+            line, where, f"exact must be a number from {LEVEL_MIN} to {LEVEL_MAX}, not {shorten(exact)}"
+        )
+        return None
+    if level is not None and abs(number - level) > 0.5:
+        sheet.error(line, where, f"exact {number:g} does not round to level {level}")
+        return None
+    return float(number)
 
 
 def parse_transitions(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[Transition, ...]:

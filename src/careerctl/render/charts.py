@@ -66,9 +66,9 @@ class BarRow:
 
 
 def bar_rows(kb: KnowledgeBase, levels: Levels, role: Role) -> list[BarRow]:
-    """The role's requirements with the person's levels, by category then skill name."""
+    """The role's needed requirements with the person's levels, by category then skill name."""
     rows = []
-    for req in role.requirements:
+    for req in role.needed():
         skill = kb.skills.get(req.skill)
         name = skill.name if skill else req.skill
         category = skill.category if skill else ""

@@ -46,10 +46,12 @@ def finish_sentence(report: Report) -> str:
     if not report.plan.steps:
         return "none: every requirement is met"
     hours = f"{number(report.plan.total_hours)} hours: {duration(report.weeks)} at {report.hours_per_week:g} h/week"
-    if beyond_a_century(report.weeks):
-        return hours
-    done = report.today + timedelta(weeks=report.weeks)
-    return f"{hours} (around {MONTHS[done.month - 1]} {done.year})"
+    if not beyond_a_century(report.weeks):
+        done = report.today + timedelta(weeks=report.weeks)
+        hours = f"{hours} (around {MONTHS[done.month - 1]} {done.year})"
+    if report.kb.uses_default_effort():
+        hours += "; rough: the knowledge base gives no effort for some skills, so the default table applies"
+    return hours
 
 
 def met_sentence(report: Report) -> str:

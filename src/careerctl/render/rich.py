@@ -370,25 +370,26 @@ def print_routes(console: Console, kb: KnowledgeBase, routes: list[Route]) -> No
         console.print(root)
 
 
-MATCH_LEGEND = (
-    "fit: how close your levels are to the role's, by weight; ready: the share of its needs you meet"
-)
+MATCH_LEGEND = "fit: how close your skills are to the role's; ready: share of its needs you meet"
 """The one line above `match`'s table (fit and readiness are in the README's How careerctl decides)."""
 
 
 def print_matches(
     console: Console, rows: list[MatchRow], current: str | None = None, below: Iterable[str] = ()
 ) -> None:
-    """Roles ranked by fit, a legend above them, the current role marked, lower rungs noted."""
+    """Roles ranked by fit, a legend above them, the current role marked, each row's why under it."""
     console.print(lit(MATCH_LEGEND, "dim"))
     lower = set(below)
-    grid = table(console, "#", "role", "track", "fit", "ready", "direct hours")
+    grid = table(console, "#", "role (and why)", "track", "fit", "ready", "direct hours")
     for row in rows:
         name = lit(row.name)
         if row.role == current:
             name.append(" (your role)", style="bold")
         elif row.role in lower:
             name.append(" (a rung below yours)", style="dim")
+        if row.why:
+            name.append("\n")
+            name.append_text(lit(row.why, "dim"))
         grid.add_row(
             str(row.rank),
             name,

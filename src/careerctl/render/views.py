@@ -21,6 +21,7 @@ from careerctl.results import (
     Report,
     ReviewsResult,
     RolesResult,
+    RouteDoc,
     RouteResult,
     ScanResult,
     SearchResult,
@@ -30,12 +31,13 @@ from careerctl.results import (
     TeamResult,
     ValidationResult,
 )
-from careerctl.text import visible
+from careerctl.text import number, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from careerctl.context import Env
+    from careerctl.model import KnowledgeBase
 
 View = Callable[[Any, "Env"], None]
 
@@ -85,6 +87,8 @@ def show_item(result: ShowResult, env: Env) -> None:
         print_role(console(env), result.kb, result.item)
     else:
         print_skill(console(env), result.kb, result.item)
+        if result.item.default_effort:
+            env.stdout.write(ROUGH_SKILL_HOURS + "\n")
 
 
 def hits_table(result: SearchResult, env: Env) -> None:
@@ -115,17 +119,51 @@ def plan_view(result: PlanResult, env: Env) -> None:
         from careerctl.render.planview import print_plan_view
 
         print_plan_view(console(where), result)
+        effort_note(result.kb, where)
 
     paged(env, draw, result.paged)
+
+
+def effort_note(kb: KnowledgeBase, env: Env) -> None:
+    """One line under output that shows hours, when some of them come from the default effort table."""
+    if kb.uses_default_effort():
+        env.stdout.write(ROUGH_HOURS + "\n")
+
+
+ROUGH_HOURS = (
+    "Hours are rough: this KB gives no effort for some skills, so careerctl's default table applies."
+)
+ROUGH_SKILL_HOURS = (
+    "Hours are rough: this KB gives no effort for this skill, so careerctl's default table applies."
+)
+
+
+def direct_gap(doc: RouteDoc, hours: int) -> str:
+    """What a person can do when no route leads there: the direct gap, and the plan to close it."""
+    person = doc.start_levels == "person"
+    start = "your levels" if person else f"{doc.source.name}'s levels"
+    if not hours:
+        return f"{start[0].upper()}{start[1:]} already meet everything {doc.target.name} needs."
+    hint = "" if person else f"--from {doc.source.id} "
+    return (
+        f"Straight to {doc.target.name} from {start}: {number(hours)} hours of study. "
+        f"For the steps in order: careerctl plan {hint}--target {doc.target.id}"
+    )
 
 
 def routes_view(result: RouteResult, env: Env) -> None:
     if result.reason is not None:
         env.stdout.write(visible(result.reason) + "\n")
+        direct = result.doc.direct_hours
+        if direct is not None:
+            env.stdout.write(visible(direct_gap(result.doc, direct)) + "\n")
+            if direct:
+                effort_note(result.kb, env)
         return
     from careerctl.render.rich import print_routes
 
     print_routes(console(env), result.kb, result.routes)
+    effort_note(result.kb, env)
 
 
 def route_mermaid(result: RouteResult, env: Env) -> None:
@@ -148,12 +186,15 @@ def matches_table(result: MatchResult, env: Env) -> None:
     from careerctl.render.rich import print_matches
 
     print_matches(console(env), result.rows, result.current, result.below)
+    effort_note(result.kb, env)
 
 
 def assessment_view(result: AssessResult, env: Env) -> None:
     from careerctl.render.profile import print_assessment
 
     print_assessment(console(env), result.kb, result.outcome, result.readiness, result.plan, result.levels)
+    if result.plan is not None:
+        effort_note(result.kb, env)
 
 
 def profile_view(result: ProfileResult, env: Env) -> None:

@@ -18,14 +18,12 @@ import errno
 import io
 import math
 import os
-import re
 import shutil
 import stat
 import sys
 import tempfile
 import time
-import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +38,9 @@ except ImportError:  # PyYAML built without libyaml
 from careerctl.errors import InputError, StorageError
 from careerctl.files import STALE_SECONDS, atomic_write, describe_os_error, sync_folder
 from careerctl.kb.yamlio import clip, env_int, os_problem
+from careerctl.slug import slugify
+
+__all__ = ["slugify"]  # the importers' slugs, from careerctl.slug
 
 KB_VERSION = 1
 IMPORTED_CHECKS = {"skip": ["anchor-length", "anchor-title", "resource-per-level", "duplicate-anchor"]}
@@ -47,11 +48,17 @@ IMPORTED_CHECKS = {"skip": ["anchor-length", "anchor-title", "resource-per-level
 ROLES_FILE = "roles.yaml"
 SKILLS_FILE = "skills.yaml"
 
-_WORD = re.compile(r"[a-z0-9]+")
-_SYMBOLS = (("+", " plus "), ("#", " sharp "), ("'", ""), ("\u2019", ""))
 
 Row = dict[str, str]
 MAX_TABLE_BYTES = 1024 * 1024 * 1024  # the biggest O*NET and ESCO tables are well under 100 MB
+
+
+Progress = Callable[[str], None]
+"""Told each phase of an import as it starts: read, build, write."""
+
+
+def quiet(phase: str) -> None:
+    """A Progress that shows nothing."""
 
 
 @dataclass(frozen=True)
@@ -64,14 +71,6 @@ class ImportReport:
     transitions: int
     skipped: tuple[str, ...]
     summary: str
-
-
-def slugify(text: str) -> str:
-    """A kebab-case id for `text`: ASCII letters and digits joined by single hyphens."""
-    for symbol, word in _SYMBOLS:
-        text = text.replace(symbol, word)
-    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return "-".join(_WORD.findall(ascii_.lower())) or "item"
 
 
 def unique_slugs(labels: Mapping[str, str]) -> dict[str, str]:

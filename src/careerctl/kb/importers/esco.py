@@ -1,13 +1,13 @@
 """Import ESCO occupations and their essential and optional skills as a KB.
 
 Rules (docs/importers.md): an essential skill is required at level 3 with weight 4, an
-optional one at level 2 with weight 2; anchors are generic; the track is the ISCO major
-group; transitions go to the 5 occupations sharing the most essential skills.
+optional one at level 2 with weight 1 and is not needed to meet the role; anchors are
+generic; alternative labels become aliases; the track is the ISCO major group; transitions
+go to the occupations most alike in skills and titles, those in the same ISCO group first.
 """
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,22 +19,27 @@ from careerctl.kb.importers import (
     IMPORTED_CHECKS,
     KB_VERSION,
     ImportReport,
+    Progress,
     build_report,
     check_source,
     clean,
     flow,
     flow_list,
     plural,
+    quiet,
     read_table,
     slugify,
     unique_slugs,
     write_kb,
 )
+from careerctl.kb.importers.similar import nearest, title_features
 
 ESSENTIAL = (3, 4)  # (level, weight) of an essential skill
-OPTIONAL = (2, 2)  # (level, weight) of an optional skill
+OPTIONAL = (2, 1)  # (level, weight) of an optional skill, which is not needed to meet the role
+OPTIONAL_STRENGTH = 0.5  # how much an optional skill counts, next to an essential one, in likeness
 SENIORITY = 1  # ESCO has no seniority
-TRANSITIONS = 5  # per occupation
+TRANSITIONS = 5  # per occupation (more make `path` on ESCO slower than its budget)
+SAME_GROUP = {3: 1.25, 2: 1.1}  # likeness bonus for sharing the first 3 (or 2) ISCO digits
 TRANSITION_YEARS = 2
 MAX_ANCHOR = 140
 VERSION = "1.2.0"
@@ -60,27 +65,29 @@ class _Occupation:
     code: str
     group: str  # ISCO major group name
     description: str
+    isco: str = ""  # the 4-digit ISCO unit group
+    labels: tuple[str, ...] = ()  # alternative labels
 
 
-def import_esco(src: Path, out: Path) -> ImportReport:
+def import_esco(src: Path, out: Path, progress: Progress = quiet) -> ImportReport:
     """Read the ESCO CSV files in `src` and write a careerctl KB folder to `out`."""
     check_source(src, "ESCO")
+    progress("read")
     groups = _read_major_groups(src / "ISCOGroups_en.csv")
     occupations = _read_occupations(src / "occupations_en.csv", groups)
     relations = _read_relations(src / "occupation_skill_relations.tsv", occupations)
+    progress("build")
     kept = sorted(u for u in occupations if relations.get(u))
     role_ids = unique_slugs({u: occupations[u].label for u in kept})
     skill_ids = unique_slugs({label: label for u in kept for label in relations[u]})
-    essentials = {
-        role_ids[u]: {skill_ids[label] for label, essential in relations[u].items() if essential}
-        for u in kept
-    }
-    nexts = shared_skill_transitions(essentials)
+    nexts = alike_transitions(kept, occupations, relations, role_ids, skill_ids)
+    aliases = _aliases(kept, occupations, role_ids)
     roles = [
-        _role(occupations[u], role_ids[u], relations[u], skill_ids, nexts[role_ids[u]])
+        _role(occupations[u], role_ids[u], relations[u], skill_ids, nexts[role_ids[u]], aliases[u])
         for u in sorted(kept, key=role_ids.__getitem__)
     ]
     skills = _skills(kept, occupations, relations, skill_ids)
+    progress("write")
     write_kb(
         out,
         {"version": KB_VERSION, "skills": skills},
@@ -104,7 +111,7 @@ def _read_major_groups(path: Path) -> dict[str, str]:
 
 def _read_occupations(path: Path, groups: dict[str, str]) -> dict[str, _Occupation]:
     occupations: dict[str, _Occupation] = {}
-    columns = ("conceptUri", "iscoGroup", "preferredLabel", "code", "description")
+    columns = ("conceptUri", "iscoGroup", "preferredLabel", "altLabels", "code", "description")
     for line, row in read_table(path, columns, tsv=False):
         uuid = row["conceptUri"].rstrip("/").rsplit("/", 1)[-1]
         label = clean(row["preferredLabel"])
@@ -114,8 +121,15 @@ def _read_occupations(path: Path, groups: dict[str, str]) -> dict[str, _Occupati
             raise InputError(path, found, line)
         if not uuid or not label:
             raise InputError(path, "conceptUri and preferredLabel must not be empty", line)
+        labels = tuple(dict.fromkeys(clean(a) for a in row["altLabels"].split("\n") if clean(a)))
         occupations[uuid] = _Occupation(
-            uuid, label, clean(row["code"]), groups[major], clean(row["description"])
+            uuid,
+            label,
+            clean(row["code"]),
+            groups[major],
+            clean(row["description"]),
+            row["iscoGroup"].strip(),
+            labels,
         )
     return occupations
 
@@ -138,26 +152,53 @@ def _read_relations(path: Path, occupations: Mapping[str, _Occupation]) -> Relat
     return relations
 
 
-def shared_skill_transitions(
-    essentials: Mapping[str, set[str]], limit: int = TRANSITIONS
+def alike_transitions(
+    kept: list[str],
+    occupations: Mapping[str, _Occupation],
+    relations: Relations,
+    role_ids: Mapping[str, str],
+    skill_ids: Mapping[str, str],
+    limit: int = TRANSITIONS,
 ) -> dict[str, list[str]]:
-    """Role id -> the `limit` other roles sharing most of its essential skills (ties by id).
+    """Role id -> the `limit` roles most alike in skills and title words, the same ISCO group first.
 
-    Uses an inverted index (skill -> roles) so only roles that share a skill are counted.
+    Alike: the cosine of rarity-weighted skill sets (an optional skill counts half) and title
+    words (similar.py); sharing the ISCO minor group (3 digits) multiplies it by 1.25, the
+    sub-major group (2 digits) by 1.1.
     """
-    index: dict[str, list[str]] = defaultdict(list)
-    for role, skills in essentials.items():
-        for skill in skills:
-            index[skill].append(role)
-    nexts: dict[str, list[str]] = {}
-    for role, skills in essentials.items():
-        shared: Counter[str] = Counter()
-        for skill in skills:
-            shared.update(index[skill])
-        del shared[role]
-        best = heapq.nsmallest(limit, shared.items(), key=lambda item: (-item[1], item[0]))
-        nexts[role] = [other for other, _ in best]
-    return nexts
+    features: dict[str, dict[str, float]] = {}
+    for u in kept:
+        o = occupations[u]
+        found = title_features([o.label, *o.labels])
+        for label, essential in relations[u].items():
+            found[skill_ids[label]] = 1.0 if essential else OPTIONAL_STRENGTH
+        features[u] = found
+
+    def same_group(a: str, b: str) -> float:
+        x, y = occupations[a].isco, occupations[b].isco
+        return next((bonus for digits, bonus in SAME_GROUP.items() if x[:digits] == y[:digits]), 1.0)
+
+    alike = nearest(features, limit, same_group)
+    return {role_ids[u]: [role_ids[o] for o in alike[u]] for u in kept}
+
+
+def _aliases(
+    kept: list[str], occupations: Mapping[str, _Occupation], role_ids: Mapping[str, str]
+) -> dict[str, list[str]]:
+    """Occupation uuid -> its code and the slugs of its alternative labels that name no other occupation."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for u in kept:
+        for label in occupations[u].labels:
+            owners[slugify(label)].add(u)
+    taken = set(role_ids.values())
+    found = {}
+    for u in kept:
+        o = occupations[u]
+        slugs = sorted(
+            a for a in {slugify(x) for x in o.labels} if owners[a] == {u} and a not in taken and a != "item"
+        )
+        found[u] = [o.code, *slugs] if o.code else slugs
+    return found
 
 
 def anchor_texts(label: str) -> list[str]:
@@ -182,12 +223,13 @@ def _role(
     relations: dict[str, bool],
     skill_ids: dict[str, str],
     nexts: list[str],
+    aliases: list[str],
 ) -> dict[str, Any]:
     order = sorted(relations, key=lambda label: (not relations[label], skill_ids[label]))
     role: dict[str, Any] = {
         "id": role_id,
         "name": occupation.label,
-        "aliases": flow_list(occupation.code) if occupation.code else flow_list(),
+        "aliases": flow_list(*aliases),
         "track": slugify(occupation.group),
         "seniority": SENIORITY,
         "summary": occupation.description or f"ESCO occupation: {occupation.label}.",
@@ -198,9 +240,10 @@ def _role(
     return role
 
 
-def _requirement(essential: bool) -> dict[str, int]:
-    level, weight = ESSENTIAL if essential else OPTIONAL
-    return flow(level=level, weight=weight)
+def _requirement(essential: bool) -> dict[str, Any]:
+    if essential:
+        return flow(level=ESSENTIAL[0], weight=ESSENTIAL[1])
+    return flow(level=OPTIONAL[0], weight=OPTIONAL[1], needed=False)
 
 
 def _skills(

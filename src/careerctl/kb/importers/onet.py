@@ -1,9 +1,12 @@
-"""Import the O*NET database (skills, occupations, related occupations, job zones) as a KB.
+"""Import the O*NET database (skills, technologies, occupations, titles, job zones) as a KB.
 
 Rules (docs/importers.md): O*NET levels 0..7 map to careerctl's 0..5 as round(LV * 5 / 7),
-importance 1..5 becomes the weight; ratings that are not relevant, below "somewhat
-important" or that map to level 0 are dropped; transitions are the Primary-Short related
-occupations; the track is the SOC major group and the seniority the job zone.
+keeping the unrounded figure as `exact`; importance 1..5 becomes the weight; every rating is
+kept, and those not relevant or below "somewhat important" are not needed to meet the role.
+Technologies become skills that help but are not needed; alternate titles become aliases.
+Transitions go to the occupations most alike in technologies, titles and skills, within a job
+zone of the source (related_occupations.tsv is never read: it is the benchmark's answer key).
+The track is the SOC major group and the seniority the job zone.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from careerctl.kb.importers import (
     IMPORTED_CHECKS,
     KB_VERSION,
     ImportReport,
+    Progress,
     build_report,
     check_source,
     clean,
@@ -26,17 +30,25 @@ from careerctl.kb.importers import (
     flow_list,
     half_up,
     number,
+    plural,
+    quiet,
     read_source_text,
     read_table,
     slugify,
     unique_slugs,
     write_kb,
 )
+from careerctl.kb.importers.esco import anchor_texts as generic_anchors
+from careerctl.kb.importers.similar import nearest, title_features
 
 CODE = "O*NET-SOC Code"
 LV_MAX = 7  # O*NET's level scale runs 0..7
-MIN_IMPORTANCE = 2.0  # O*NET's "somewhat important"; below it a skill is dropped
-TRANSITION_TIER = "Primary-Short"
+MIN_IMPORTANCE = 2.0  # O*NET's "somewhat important"; below it a skill is not needed
+EXACT_DIGITS = 2  # O*NET gives levels to two decimals
+TECHNOLOGY_LEVEL = 2  # O*NET says an occupation uses a technology, not how well
+TRANSITIONS = 8  # per occupation
+TECHNOLOGY_FILE = "technology_skills.tsv"
+TITLES_FILE = "alternate_titles.tsv"
 DESCRIPTOR_URL = "https://www.onetonline.org/find/descriptor/result/{}"
 SOURCE_URL = "https://www.onetcenter.org/database.html"
 README_FILE = "ONET_Read_Me.txt"
@@ -87,9 +99,10 @@ class _Occupation:
 Ratings = dict[str, dict[str, Rating]]  # SOC code -> element id -> rating
 
 
-def import_onet(src: Path, out: Path) -> ImportReport:
+def import_onet(src: Path, out: Path, progress: Progress = quiet) -> ImportReport:
     """Read the O*NET tables in `src` and write a careerctl KB folder to `out`."""
     check_source(src, "O*NET")
+    progress("read")
     ratings = _read_ratings(src / "skills.tsv")
     elements = _read_elements(src / "content_model_reference.tsv")
     skill_ids = _skill_ids(ratings, elements, src / "skills.tsv")
@@ -100,13 +113,26 @@ def import_onet(src: Path, out: Path) -> ImportReport:
         code: reqs for code in occupations if (reqs := _requirements(ratings.get(code, {}), skill_ids))
     }
     role_ids = unique_slugs({c: occupations[c].title for c in requirements})
-    related = _read_related(src / "related_occupations.tsv", role_ids)
+    technologies = _read_technologies(src / TECHNOLOGY_FILE, requirements)
+    tech_ids = _technology_ids(technologies, set(skill_ids.values()))
+    for code, used in technologies.uses.items():
+        requirements[code].update(
+            (tech_ids[name], _technology_requirement(flags)) for name, flags in sorted(used.items())
+        )
+    titles = _read_titles(src / TITLES_FILE, requirements)
+    progress("build")
+    aliases = _aliases(titles, occupations, role_ids)
+    nexts = _transitions(requirements, titles, occupations, zones)
     skills = [_skill(e, skill_ids[e], elements, anchors) for e in skill_ids]
+    skills += [
+        _technology(technologies, name, tech_ids[name]) for name in sorted(tech_ids, key=tech_ids.__getitem__)
+    ]
     roles = [
-        _role(occupations[c], role_ids[c], zones, requirements[c], related.get(c, []), role_ids)
+        _role(occupations[c], role_ids[c], zones, requirements[c], nexts.get(c, []), role_ids, aliases[c])
         for c in sorted(requirements)
     ]
     version = _version(src / README_FILE)
+    progress("write")
     write_kb(
         out,
         {"version": KB_VERSION, "skills": skills},
@@ -198,36 +224,150 @@ def _read_zones(path: Path) -> dict[str, int]:
     return zones
 
 
-def _read_related(path: Path, role_ids: dict[str, str]) -> dict[str, list[str]]:
-    """SOC code -> its Primary-Short related occupations that are imported, most related first."""
-    ranked: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    columns = (CODE, "Related O*NET-SOC Code", "Relatedness Tier", "Index")
-    for line, row in read_table(path, columns, tsv=True):
-        source, target = row[CODE], row["Related O*NET-SOC Code"]
-        wanted = row["Relatedness Tier"] == TRANSITION_TIER and source != target
-        if wanted and source in role_ids and target in role_ids:
-            ranked[source].append((number(path, line, "Index", row["Index"]), target))
-    return {code: list(dict.fromkeys(t for _, t in sorted(pairs))) for code, pairs in ranked.items()}
-
-
 def _requirements(by_element: dict[str, Rating], skill_ids: dict[str, str]) -> dict[str, Any]:
-    """Skill id -> {level, weight} for the ratings that survive the drop rule."""
+    """Skill id -> {level, weight, exact[, needed]} for every complete rating."""
     reqs: dict[str, Any] = {}
     for element, skill in skill_ids.items():
         mapped = map_rating(by_element.get(element, Rating()))
         if mapped:
-            reqs[skill] = flow(level=mapped[0], weight=mapped[1])
+            level, weight, exact, needed = mapped
+            reqs[skill] = flow(level=level, weight=weight, exact=exact)
+            if not needed:
+                reqs[skill]["needed"] = False
     return reqs
 
 
-def map_rating(rating: Rating) -> tuple[int, int] | None:
-    """(level 0..5, weight 1..5) for an O*NET rating, or None when the rule drops it."""
-    if rating.importance is None or rating.level is None or rating.not_relevant:
+def map_rating(rating: Rating) -> tuple[int, int, float, bool] | None:
+    """(level 0..5, weight 1..5, exact level, needed) for an O*NET rating; None if incomplete."""
+    if rating.importance is None or rating.level is None:
         return None
+    exact = min(max(round(rating.level * 5 / LV_MAX, EXACT_DIGITS), 0.0), 5.0)
     level = min(max(half_up(rating.level * 5 / LV_MAX), 0), 5)
-    if rating.importance < MIN_IMPORTANCE or level == 0:
-        return None
-    return level, min(max(half_up(rating.importance), 1), 5)
+    needed = not rating.not_relevant and rating.importance >= MIN_IMPORTANCE
+    return level, min(max(half_up(rating.importance), 1), 5), exact, needed
+
+
+@dataclass
+class _Technologies:
+    """Technology examples: which occupations use each (and flag it hot or in demand), and its kind."""
+
+    uses: dict[str, dict[str, tuple[bool, bool]]]  # SOC code -> example -> (hot, in demand)
+    kinds: dict[str, str]  # example -> commodity title
+
+
+def _read_technologies(path: Path, requirements: dict[str, Any]) -> _Technologies:
+    """The technology examples of the rated occupations; none when the table is absent."""
+    found = _Technologies(defaultdict(dict), {})
+    if not path.exists():
+        return found
+    columns = (CODE, "Example", "Commodity Title", "Hot Technology", "In Demand")
+    for _, row in read_table(path, columns, tsv=True):
+        name = clean(row["Example"])
+        if row[CODE] in requirements and name:
+            found.uses[row[CODE]][name] = (row["Hot Technology"] == "Y", row["In Demand"] == "Y")
+            found.kinds.setdefault(name, clean(row["Commodity Title"]))
+    return found
+
+
+def _technology_ids(technologies: _Technologies, taken: set[str]) -> dict[str, str]:
+    """Example -> skill id: its slug, made unique, never one of the O*NET skills' ids."""
+    ids: dict[str, str] = {}
+    for name, slug in unique_slugs({n: n for n in technologies.kinds}).items():
+        base, n = slug, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        ids[name] = slug
+        taken.add(slug)
+    return ids
+
+
+def _technology_requirement(flags: tuple[bool, bool]) -> dict[str, Any]:
+    """A technology helps (weight 2 where O*NET flags it in demand) but is not needed."""
+    return flow(level=TECHNOLOGY_LEVEL, weight=2 if flags[1] else 1, needed=False)
+
+
+def _technology(technologies: _Technologies, name: str, skill_id: str) -> dict[str, Any]:
+    users = [flags for used in technologies.uses.values() if (flags := used.get(name))]
+    tags = [
+        tag
+        for tag, on in (("hot-technology", any(h for h, _ in users)), ("in-demand", any(d for _, d in users)))
+        if on
+    ]
+    kind = technologies.kinds[name]
+    skill: dict[str, Any] = {
+        "id": skill_id,
+        "name": name,
+        "category": slugify(kind),
+        "summary": (
+            f"Technology: {name} ({kind}), used in {plural(len(users), 'O*NET occupation')}."
+            " O*NET says which occupations use it, not how well, so the anchors are generic."
+        ),
+        "levels": {level: text for level, text in enumerate(generic_anchors(name), start=1)},
+    }
+    if tags:
+        skill["tags"] = flow_list(*tags)
+    return skill
+
+
+def _read_titles(path: Path, requirements: dict[str, Any]) -> dict[str, list[str]]:
+    """SOC code -> its alternate and short titles, for the rated occupations; none when absent."""
+    titles: dict[str, list[str]] = defaultdict(list)
+    if not path.exists():
+        return titles
+    for _, row in read_table(path, (CODE, "Alternate Title", "Short Title"), tsv=True):
+        if row[CODE] in requirements:
+            titles[row[CODE]] += [t for t in (clean(row["Alternate Title"]), clean(row["Short Title"])) if t]
+    return titles
+
+
+def _aliases(
+    titles: dict[str, list[str]], occupations: dict[str, _Occupation], role_ids: dict[str, str]
+) -> dict[str, list[str]]:
+    """SOC code -> its code and the slugs of its titles that name no other occupation."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for code, names in titles.items():
+        for name in names:
+            owners[slugify(name)].add(code)
+    names_taken = set(role_ids.values()) | {slugify(o.title) for o in occupations.values()}
+    return {
+        code: [
+            code,
+            *sorted(
+                a
+                for a in {slugify(n) for n in titles.get(code, [])}
+                if owners[a] == {code} and a not in names_taken and a != "item"
+            ),
+        ]
+        for code in role_ids
+    }
+
+
+def _transitions(
+    requirements: dict[str, Any],
+    titles: dict[str, list[str]],
+    occupations: dict[str, _Occupation],
+    zones: dict[str, int],
+) -> dict[str, list[str]]:
+    """SOC code -> the occupations most alike in what they use and do, within reach of its job zone.
+
+    Alike: technologies, title words and the skills that matter most (importance 3 or more, by
+    level); within reach: at most one job zone up and two down.
+    """
+    features: dict[str, dict[str, float]] = {}
+    for code, reqs in requirements.items():
+        found = title_features([occupations[code].title, *titles.get(code, [])])
+        for skill, req in reqs.items():
+            if req.get("needed", True) and req["weight"] >= 3:
+                found[f"{skill}:{req['level']}"] = 1.0
+            elif not req.get("needed", True) and req["level"] == TECHNOLOGY_LEVEL and "exact" not in req:
+                found[skill] = 1.0
+        features[code] = found
+
+    def reach(a: str, b: str) -> float:
+        climb = zones.get(b, 1) - zones.get(a, 1)
+        return 0.0 if climb > 1 or climb < -2 else 1.0 / (1 + 0.25 * abs(climb))
+
+    return nearest(features, TRANSITIONS, reach)
 
 
 def anchor_texts(points: dict[float, str]) -> list[str]:
@@ -288,12 +428,13 @@ def _role(
     requirements: dict[str, Any],
     related: list[str],
     role_ids: dict[str, str],
+    aliases: list[str],
 ) -> dict[str, Any]:
     zone = zones.get(occupation.code, 1)
     role: dict[str, Any] = {
         "id": role_id,
         "name": occupation.title,
-        "aliases": flow_list(occupation.code),
+        "aliases": flow_list(*aliases),
         "track": track(occupation.code),
         "seniority": zone,
         "summary": occupation.description,
