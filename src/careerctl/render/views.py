@@ -89,7 +89,10 @@ def show_item(result: ShowResult, env: Env) -> None:
 
 def hits_table(result: SearchResult, env: Env) -> None:
     if not result.doc.hits:
-        env.stdout.write(visible(f"Nothing in this knowledge base matches {result.doc.query!r}.") + "\n")
+        from careerctl.i18n import _
+
+        nothing = _("Nothing in this knowledge base matches {query}.").format(query=repr(result.doc.query))
+        env.stdout.write(visible(nothing) + "\n")
         return
     from careerctl.render.rich import print_hits
 
