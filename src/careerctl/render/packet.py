@@ -380,7 +380,8 @@ def radar_svg(spokes: list[Spoke], title: str) -> str:
             f'<text x="{x + 20}" y="504">{esc(_(SERIES_LABEL[series]))}</text>'
         )
     if not have_manager:
-        items.append(f'<text x="400" y="504">{esc(_("no manager review attached"))}</text>')
+        alone = _("no manager review attached")
+        items.append(f'<text x="400" y="504">{esc(alone)}</text>')
     parts.append(f'<g class="legend">{"".join(items)}</g>')
     parts.append("</svg>")
     return "\n".join(parts)
@@ -430,6 +431,7 @@ def html_packet(packet: Packet) -> str:
     rows = skill_rows(packet)
     who = f"{packet.name}: " if packet.name else ""
     start = f"{packet.current.name} → " if packet.current and packet.current.id != packet.target.id else ""
+    heading = _("Promotion packet: {who}").format(who=packet.name) if packet.name else _("Promotion packet")
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{current()}">',
@@ -443,7 +445,7 @@ def html_packet(packet: Packet) -> str:
         "</head>",
         "<body>",
         "<header>",
-        f"<h1>{esc(_('Promotion packet: {who}').format(who=packet.name) if packet.name else _('Promotion packet'))}</h1>",
+        f"<h1>{esc(heading)}</h1>",
         f'<p class="subtitle">{esc(start + packet.target.name)}</p>',
         "</header>",
         '<div class="top">',

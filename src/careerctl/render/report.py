@@ -305,11 +305,12 @@ def radar_svg(axes: list[Axis], title: str) -> str:
     for i, axis in enumerate(axes):
         x, y = _point(cx, cy, radius * min(axis.have, LEVEL_MAX) / LEVEL_MAX, i, len(axes))
         parts.append(f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="3" />')
+    yours, required = _("your levels"), _("what the target requires")
     parts.append(
         '<g class="legend"><rect class="have" x="20" y="470" width="14" height="14" />'
-        f'<text x="40" y="482">{esc(_("your levels"))}</text>'
+        f'<text x="40" y="482">{esc(yours)}</text>'
         '<rect class="need" x="150" y="470" width="14" height="14" />'
-        f'<text x="170" y="482">{esc(_("what the target requires"))}</text></g>'
+        f'<text x="170" y="482">{esc(required)}</text></g>'
     )
     parts.append("</svg>")
     return "\n".join(parts)
@@ -340,9 +341,10 @@ def route_svg(report: Report) -> str:
     box_w, box_h, gap, pad = 190, 78, 120, 12
     roles = route.roles
     width = pad * 2 + len(roles) * box_w + (len(roles) - 1) * gap
+    title = _("Route: {roles}").format(roles=" → ".join(kb.roles[r].name for r in roles))
     parts = [
         f'<svg class="route" viewBox="0 0 {width} {box_h + pad * 2 + 8}" role="img" aria-labelledby="route-title">',
-        f'<title id="route-title">{esc(_("Route: {roles}").format(roles=" → ".join(kb.roles[r].name for r in roles)))}</title>',
+        f'<title id="route-title">{esc(title)}</title>',
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" markerHeight="11" '
         'markerUnits="userSpaceOnUse" orient="auto"><path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead" /></marker></defs>',
     ]
@@ -455,6 +457,7 @@ def html_report(report: Report) -> str:
     target = report.target
     moving = report.current is not None and report.current.id != target.id
     start = f"{report.current.name} → " if moving and report.current else ""
+    heading = _("Career report")
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{current()}">',
@@ -468,7 +471,7 @@ def html_report(report: Report) -> str:
         "</head>",
         "<body>",
         "<header>",
-        f"<h1>{esc(_('Career report'))}</h1>",
+        f"<h1>{esc(heading)}</h1>",
         f'<p class="subtitle">{esc(start + target.name)}</p>',
         "</header>",
         '<div class="top">',
@@ -569,8 +572,9 @@ def html_route(report: Report) -> str:
 
 def html_skills(report: Report) -> str:
     """Every requirement of the target with the person's level as a bar, grouped by category."""
+    you = _("You / needed")
     head = (
-        f"<tr><th>{esc(_('Skill'))}</th><th>{esc(_('You / needed'))}</th>"
+        f"<tr><th>{esc(_('Skill'))}</th><th>{esc(you)}</th>"
         f'<th class="num">{esc(_("Weight"))}</th><th></th></tr>'
     )
     rows = []
