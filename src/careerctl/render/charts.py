@@ -72,7 +72,7 @@ def bar_rows(kb: KnowledgeBase, levels: Levels, role: Role) -> list[BarRow]:
     for req in role.requirements:
         skill = kb.skills.get(req.skill)
         name = skill.name if skill else req.skill
-        category = skill.category if skill else ""
+        category = kb.term("categories", skill.category) if skill else ""
         rows.append(BarRow(req.skill, name, category, levels.get(req.skill, 0), req.level, req.weight))
     return sorted(rows, key=lambda r: (r.category, r.name.lower(), r.skill))
 

@@ -92,7 +92,9 @@ def map_diagram(kb: KnowledgeBase, roles: Iterable[Role], route: Route | None = 
     diagram = Diagram()
     by_track: dict[str, list[Node]] = defaultdict(list)
     for role in chosen:
-        by_track[role.track].append(role_node(kb, role, raised.get(role.id), role.id in on_route))
+        by_track[kb.term("tracks", role.track)].append(
+            role_node(kb, role, raised.get(role.id), role.id in on_route)
+        )
     diagram.tracks = dict(by_track)
     for role in chosen:
         for move in role.next:

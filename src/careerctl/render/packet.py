@@ -96,7 +96,7 @@ def skill_rows(packet: Packet) -> list[SkillRow]:
             SkillRow(
                 skill=req.skill,
                 name=skill.name,
-                category=skill.category,
+                category=kb.term("categories", skill.category),
                 required=req.level,
                 weight=req.weight,
                 self_level=own,
@@ -267,7 +267,9 @@ def markdown_plan(packet: Packet) -> list[str]:
             f"{s.from_level} → {s.to_level}",
             number(s.hours),
             md(s.why),
-            f"{md_link(s.resource.title, s.resource.url)} ({md(s.resource.kind)})" if s.resource else "",
+            f"{md_link(s.resource.title, s.resource.url)} ({md(kb.term('kinds', s.resource.kind))})"
+            if s.resource
+            else "",
         ]
         for s in steps
     ]
@@ -566,7 +568,7 @@ def html_plan(packet: Packet) -> str:
             title = esc(s.resource.title)
             if url:
                 title = f'<a href="{esc(url)}" rel="noopener noreferrer">{title}</a>'
-            resource = f"{title} ({esc(s.resource.kind)})"
+            resource = f"{title} ({esc(kb.term('kinds', s.resource.kind))})"
         body.append(
             f'<tr><td class="num">{s.rank}</td><td>{esc(kb.skills[s.skill].name)}</td>'
             f'<td>{s.from_level} → {s.to_level}</td><td class="num">{number(s.hours)}</td>'

@@ -128,7 +128,7 @@ def skill_rows(report: Report) -> list[tuple[str, str, int, int, int]]:
     rows = [
         (
             kb.skills[r.skill].name,
-            kb.skills[r.skill].category,
+            kb.term("categories", kb.skills[r.skill].category),
             report.levels.get(r.skill, 0),
             r.level,
             r.weight,
@@ -210,7 +210,9 @@ def markdown_plan(report: Report) -> list[str]:
             f"{number(s.cumulative_hours)}",
             percent(s.target_readiness_after),
             md(s.why),
-            f"{md_link(s.resource.title, s.resource.url)} ({md(s.resource.kind)})" if s.resource else "",
+            f"{md_link(s.resource.title, s.resource.url)} ({md(kb.term('kinds', s.resource.kind))})"
+            if s.resource
+            else "",
         ]
         for s in report.steps
     ]
@@ -264,7 +266,10 @@ def radar_axes(kb: KnowledgeBase, levels: Levels, role: Role) -> list[Axis]:
         acc[0] += r.weight * levels.get(r.skill, 0)
         acc[1] += r.weight * r.level
         acc[2] += r.weight
-    return [Axis(cat, have / weight, need / weight) for cat, (have, need, weight) in sums.items()]
+    return [
+        Axis(kb.term("categories", cat), have / weight, need / weight)
+        for cat, (have, need, weight) in sums.items()
+    ]
 
 
 def _point(cx: float, cy: float, radius: float, index: int, count: int) -> tuple[float, float]:
@@ -361,7 +366,9 @@ def route_svg(report: Report) -> str:
             parts.append(
                 f'<text class="name" x="{x + box_w / 2}" y="{first + n * 17}" text-anchor="middle">{esc(line)}</text>'
             )
-        sub = _("rung {rung} · {track}").format(rung=role.seniority, track=flat(role.track))
+        sub = _("rung {rung} · {track}").format(
+            rung=role.seniority, track=flat(kb.term("tracks", role.track))
+        )
         parts.append(
             f'<text class="sub" x="{x + box_w / 2}" y="{pad + box_h - 12}" text-anchor="middle">{esc(sub)}</text></g>'
         )
@@ -540,7 +547,7 @@ def html_plan(report: Report) -> str:
         f'<tr><td class="num">{s.rank}</td><td>{esc(kb.skills[s.skill].name)}</td>'
         f"<td>{s.from_level} → {s.to_level}</td>"
         f'<td class="num">{number(s.hours)}</td><td class="num">{number(s.cumulative_hours)}</td>'
-        f'<td class="num">{percent(s.target_readiness_after)}</td><td>{esc(s.why)}</td><td>{html_resource(s)}</td></tr>'
+        f'<td class="num">{percent(s.target_readiness_after)}</td><td>{esc(s.why)}</td><td>{html_resource(s, kb)}</td></tr>'
         for s in report.steps
     ]
     hidden = len(report.plan.steps) - len(report.steps)
@@ -548,7 +555,7 @@ def html_plan(report: Report) -> str:
     return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>{more}"
 
 
-def html_resource(step: Step) -> str:
+def html_resource(step: Step, kb: KnowledgeBase) -> str:
     """A step's resource: a link when it has a plain web address."""
     res = step.resource
     if res is None:
@@ -557,7 +564,7 @@ def html_resource(step: Step) -> str:
     title = esc(res.title)
     if url:
         title = f'<a href="{esc(url)}" rel="noopener noreferrer">{title}</a>'
-    return f"{title} ({esc(res.kind)})"
+    return f"{title} ({esc(kb.term('kinds', res.kind))})"
 
 
 def html_route(report: Report) -> str:

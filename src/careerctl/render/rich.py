@@ -77,7 +77,7 @@ def table(console: Console, *columns: str, title: str | Text | None = None) -> T
     return grid
 
 
-def print_roles(console: Console, roles: Iterable[Role]) -> None:
+def print_roles(console: Console, kb: KnowledgeBase, roles: Iterable[Role]) -> None:
     """The roles table (transitions are in `roles --tree` and `show`)."""
     grid = table(console, _("id"), _("name"), _("aliases"), _("track"), _("rung"), _("skills"))
 
@@ -86,7 +86,7 @@ def print_roles(console: Console, roles: Iterable[Role]) -> None:
             lit(role.id, "bold"),
             lit(role.name),
             lit(short_aliases(role.aliases)),
-            lit(role.track),
+            lit(kb.term("tracks", role.track)),
             str(role.seniority),
             str(len(role.requirements)),
         )
@@ -106,7 +106,7 @@ def print_ladders(console: Console, kb: KnowledgeBase, roles: Iterable[Role]) ->
         by_track[role.track].append(role)
     root = Tree(lit(_("career map") if not kb.about.name else kb.about.name, "bold"))
     for track in sorted(by_track):
-        branch = root.add(lit(track, "bold cyan"))
+        branch = root.add(lit(kb.term("tracks", track), "bold cyan"))
         for role in sorted(by_track[track], key=lambda r: (r.seniority, r.id)):
             label = lit(f"{role.seniority}  {role.name}", "bold")
             label.append(lit(f"  ({', '.join(role.aliases)})" if role.aliases else "", "dim"))
@@ -143,7 +143,9 @@ def print_role(console: Console, kb: KnowledgeBase, role: Role) -> None:
     console.print(
         lit(
             _("track {track}, rung {rung}; aliases: {aliases}").format(
-                track=role.track, rung=role.seniority, aliases=", ".join(role.aliases) or "-"
+                track=kb.term("tracks", role.track),
+                rung=role.seniority,
+                aliases=", ".join(role.aliases) or "-",
             )
         )
     )
@@ -197,17 +199,19 @@ def print_skill(console: Console, kb: KnowledgeBase, skill: Skill) -> None:
         console.print(Text(_("Resources"), style="bold"))
         for res in sorted(skill.resources, key=lambda r: (r.level, r.title)):
             line = lit(
-                "  " + _("level {level}").format(level=res.level) + f"  {res.title}{resource_details(res)}"
+                "  "
+                + _("level {level}").format(level=res.level)
+                + f"  {res.title}{resource_details(res, kb)}"
             )
             if res.url:
                 line.append(lit(f"  {res.url}", "dim"))
             console.print(line)
 
 
-def resource_details(res: Resource) -> str:
+def resource_details(res: Resource, kb: KnowledgeBase | None = None) -> str:
     """What a resource is, in brackets: its author, kind, cost, stack and language (when not English)."""
     parts = [res.author] if res.author else []
-    parts.append(res.kind)
+    parts.append(kb.term("kinds", res.kind) if kb else res.kind)
     parts += [res.cost] if res.cost else []
     parts += [", ".join(res.stack)] if res.stack else []
     parts += [_("in {language}").format(language=res.language)] if res.language != "en" else []
@@ -257,8 +261,9 @@ def print_stats(console: Console, kb: KnowledgeBase, folder: str, stats: Stats) 
     }
     for name, label in counted.items():
         grid.add_row(label, f"{number(getattr(stats, name))}")
-    grid.add_row(_("tracks"), lit(", ".join(f"{k} {v}" for k, v in stats.tracks.items())))
-    grid.add_row(_("categories"), lit(", ".join(f"{k} {v}" for k, v in stats.categories.items())))
+    grid.add_row(_("tracks"), lit(", ".join(f"{kb.term('tracks', k)} {v}" for k, v in stats.tracks.items())))
+    categories = ", ".join(f"{kb.term('categories', k)} {v}" for k, v in stats.categories.items())
+    grid.add_row(_("categories"), lit(categories))
     console.print(grid)
     about = kb.about
     if any((about.name, about.source, about.version, about.licence)):
@@ -351,7 +356,7 @@ def steps_table(console: Console, kb: KnowledgeBase, steps: list[Step], brief: b
             cells.append(str(step.cumulative_hours))
         cells.append(percent(step.target_readiness_after))
         if not brief:
-            cells.append(lit(f"{resource.title} ({resource.kind})" if resource else "-"))
+            cells.append(lit(f"{resource.title} ({kb.term('kinds', resource.kind)})" if resource else "-"))
         grid.add_row(*cells)
     return grid
 
@@ -381,7 +386,7 @@ def print_gaps(console: Console, kb: KnowledgeBase, plan: Plan) -> None:
             )
         )
     for category in sorted(by_category):
-        branch = root.add(lit(category, "cyan"))
+        branch = root.add(lit(kb.term("categories", category), "cyan"))
         for line in by_category[category]:
             branch.add(lit(line))
     console.print(root)

@@ -87,7 +87,7 @@ def matrix_rows(kb: KnowledgeBase, team: Team) -> list[Row]:
             Row(
                 item.skill,
                 skill.name,
-                skill.category,
+                kb.term("categories", skill.category),
                 [m.levels.get(item.skill, 0) for m in team.members],
                 item.competent,
                 item.proficient,

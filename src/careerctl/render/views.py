@@ -50,7 +50,7 @@ def console(env: Env) -> Console:
 def roles_table(result: RolesResult, env: Env) -> None:
     from careerctl.render.rich import print_roles
 
-    print_roles(console(env), result.roles)
+    print_roles(console(env), result.kb, result.roles)
 
 
 def roles_tree(result: RolesResult, env: Env) -> None:
