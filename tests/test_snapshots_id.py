@@ -196,3 +196,14 @@ def test_every_string_the_renderers_mark_is_translated() -> None:
     }
     assert len(marked) > 200
     assert sorted(marked - translated) == []
+
+
+def test_the_team_page_is_indonesian(runner: CliRunner, tmp_path: Path) -> None:
+    from careerctl.context import Env
+    from teamfiles import write_team
+
+    folder = write_team(tmp_path / "team", Env().load().kb.identity)
+    result = runner.invoke(app, ["--lang", "id", "team", str(folder), "--format", "html"])
+    assert result.exit_code == 0, result.stderr
+    assert '<html lang="id">' in result.stdout
+    assert "<h2>Matriks skill</h2>" in result.stdout and "Skills matrix" not in result.stdout
