@@ -66,7 +66,17 @@ def test_the_compiled_catalogue_translates_every_string() -> None:
     )
     with mo.open("rb") as compiled:
         catalogue = gettext.GNUTranslations(compiled)
-    stale = [msgid for msgid in MESSAGES if catalogue.gettext(msgid) == msgid and msgid.strip()]
+    with PO.open("rb") as source:
+        written = {
+            m.id if isinstance(m.id, str) else m.id[0]: m.string if isinstance(m.string, str) else m.string[0]
+            for m in read_po(source)
+            if m.id
+        }
+    stale = [
+        msgid
+        for msgid in MESSAGES
+        if catalogue.gettext(msgid) == msgid and msgid.strip() and written.get(msgid) != msgid
+    ]  # a word Indonesian shares with English ("Status", "{n} skill") is written so in the .po
     assert not [m for m in stale if not_kept_as_is(m)], (
         f"{mo} is older than {PO.name}: `pybabel compile -d src/careerctl/locale -D careerctl`: {stale}"
     )

@@ -40,6 +40,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from careerctl.climb import Climber, needs_of
+from careerctl.i18n import _, ngettext
 from careerctl.model import KnowledgeBase, Levels, Requirement, Role
 
 SHORTFALL_COST = 1.0
@@ -279,18 +280,27 @@ def why(kb: KnowledgeBase, role: Role, levels: Levels) -> str:
         r for r in needed if r.level > 0
     ]
     met = sum(1 for r in important if levels.get(r.skill, 0) >= r.level)
-    kind = "important skills" if any(r.weight >= IMPORTANT_WEIGHT for r in needed) else "skills"
-    parts = [f"meets {met} of its {len(important)} {kind}"] if important else ["needs no skill"]
+    if not important:
+        parts = [_("needs no skill")]
+    elif any(r.weight >= IMPORTANT_WEIGHT for r in needed):
+        parts = [_("meets {met} of its {total} important skills").format(met=met, total=len(important))]
+    else:
+        parts = [_("meets {met} of its {total} skills").format(met=met, total=len(important))]
     short = _largest(needed, levels, short=True)
     if short:
         r, more = short
-        parts.append(f"short in {_change(kb, r, levels)}" + (f" and {more} more" if more else ""))
+        parts.append(_("short in {change}").format(change=_change(kb, r, levels)) + _more(more))
     else:
         over = _largest(role.requirements, levels, short=False)
         if over:
             r, more = over
-            parts.append(f"above it in {_change(kb, r, levels)}" + (f" and {more} more" if more else ""))
+            parts.append(_("above it in {change}").format(change=_change(kb, r, levels)) + _more(more))
     return "; ".join(parts)
+
+
+def _more(count: int) -> str:
+    """ " and 3 more" after the largest gap, or nothing."""
+    return " " + ngettext("and {n} more", "and {n} more", count).format(n=count) if count else ""
 
 
 def _largest(

@@ -27,8 +27,10 @@ from typing import Literal
 
 from careerctl.climb import Climber, hours_to_meet
 from careerctl.errors import NoResult, UnknownName
+from careerctl.i18n import _
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role, Skill
 from careerctl.route import Route, find_route
+from careerctl.text import percent
 
 CENTURY_DAYS = 36525
 """Dates further than this are not dates a person plans by: they stand as `date.max`."""
@@ -477,7 +479,7 @@ class _Planner:
         if skill in blocked:
             return  # already passed on by a lender with a key at least as high (or a cycle)
         blocked.add(skill)
-        for p, _ in unmet:
+        for p, _need in unmet:
             self._lend(p, key, source, best, blocked)
 
     def step_hours(self, skill: str) -> int:
@@ -535,15 +537,17 @@ class _Planner:
         """A short sentence that says why the step is worth taking."""
         parts = []
         if gain > 0:
-            parts.append(f"+{100 * gain:.1f}% readiness for {role.name}")
+            parts.append(_("+{gain} readiness for {role}").format(gain=percent(gain, 1), role=role.name))
         if unblocks:
             names = ", ".join(f"{self.kb.skills[s].name} {self.level(s) + 1}" for s in unblocks)
-            parts.append(f"unblocks {names}")
+            parts.append(_("unblocks {skills}").format(skills=names))
         elif source is not None and gain <= 0:
-            parts.append(f"needed before {self.kb.skills[source].name} {self.level(source) + 1}")
+            before = f"{self.kb.skills[source].name} {self.level(source) + 1}"
+            parts.append(_("needed before {skill}").format(skill=before))
         if also:
             names = ", ".join(self.kb.roles[r].name for r in also)
-            parts.append(f"{'also needed' if parts else 'needed'} by {names}")
+            by = _("also needed by {roles}") if parts else _("needed by {roles}")
+            parts.append(by.format(roles=names))
         return "; ".join(parts)
 
     def explain_stuck(self, role: Role) -> str:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from careerctl.i18n import _
 from careerctl.model import KnowledgeBase, Profile, Role
 from careerctl.plan import readiness
 
@@ -163,7 +164,7 @@ def _member(kb: KnowledgeBase, item: ProfileFile, notices: list[Notice]) -> Memb
     """One profile as a member, or None (with a notice) when it cannot be used."""
     profile, path = item.profile, item.path
     if not profile.assessments:
-        notices.append(Notice(path, None, "has no assessment yet; left out"))
+        notices.append(Notice(path, None, _("has no assessment yet; left out")))
         return None
     ours = [a for a in profile.assessments if a.kb == kb.identity]
     if not ours:
@@ -173,8 +174,9 @@ def _member(kb: KnowledgeBase, item: ProfileFile, notices: list[Notice]) -> Memb
             Notice(
                 path,
                 line,
-                f"was made on another knowledge base (KB identity {found[:12] or 'empty'}, "
-                f"this one is {kb.identity[:12]}); left out",
+                _(
+                    "was made on another knowledge base (KB identity {found}, this one is {ours}); left out"
+                ).format(found=found[:12] or _("empty"), ours=kb.identity[:12]),
             )
         )
         return None
@@ -184,8 +186,9 @@ def _member(kb: KnowledgeBase, item: ProfileFile, notices: list[Notice]) -> Memb
             Notice(
                 path,
                 None,
-                f"{others} of its {len(profile.assessments)} assessments were made on another "
-                "knowledge base; they are left out",
+                _(
+                    "{n} of its {total} assessments were made on another knowledge base; they are left out"
+                ).format(n=others, total=len(profile.assessments)),
                 skipped=False,
             )
         )
@@ -207,7 +210,8 @@ def _known_role(
         return None
     if role in kb.roles:
         return role
-    notices.append(Notice(path, None, f"{key}: unknown role {role!r}; it is left out", skipped=False))
+    unknown = _("{key}: unknown role {role}; it is left out").format(key=key, role=repr(role))
+    notices.append(Notice(path, None, unknown, skipped=False))
     return None
 
 

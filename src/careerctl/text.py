@@ -9,14 +9,16 @@ Escaping, by where the text goes:
     flat(text)         one line in a file (report, diagram): the same characters, and line breaks, as spaces
     json_escaped(text) JSON text: those characters as \\u escapes (they parse back to the same data)
 
-Numbers and words: number, percent, plural, years, duration; dates: month, month_span. They are English today; the
-Indonesian issue gives them a locale (a keyword argument, defaulting to English), so callers
-never format a number or pick a plural themselves.
+Numbers and words: number, percent, hours, years, duration; dates: month, month_name, month_span.
+Each writes in the interface's language (careerctl.i18n.current()) unless given `lang=`:
+1,430 h and Jan–Mar 2027 in English, 1.430 jam and Agu–Okt 2027 in Indonesian. plural() is
+English only: translated text picks its plural with ngettext.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -73,24 +75,68 @@ def json_escaped(text: str) -> str:
     return _CONTROL.sub(_json_escape, text)
 
 
-def number(value: int) -> str:
-    """A whole number with thousands separators: 12,400."""
-    return f"{value:,}"
+def _language(lang: str | None) -> str:
+    """The language to write in: `lang`, else the interface's (careerctl.i18n)."""
+    if lang is not None:
+        return lang
+    from careerctl.i18n import current
+
+    return current()
 
 
-def percent(value: float, decimals: int = 0) -> str:
-    """A 0..1 fraction as a percentage: 0.625 -> '62%' (or '62.5%' with one decimal)."""
-    return f"{value * 100:.{decimals}f}%"
+def _separated(digits: str, group: str) -> str:
+    """A string of digits with `group` between each three from the right: 1430 -> 1.430."""
+    head = len(digits) % 3 or 3
+    return group.join([digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))])
+
+
+def number(value: float, *, lang: str | None = None) -> str:
+    """A number with thousands separators: 12,400 and 2.5 in English, 12.400 and 2,5 in Indonesian.
+
+    Indonesian writes a dot between thousands and a comma before decimals, up to three of them
+    rounded half to even (as babel's format_decimal does for the id locale).
+    """
+    if _language(lang) != "id":
+        return f"{value:,}"
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)  # no plan has an infinite number of hours; shown rather than a crash
+    exact = Decimal(str(value)).quantize(Decimal("0.001"), rounding=ROUND_HALF_EVEN)
+    sign = "-" if exact < 0 else ""
+    whole, _, fraction = f"{abs(exact):f}".partition(".")
+    fraction = fraction.rstrip("0")
+    if not whole.strip("0") and not fraction:
+        sign = ""  # -0.0001 rounds to 0, not -0
+    return sign + _separated(whole, ".") + ("," + fraction if fraction else "")
+
+
+def figure(value: float, *, lang: str | None = None) -> str:
+    """A short number as a person writes it, no trailing zeros: 6, 2.5; 2,5 in Indonesian (hours a week)."""
+    shown = f"{value:g}"
+    return shown.replace(".", ",") if _language(lang) == "id" else shown
+
+
+def percent(value: float, decimals: int = 0, *, lang: str | None = None) -> str:
+    """A 0..1 fraction as a percentage: 0.625 -> '62%' (or '62.5%' with one decimal; '62,5%' in Indonesian)."""
+    shown = f"{value * 100:.{decimals}f}%"
+    return shown.replace(".", ",") if _language(lang) == "id" else shown
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:
-    """'1 error', '3 errors'; `many` for irregular nouns."""
+    """'1 error', '3 errors'; `many` for irregular nouns (English words: translated text uses ngettext)."""
     return f"{count} {noun if count == 1 else many or noun + 's'}"
 
 
-def years(value: float) -> str:
-    """'1 year', '2.5 years'."""
+def years(value: float, *, lang: str | None = None) -> str:
+    """'1 year', '2.5 years'; '2,5 tahun' in Indonesian."""
+    if _language(lang) == "id":
+        return f"{value:g} tahun".replace(".", ",")
     return f"{value:g} year{'' if value == 1 else 's'}"
+
+
+def hours(value: float, *, lang: str | None = None) -> str:
+    """Hours of study in a table cell or label: '1,430 h'; '1.430 jam' in Indonesian."""
+    unit = "jam" if _language(lang) == "id" else "h"
+    return f"{number(value, lang=lang)} {unit}"
 
 
 WEEKS_PER_MONTH = 4.345
@@ -105,8 +151,10 @@ def beyond_a_century(weeks: float) -> bool:
     return not weeks < CENTURY_WEEKS  # NaN and infinity too
 
 
-def duration(weeks: float) -> str:
+def duration(weeks: float, *, lang: str | None = None) -> str:
     """Calendar weeks in the unit a person would say: under a week, about 3 weeks, about 5 months."""
+    if _language(lang) == "id":
+        return _durasi(weeks)
     if beyond_a_century(weeks):
         return "more than 100 years"
     if weeks < 1:
@@ -119,20 +167,60 @@ def duration(weeks: float) -> str:
     return f"about {months / 12:.1f} years"
 
 
+def _durasi(weeks: float) -> str:
+    """duration() in Indonesian: 'kurang dari seminggu', 'sekitar 3 minggu', 'sekitar 2,5 tahun'."""
+    if beyond_a_century(weeks):
+        return "lebih dari 100 tahun"
+    if weeks < 1:
+        return "kurang dari seminggu"
+    if weeks < 9:
+        return f"sekitar {round(weeks)} minggu"
+    months = weeks / WEEKS_PER_MONTH
+    if months < 24:
+        return f"sekitar {months:.0f} bulan"
+    return f"sekitar {months / 12:.1f} tahun".replace(".", ",")
+
+
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS_BY_LANGUAGE = {
+    "en": MONTHS,
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+}
+"""Month abbreviations, as CLDR writes them (babel.dates.get_month_names('abbreviated'))."""
+MONTH_NAMES = {
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+    "id": (
+        "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+        "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    ),
+}  # fmt: skip
 
 
-def month(day: date) -> str:
-    """A date as its month and year: 'Jan 2027' ('more than 100 years away' for the planner's date.max)."""
+def _abbreviation(day: date, lang: str) -> str:
+    return MONTHS_BY_LANGUAGE.get(lang, MONTHS)[day.month - 1]
+
+
+def month(day: date, *, lang: str | None = None) -> str:
+    """A date as its month and year: 'Jan 2027', 'Agu 2027' ('more than 100 years away' for the planner's date.max)."""
+    code = _language(lang)
     if day.year == 9999 and day.month == 12 and day.day == 31:  # datetime.date.max
-        return "more than 100 years away"
-    return f"{MONTHS[day.month - 1]} {day.year}"
+        return "lebih dari 100 tahun lagi" if code == "id" else "more than 100 years away"
+    return f"{_abbreviation(day, code)} {day.year}"
 
 
-def month_span(start: date, end: date) -> str:
-    """Two dates as a span of months: 'Jan–Mar 2027', 'Nov 2027–Feb 2028', 'Jan 2027'."""
+def month_name(day: date, *, lang: str | None = None) -> str:
+    """A date as its month written out, and its year: 'August 2027', 'Agustus 2027'."""
+    return f"{MONTH_NAMES.get(_language(lang), MONTH_NAMES['en'])[day.month - 1]} {day.year}"
+
+
+def month_span(start: date, end: date, *, lang: str | None = None) -> str:
+    """Two dates as a span of months: 'Jan–Mar 2027', 'Nov 2027–Feb 2028', 'Jan 2027' ('Agu–Okt 2027')."""
+    code = _language(lang)
     if (start.year, start.month) == (end.year, end.month):
-        return month(start)
+        return month(start, lang=code)
     if start.year == end.year:
-        return f"{MONTHS[start.month - 1]}–{month(end)}"
-    return f"{month(start)}–{month(end)}"
+        return f"{_abbreviation(start, code)}–{month(end, lang=code)}"
+    return f"{month(start, lang=code)}–{month(end, lang=code)}"

@@ -15,6 +15,7 @@ from rich.measure import Measurement
 from rich.text import Text
 from rich.tree import Tree
 
+from careerctl.i18n import _
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role
 from careerctl.render.rich import lit
 from careerctl.text import percent
@@ -71,7 +72,7 @@ def bar_rows(kb: KnowledgeBase, levels: Levels, role: Role) -> list[BarRow]:
     for req in role.needed():
         skill = kb.skills.get(req.skill)
         name = skill.name if skill else req.skill
-        category = skill.category if skill else ""
+        category = kb.term("categories", skill.category) if skill else ""
         rows.append(BarRow(req.skill, name, category, levels.get(req.skill, 0), req.level, req.weight))
     return sorted(rows, key=lambda r: (r.category, r.name.lower(), r.skill))
 
@@ -91,10 +92,10 @@ def level_bar(have: int, need: int, marks: Glyphs) -> Text:
 def verdict(have: int, need: int) -> Text:
     """'met', 'short 2' or 'met, +1': how the level compares with the requirement."""
     if have < need:
-        return Text(f"short {need - have}", style="red")
+        return Text(_("short {n}").format(n=need - have), style="red")
     if have > need:
-        return Text(f"met, +{have - need}", style="cyan")
-    return Text("met", style="green")
+        return Text(_("met, +{n}").format(n=have - need), style="cyan")
+    return Text(_("met"), style="green")
 
 
 def gauge_text(value: float, width: int, marks: Glyphs) -> Text:
@@ -136,9 +137,9 @@ class Gauge:
         return Measurement(width, width)
 
 
-def readiness_gauge(value: float, label: str = "Readiness", width: int = GAUGE_WIDTH) -> Gauge:
+def readiness_gauge(value: float, label: str | None = None, width: int = GAUGE_WIDTH) -> Gauge:
     """A gauge of readiness (0..1): a bar and a percentage, red under 50%, yellow under 80%."""
-    return Gauge(value, label, width)
+    return Gauge(value, _("Readiness") if label is None else label, width)
 
 
 def spark_chars(
@@ -210,13 +211,17 @@ class GapTree:
                     branches[row.category] = tree.add(lit(row.category or "-", "bold cyan"))
                 branches[row.category].add(self.leaf(row, width, marks))
         if met:
-            done = tree.add(Text(f"already met ({len(met)})", style="bold green"))
+            done = tree.add(Text(_("already met ({n})").format(n=len(met)), style="bold green"))
             for row in met:
                 done.add(self.leaf(row, width, marks))
         yield tree
+        legend = _(
+            "{have} have  {short} still needed  {over} above the need  ({cells} cells per level, 0..{top})"
+        )
         yield Text(
-            f"{marks.have} have  {marks.short} still needed  {marks.over} above the need"
-            f"  ({CELLS_PER_LEVEL} cells per level, 0..{LEVEL_MAX})",
+            legend.format(
+                have=marks.have, short=marks.short, over=marks.over, cells=CELLS_PER_LEVEL, top=LEVEL_MAX
+            ),
             style="dim",
         )
 
@@ -234,7 +239,5 @@ class GapTree:
 
 def gap_tree(kb: KnowledgeBase, levels: Levels, target_role: Role) -> GapTree:
     """Remaining gaps for `target_role` by category, with a bar of your level against each requirement."""
-    title = Text("What ", style="bold")
-    title.append(lit(target_role.name, "bold"))
-    title.append(" still needs", style="bold")
+    title = lit(_("What {role} still needs").format(role=target_role.name), "bold")
     return GapTree(bar_rows(kb, levels, target_role), title)

@@ -21,9 +21,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from careerctl.i18n import _
 from careerctl.model import KnowledgeBase, Role
 from careerctl.route import Leg, Route
-from careerctl.text import flat, number
+from careerctl.text import flat, hours
 from careerctl.text import years as year_words
 
 MAP_LIMIT = 100
@@ -72,7 +73,7 @@ def years_label(years: float) -> str:
 
 def leg_label(leg: Leg) -> str:
     """A route edge's label: typical years and hours of study."""
-    return f"{years_label(leg.years)}, {number(leg.hours)} h"
+    return f"{years_label(leg.years)}, {hours(leg.hours)}"
 
 
 def raise_line(kb: KnowledgeBase, skill: str, from_level: int, to_level: int) -> str:
@@ -91,7 +92,9 @@ def map_diagram(kb: KnowledgeBase, roles: Iterable[Role], route: Route | None = 
     diagram = Diagram()
     by_track: dict[str, list[Node]] = defaultdict(list)
     for role in chosen:
-        by_track[role.track].append(role_node(kb, role, raised.get(role.id), role.id in on_route))
+        by_track[kb.term("tracks", role.track)].append(
+            role_node(kb, role, raised.get(role.id), role.id in on_route)
+        )
     diagram.tracks = dict(by_track)
     for role in chosen:
         for move in role.next:
@@ -228,10 +231,10 @@ def dot_label(lines: list[str]) -> str:
     return f'"{body}"'
 
 
-def to_dot(diagram: Diagram, title: str = "career map", direction: str = "LR") -> str:
+def to_dot(diagram: Diagram, title: str | None = None, direction: str = "LR") -> str:
     """The diagram as a Graphviz digraph."""
     out = [
-        f"digraph {dot_quote(title)} {{",
+        f"digraph {dot_quote(_('career map') if title is None else title)} {{",
         f'  graph [rankdir={direction}, fontname="Helvetica", fontsize=12, nodesep=0.3, ranksep=0.6, newrank=true];',
         '  node [shape=box, style="rounded,filled", fillcolor="#f4f6f8", color="#5b6770", fontname="Helvetica", fontsize=11];',
         '  edge [color="#5b6770", fontname="Helvetica", fontsize=9];',
@@ -263,10 +266,10 @@ def _dot_node(node: Node) -> str:
 
 def dot_map(kb: KnowledgeBase, roles: Iterable[Role]) -> str:
     """`roles --format dot`: the career map, one cluster per track."""
-    return to_dot(map_diagram(kb, roles), title=kb.about.name or "career map")
+    return to_dot(map_diagram(kb, roles), title=kb.about.name or _("career map"))
 
 
 def dot_path(kb: KnowledgeBase, route: Route) -> str:
     """`path --format dot`: the route highlighted in the map, with the skills each rung raises."""
-    names = " to ".join(kb.roles[r].name for r in (route.roles[0], route.roles[-1]))
-    return to_dot(route_map(kb, route), title=f"route from {names}")
+    start, end = (kb.roles[r].name for r in (route.roles[0], route.roles[-1]))
+    return to_dot(route_map(kb, route), title=_("route from {start} to {end}").format(start=start, end=end))

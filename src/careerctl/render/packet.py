@@ -16,15 +16,32 @@ from dataclasses import dataclass, field
 
 from careerctl.calibration import Row
 from careerctl.evidence import Evidence
+from careerctl.i18n import N_, _, current, ngettext
 from careerctl.model import LEVEL_MAX
 from careerctl.plan import Step
-from careerctl.render.report import CSP, RADAR_SKILL_AXES, STYLE, _point, esc, md, md_link, md_table, safe_url
+from careerctl.render.report import (
+    CSP,
+    RADAR_SKILL_AXES,
+    STYLE,
+    _point,
+    esc,
+    md,
+    md_link,
+    md_table,
+    more_steps,
+    safe_url,
+)
 from careerctl.results import Packet
 from careerctl.review import Review
-from careerctl.text import flat, percent
+from careerctl.text import flat, number, percent
 
 SERIES = ("target", "self", "manager")
-SERIES_LABEL = {"target": "what the target requires", "self": "self rating", "manager": "manager's rating"}
+SERIES_LABEL = {
+    "target": N_("what the target requires"),
+    "self": N_("self rating"),
+    "manager": N_("manager's rating"),
+}
+SERIES_NAME = {"target": N_("target"), "self": N_("self"), "manager": N_("manager")}
 
 
 @dataclass(frozen=True)
@@ -54,8 +71,8 @@ class SkillRow:
     def status(self) -> str:
         """'met', 'met, +1' or 'short 2' against the required level."""
         if self.used < self.required:
-            return f"short {self.required - self.used}"
-        return "met" if self.used == self.required else f"met, +{self.used - self.required}"
+            return _("short {n}").format(n=self.required - self.used)
+        return _("met") if self.used == self.required else _("met, +{n}").format(n=self.used - self.required)
 
 
 def skill_rows(packet: Packet) -> list[SkillRow]:
@@ -79,7 +96,7 @@ def skill_rows(packet: Packet) -> list[SkillRow]:
             SkillRow(
                 skill=req.skill,
                 name=skill.name,
-                category=skill.category,
+                category=kb.term("categories", skill.category),
                 required=req.level,
                 weight=req.weight,
                 self_level=own,
@@ -103,17 +120,22 @@ def level_text(level: int | None) -> str:
 
 def facts(packet: Packet) -> list[tuple[str, str]]:
     """The packet's header: who, when, the roles, readiness, and where the levels come from."""
-    rows = [("Prepared for", flat(packet.name))] if packet.name else []
+    rows = [(_("Prepared for"), flat(packet.name))] if packet.name else []
     current = packet.current
+    if packet.levels_used == "calibrated":
+        readiness = _("{readiness} (on the calibrated levels)")
+    else:
+        readiness = _("{readiness} (on the self levels)")
+    entries = ngettext("{n} entry in the log", "{n} entries in the log", len(packet.evidence))
     rows += [
-        ("Date", packet.today.isoformat()),
-        ("Current role", flat(current.name) if current else "not given"),
-        ("Target role", flat(packet.target.name)),
-        ("Readiness", f"{percent(packet.plan.readiness)} (on the {packet.levels_used} levels)"),
-        ("Levels used", levels_sentence(packet)),
-        ("Reviews", reviews_sentence(packet.reviews)),
-        ("Evidence", f"{len(packet.evidence)} entr{'y' if len(packet.evidence) == 1 else 'ies'} in the log"),
-        ("Knowledge base", flat(packet.kb.about.name or "unnamed")),
+        (_("Date"), packet.today.isoformat()),
+        (_("Current role"), flat(current.name) if current else _("not given")),
+        (_("Target role"), flat(packet.target.name)),
+        (_("Readiness"), readiness.format(readiness=percent(packet.plan.readiness))),
+        (_("Levels used"), levels_sentence(packet)),
+        (_("Reviews"), reviews_sentence(packet.reviews)),
+        (_("Evidence"), entries.format(n=len(packet.evidence))),
+        (_("Knowledge base"), flat(packet.kb.about.name or _("unnamed"))),
     ]
     return rows
 
@@ -121,14 +143,16 @@ def facts(packet: Packet) -> list[tuple[str, str]]:
 def levels_sentence(packet: Packet) -> str:
     """Which levels the packet judges by, in one sentence."""
     if packet.levels_used == "calibrated":
-        return f"calibrated: the agreed level of each skill ({packet.calibration.rule} rule)"
-    return "self: the person's own ratings"
+        return _("calibrated: the agreed level of each skill ({rule} rule)").format(
+            rule=packet.calibration.rule
+        )
+    return _("self: the person's own ratings")
 
 
 def reviews_sentence(reviews: list[Review]) -> str:
     """Who reviewed, and when."""
     if not reviews:
-        return "none attached"
+        return _("none attached")
     return "; ".join(f"{flat(r.rater)} ({r.relation}, {r.at[:10]})" for r in reviews)
 
 
@@ -139,14 +163,23 @@ def markdown_packet(packet: Packet) -> str:
     """The packet as Markdown: facts, the skills table, flagged gaps, evidence per skill, the plan."""
     rows = skill_rows(packet)
     who = f"{packet.name}: " if packet.name else ""
-    out = [f"# Promotion packet: {md(who + packet.target.name)}", ""]
+    out = ["# " + _("Promotion packet: {who}").format(who=md(who + packet.target.name)), ""]
     out += md_table(["", ""], [[f"**{k}**", md(v)] for k, v in facts(packet)])
-    out += ["", f"## Skills {md(packet.target.name)} needs", ""]
+    out += ["", "## " + _("Skills {role} needs").format(role=md(packet.target.name)), ""]
     out += md_table(
-        ["Skill", "Required", "Self", "Manager", "Peers", "Calibrated", "Status", "Evidence"],
+        [
+            _("Skill"),
+            _("Required"),
+            _("Self"),
+            _("Manager"),
+            _("Peers"),
+            _("Calibrated"),
+            _("Status"),
+            _("Evidence"),
+        ],
         [
             [
-                md(r.name) + (" **(discuss)**" if r.flagged else ""),
+                md(r.name) + (" **(" + _("discuss") + ")**" if r.flagged else ""),
                 str(r.required),
                 level_text(r.self_level),
                 level_text(r.manager),
@@ -158,11 +191,11 @@ def markdown_packet(packet: Packet) -> str:
             for r in rows
         ],
     )
-    out += ["", "## Gaps to discuss", ""]
+    out += ["", "## " + _("Gaps to discuss"), ""]
     out += markdown_gaps(rows)
-    out += ["", "## Evidence", ""]
+    out += ["", "## " + _("Evidence"), ""]
     out += markdown_evidence(rows)
-    out += ["", "## Plan for what is still missing", ""]
+    out += ["", "## " + _("Plan for what is still missing"), ""]
     out += markdown_plan(packet)
     out += ["", "---", "", footer_text(packet, md)]
     return "\n".join(out) + "\n"
@@ -172,16 +205,21 @@ def gap_sentence(row: SkillRow) -> str:
     """How far the self rating is from the agreed level, and who said what."""
     others = []
     if row.manager is not None:
-        others.append(f"manager {row.manager}")
+        others.append(_("manager {level}").format(level=row.manager))
     if row.peers_median is not None:
-        others.append(f"peers' median {row.peers_median}")
+        others.append(_("peers' median {level}").format(level=row.peers_median))
     said = f" ({', '.join(others)})" if others else ""
-    return f"self {level_text(row.self_level)}, agreed {row.calibrated}{said}"
+    return (
+        _("self {own}, agreed {agreed}").format(own=level_text(row.self_level), agreed=row.calibrated) + said
+    )
 
 
 def quiet_sentence(rows: list[SkillRow]) -> str:
     """The skills one level apart, each with the self and agreed levels."""
-    return ", ".join(f"{r.name} (self {level_text(r.self_level)}, agreed {r.calibrated})" for r in rows)
+    said = _("self {own}, agreed {agreed}")
+    return ", ".join(
+        f"{r.name} ({said.format(own=level_text(r.self_level), agreed=r.calibrated)})" for r in rows
+    )
 
 
 def markdown_gaps(rows: list[SkillRow]) -> list[str]:
@@ -192,9 +230,9 @@ def markdown_gaps(rows: list[SkillRow]) -> list[str]:
     for r in flagged:
         lines += [f"  - {md(rater)}: “{md(note)}”" for rater, note in r.notes]
     if not flagged:
-        lines.append("No self rating is 2 or more levels from the agreed level.")
+        lines.append(_("No self rating is 2 or more levels from the agreed level."))
     if quiet:
-        lines += ["", "One level apart: " + md(quiet_sentence(quiet)) + "."]
+        lines += ["", md(one_apart(quiet))]
     return lines
 
 
@@ -206,13 +244,13 @@ def markdown_evidence(rows: list[SkillRow]) -> list[str]:
             continue
         lines += [f"### {md(r.name)}", ""]
         for item in r.evidence:
-            level = f" (level {item.level})" if item.level is not None else ""
-            link = f" [link](<{safe.replace('>', '%3E')}>)" if (safe := safe_url(item.link)) else ""
+            level = " " + _("(level {level})").format(level=item.level) if item.level is not None else ""
+            link = f" [{_('link')}](<{safe.replace('>', '%3E')}>)" if (safe := safe_url(item.link)) else ""
             lines.append(f"- {item.date}: {md(item.what)}{level}{link}")
         lines.append("")
     missing = [r.name for r in rows if not r.evidence]
     if missing:
-        lines.append(f"No evidence logged yet for {md(', '.join(missing))}.")
+        lines.append(_("No evidence logged yet for {skills}.").format(skills=md(", ".join(missing))))
     return lines
 
 
@@ -220,32 +258,52 @@ def markdown_plan(packet: Packet) -> list[str]:
     """The steps still to take, as a table."""
     steps = packet.plan.steps[: packet.top] if packet.top else packet.plan.steps
     if not steps:
-        return [f"Every requirement of {md(packet.target.name)} is met on the {packet.levels_used} levels."]
+        return [all_met(packet, md(packet.target.name))]
     kb = packet.kb
     rows = [
         [
             str(s.rank),
             md(kb.skills[s.skill].name),
             f"{s.from_level} → {s.to_level}",
-            f"{s.hours:,}",
+            number(s.hours),
             md(s.why),
-            f"{md_link(s.resource.title, s.resource.url)} ({md(s.resource.kind)})" if s.resource else "",
+            f"{md_link(s.resource.title, s.resource.url)} ({md(kb.term('kinds', s.resource.kind))})"
+            if s.resource
+            else "",
         ]
         for s in steps
     ]
-    lines = md_table(["#", "Skill", "Level", "Hours", "Why", "Resource"], rows)
+    lines = md_table(["#", _("Skill"), _("Level"), _("Hours"), _("Why"), _("Resource")], rows)
     hidden = len(packet.plan.steps) - len(steps)
     if hidden:
-        lines += ["", f"… and {hidden} more steps."]
-    lines += ["", f"{packet.plan.total_hours:,} hours of study in all."]
+        lines += ["", more_steps(hidden)]
+    lines += ["", in_all(packet)]
     return lines
+
+
+def all_met(packet: Packet, target: str) -> str:
+    """The plan section when nothing is left: `target` already escaped."""
+    if packet.levels_used == "calibrated":
+        return _("Every requirement of {role} is met on the calibrated levels.").format(role=target)
+    return _("Every requirement of {role} is met on the self levels.").format(role=target)
+
+
+def in_all(packet: Packet) -> str:
+    """The plan's total hours."""
+    return _("{hours} hours of study in all.").format(hours=number(packet.plan.total_hours))
+
+
+def one_apart(rows: list[SkillRow]) -> str:
+    """The line for gaps of one level."""
+    return _("One level apart: {skills}.").format(skills=quiet_sentence(rows))
 
 
 def footer_text(packet: Packet, escape: Callable[[object], str]) -> str:
     """Where the packet comes from, escaped for its format."""
     kb = packet.kb
-    name = kb.about.name or "an unnamed knowledge base"
-    return escape(f"Made with careerctl from {name} (KB identity {kb.identity[:12] or 'unknown'}).")
+    name = kb.about.name or _("an unnamed knowledge base")
+    made = _("Made with careerctl from {kb} (KB identity {identity}).")
+    return escape(made.format(kb=name, identity=kb.identity[:12] or _("unknown")))
 
 
 # ---------------------------------------------------------------------------------------------- SVG
@@ -321,10 +379,11 @@ def radar_svg(spokes: list[Spoke], title: str) -> str:
         x = 20 + n * 190
         items.append(
             f'<rect class="{series}" x="{x}" y="492" width="14" height="14" />'
-            f'<text x="{x + 20}" y="504">{esc(SERIES_LABEL[series])}</text>'
+            f'<text x="{x + 20}" y="504">{esc(_(SERIES_LABEL[series]))}</text>'
         )
     if not have_manager:
-        items.append('<text x="400" y="504">no manager review attached</text>')
+        alone = _("no manager review attached")
+        items.append(f'<text x="400" y="504">{esc(alone)}</text>')
     parts.append(f'<g class="legend">{"".join(items)}</g>')
     parts.append("</svg>")
     return "\n".join(parts)
@@ -343,7 +402,9 @@ def _label(cx: float, cy: float, radius: float, index: int, count: int, spoke: S
         f'<tspan x="{x:.1f}" y="{top + n * 13:.1f}">{esc(line)}</tspan>' for n, line in enumerate(lines)
     )
     said = ", ".join(
-        f"{series} {value:.1f}" for series in SERIES if (value := spoke.values.get(series)) is not None
+        f"{_(SERIES_NAME[series])} {number(round(value, 1)) if current() == 'id' else f'{value:.1f}'}"
+        for series in SERIES
+        if (value := spoke.values.get(series)) is not None
     )
     return f'<text class="axis" text-anchor="{anchor}"><title>{esc(f"{spoke.label}: {said}")}</title>{spans}</text>'
 
@@ -372,30 +433,31 @@ def html_packet(packet: Packet) -> str:
     rows = skill_rows(packet)
     who = f"{packet.name}: " if packet.name else ""
     start = f"{packet.current.name} → " if packet.current and packet.current.id != packet.target.id else ""
+    heading = _("Promotion packet: {who}").format(who=packet.name) if packet.name else _("Promotion packet")
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{current()}">',
         "<head>",
         '<meta charset="utf-8" />',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}" />',
         '<meta name="viewport" content="width=device-width, initial-scale=1" />',
         '<meta name="generator" content="careerctl" />',
-        f"<title>Promotion packet: {esc(who + packet.target.name)}</title>",
+        f"<title>{esc(_('Promotion packet: {who}').format(who=who + packet.target.name))}</title>",
         f"<style>{STYLE}{PACKET_STYLE}</style>",
         "</head>",
         "<body>",
         "<header>",
-        f"<h1>Promotion packet{esc(': ' + packet.name) if packet.name else ''}</h1>",
+        f"<h1>{esc(heading)}</h1>",
         f'<p class="subtitle">{esc(start + packet.target.name)}</p>',
         "</header>",
         '<div class="top">',
         f"<div>{html_facts(packet)}</div>",
         html_radar(packet, rows),
         "</div>",
-        f'<section id="skills"><h2>Skills {esc(packet.target.name)} needs</h2>{html_skills(rows)}</section>',
-        f'<section id="gaps"><h2>Gaps to discuss</h2>{html_gaps(rows)}</section>',
-        f'<section id="evidence"><h2>Evidence</h2>{html_evidence(rows)}</section>',
-        f'<section id="plan"><h2>Plan for what is still missing</h2>{html_plan(packet)}</section>',
+        f'<section id="skills"><h2>{esc(_("Skills {role} needs").format(role=packet.target.name))}</h2>{html_skills(rows)}</section>',
+        f'<section id="gaps"><h2>{esc(_("Gaps to discuss"))}</h2>{html_gaps(rows)}</section>',
+        f'<section id="evidence"><h2>{esc(_("Evidence"))}</h2>{html_evidence(rows)}</section>',
+        f'<section id="plan"><h2>{esc(_("Plan for what is still missing"))}</h2>{html_plan(packet)}</section>',
         f"<footer>{footer_text(packet, esc)}</footer>",
         "</body>",
         "</html>",
@@ -412,27 +474,30 @@ def html_facts(packet: Packet) -> str:
 def html_radar(packet: Packet, rows: list[SkillRow]) -> str:
     """The radar in a figure, or nothing when the target needs fewer than three axes."""
     spokes = radar_spokes(packet, rows)
-    title = f"Self and manager ratings against {packet.target.name}"
+    title = _("Self and manager ratings against {role}").format(role=packet.target.name)
     svg = radar_svg(spokes, title)
     if not svg:
         return "<div></div>"
-    per = (
-        "skill"
-        if len(spokes) == len(rows)
-        else "category (weighted mean level; the manager's over the skills they rated)"
-    )
-    return f"<figure>{svg}<figcaption>{esc(title)}, one axis per {per}, levels 0 to {LEVEL_MAX}</figcaption></figure>"
+    if len(spokes) == len(rows):
+        caption = _("{title}, one axis per skill, levels 0 to {top}")
+    else:
+        caption = _(
+            "{title}, one axis per category (weighted mean level; the manager's over the skills they rated), levels 0 to {top}"
+        )
+    return f"<figure>{svg}<figcaption>{esc(caption.format(title=title, top=LEVEL_MAX))}</figcaption></figure>"
 
 
 def html_skills(rows: list[SkillRow]) -> str:
     """Every needed skill with each rating, the status and how much evidence backs it."""
     head = (
-        '<tr><th>Skill</th><th class="num">Required</th><th class="num">Self</th><th class="num">Manager</th>'
-        '<th class="num">Peers</th><th class="num">Calibrated</th><th>Status</th><th class="num">Evidence</th></tr>'
+        f'<tr><th>{esc(_("Skill"))}</th><th class="num">{esc(_("Required"))}</th>'
+        f'<th class="num">{esc(_("Self"))}</th><th class="num">{esc(_("Manager"))}</th>'
+        f'<th class="num">{esc(_("Peers"))}</th><th class="num">{esc(_("Calibrated"))}</th>'
+        f'<th>{esc(_("Status"))}</th><th class="num">{esc(_("Evidence"))}</th></tr>'
     )
     body = []
     for r in rows:
-        flag = ' <span class="flag">discuss</span>' if r.flagged else ""
+        flag = f' <span class="flag">{esc(_("discuss"))}</span>' if r.flagged else ""
         state = "short" if r.used < r.required else "met"
         mark = ' class="flagged"' if r.flagged else ""
         body.append(
@@ -459,9 +524,9 @@ def html_gaps(rows: list[SkillRow]) -> str:
             items.append(f'<li><span class="flag">{esc(r.name)}</span>: {esc(gap_sentence(r))}{notes}</li>')
         parts.append(f"<ul>{''.join(items)}</ul>")
     else:
-        parts.append("<p>No self rating is 2 or more levels from the agreed level.</p>")
+        parts.append("<p>" + esc(_("No self rating is 2 or more levels from the agreed level.")) + "</p>")
     if quiet:
-        parts.append(f'<p class="quiet">One level apart: {esc(quiet_sentence(quiet))}.</p>')
+        parts.append(f'<p class="quiet">{esc(one_apart(quiet))}</p>')
     return "".join(parts)
 
 
@@ -473,14 +538,15 @@ def html_evidence(rows: list[SkillRow]) -> str:
             continue
         items = []
         for item in r.evidence:
-            level = f" (level {item.level})" if item.level is not None else ""
+            level = " " + esc(_("(level {level})").format(level=item.level)) if item.level is not None else ""
             url = safe_url(item.link)
-            link = f' <a href="{esc(url)}" rel="noopener noreferrer">link</a>' if url else ""
+            link = f' <a href="{esc(url)}" rel="noopener noreferrer">{esc(_("link"))}</a>' if url else ""
             items.append(f'<li><span class="date">{esc(item.date)}</span> {esc(item.what)}{level}{link}</li>')
         parts.append(f'<h3>{esc(r.name)}</h3><ul class="evidence">{"".join(items)}</ul>')
     missing = [r.name for r in rows if not r.evidence]
     if missing:
-        parts.append(f'<p class="quiet">No evidence logged yet for {esc(", ".join(missing))}.</p>')
+        none = _("No evidence logged yet for {skills}.").format(skills=", ".join(missing))
+        parts.append(f'<p class="quiet">{esc(none)}</p>')
     return "".join(parts)
 
 
@@ -488,11 +554,11 @@ def html_plan(packet: Packet) -> str:
     """The steps still to take, as a table."""
     steps = packet.plan.steps[: packet.top] if packet.top else packet.plan.steps
     if not steps:
-        return f"<p>Every requirement of {esc(packet.target.name)} is met on the {esc(packet.levels_used)} levels.</p>"
+        return f"<p>{all_met(packet, esc(packet.target.name))}</p>"
     kb = packet.kb
     head = (
-        '<tr><th class="num">#</th><th>Skill</th><th>Level</th><th class="num">Hours</th>'
-        "<th>Why</th><th>Resource</th></tr>"
+        f'<tr><th class="num">#</th><th>{esc(_("Skill"))}</th><th>{esc(_("Level"))}</th>'
+        f'<th class="num">{esc(_("Hours"))}</th><th>{esc(_("Why"))}</th><th>{esc(_("Resource"))}</th></tr>'
     )
     body = []
     for s in steps:
@@ -502,13 +568,13 @@ def html_plan(packet: Packet) -> str:
             title = esc(s.resource.title)
             if url:
                 title = f'<a href="{esc(url)}" rel="noopener noreferrer">{title}</a>'
-            resource = f"{title} ({esc(s.resource.kind)})"
+            resource = f"{title} ({esc(kb.term('kinds', s.resource.kind))})"
         body.append(
             f'<tr><td class="num">{s.rank}</td><td>{esc(kb.skills[s.skill].name)}</td>'
-            f'<td>{s.from_level} → {s.to_level}</td><td class="num">{s.hours:,}</td>'
+            f'<td>{s.from_level} → {s.to_level}</td><td class="num">{number(s.hours)}</td>'
             f"<td>{esc(s.why)}</td><td>{resource}</td></tr>"
         )
     hidden = len(packet.plan.steps) - len(steps)
-    more = f"<p>… and {hidden} more steps.</p>" if hidden else ""
-    total = f"<p>{packet.plan.total_hours:,} hours of study in all.</p>"
+    more = f"<p>{esc(more_steps(hidden))}</p>" if hidden else ""
+    total = f"<p>{esc(in_all(packet))}</p>"
     return f"<table><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>{more}{total}"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from careerctl.i18n import _, ngettext
 from careerctl.render.rich import lit, table
 
 if TYPE_CHECKING:
@@ -31,10 +32,14 @@ def print_reviews(console: Console, doc: ReviewsDoc) -> None:
     """The attached reviews, by name."""
     if not doc.reviews:
         console.print(
-            lit(f"No reviews are attached to {doc.profile}. `careerctl review add FILE` attaches one.")
+            lit(
+                _("No reviews are attached to {profile}. `careerctl review add FILE` attaches one.").format(
+                    profile=doc.profile
+                )
+            )
         )
         return
-    grid = table(console, "name", "rater", "relation", "for", "date", "skills")
+    grid = table(console, _("name"), _("rater"), _("relation"), _("for"), _("date"), _("skills"))
     for ref in doc.reviews:
         grid.add_row(
             lit(ref.name), lit(ref.rater), ref.relation, lit(ref.subject), ref.at[:10], str(ref.skills)
@@ -48,13 +53,13 @@ def gap_text(value: int | None, flagged: bool) -> Text:
         return Text("")
     shown = f"{value:+d}"
     if flagged:
-        return Text(f"{shown} discuss", style="bold red")
+        return Text(_("{gap} discuss").format(gap=shown), style="bold red")
     return Text(shown, style="dim")
 
 
 def print_calibration(console: Console, kb: KnowledgeBase, cal: Calibration, rule_says: str) -> None:
     """Self, manager, peers and agreed per skill; flagged gaps marked, then a one-line summary."""
-    grid = table(console, "skill", "self", "manager", "peers", "median", "agreed", "gap")
+    grid = table(console, _("skill"), _("self"), _("manager"), _("peers"), _("median"), _("agreed"), _("gap"))
     alone = [row for row in cal.rows if row.manager is None and not row.peers]
     for row in cal.rows:
         if row.manager is None and not row.peers:
@@ -70,17 +75,22 @@ def print_calibration(console: Console, kb: KnowledgeBase, cal: Calibration, rul
         )
     console.print(grid)
     if alone:
-        console.print(
-            f"{len(alone)} more skill{'s' if len(alone) != 1 else ''} only you rated keep your level."
+        more = ngettext(
+            "{n} more skill only you rated keeps your level.",
+            "{n} more skills only you rated keep your level.",
+            len(alone),
         )
+        console.print(more.format(n=len(alone)))
     raters = ", ".join(f"{r.rater} ({r.relation})" for r in cal.reviews)
-    console.print(lit(f"Agreed level: {rule_says}. Reviews: {raters}."))
+    console.print(lit(_("Agreed level: {rule}. Reviews: {raters}.").format(rule=rule_says, raters=raters)))
     flagged = cal.flagged
     if flagged:
         names = ", ".join(kb.skills[row.skill].name for row in flagged)
-        console.print(lit(f"To discuss (self 2 or more levels from agreed): {names}."))
+        console.print(
+            lit(_("To discuss (self 2 or more levels from agreed): {skills}.").format(skills=names))
+        )
     else:
-        console.print("No self rating is 2 or more levels from the agreed level.")
+        console.print(_("No self rating is 2 or more levels from the agreed level."))
     for row in flagged:
         for rater, note in row.notes:
             console.print(lit(f"  {kb.skills[row.skill].name}, {rater}: {note}"))
@@ -90,10 +100,14 @@ def print_evidence(console: Console, kb: KnowledgeBase, items: list[Evidence], f
     """The log, newest first."""
     if not items:
         console.print(
-            lit(f'No evidence in {file} yet. `careerctl evidence add SKILL "what you did"` adds some.')
+            lit(
+                _(
+                    'No evidence in {file} yet. `careerctl evidence add SKILL "what you did"` adds some.'
+                ).format(file=file)
+            )
         )
         return
-    grid = table(console, "date", "skill", "level", "what", "link")
+    grid = table(console, _("date"), _("skill"), _("level"), _("what"), _("link"))
     for item in items:
         name = kb.skills[item.skill].name if item.skill in kb.skills else item.skill
         grid.add_row(item.date, lit(name), level(item.level), lit(item.what), lit(item.link or ""))
@@ -105,16 +119,19 @@ def print_scan(console: Console, kb: KnowledgeBase, scan: Scan, accepted: list[s
     for repo in scan.repos:
         console.print(
             lit(
-                f"{repo.path}: {len(repo.commits)} of {repo.all_commits} commits are yours; {repo.tracked} tracked files"
+                _("{repo}: {mine} of {all} commits are yours; {tracked} tracked files").format(
+                    repo=repo.path, mine=len(repo.commits), all=repo.all_commits, tracked=repo.tracked
+                )
             )
         )
     if not scan.suggestions:
-        console.print(lit(f"No commit by {', '.join(scan.authors)} touches a file any skill's signals name."))
+        nothing = _("No commit by {authors} touches a file any skill's signals name.")
+        console.print(lit(nothing.format(authors=", ".join(scan.authors))))
         return
-    grid = table(console, "skill", "commits", "files", "repos", "what the counts say")
+    grid = table(console, _("skill"), _("commits"), _("files"), _("repos"), _("what the counts say"))
     for s in scan.suggestions:
         name = kb.skills[s.skill].name
-        mark = " (accepted)" if s.skill in accepted else ""
+        mark = " " + _("(accepted)") if s.skill in accepted else ""
         grid.add_row(lit(name + mark), str(s.commits), str(s.files), str(len(s.repos)), lit(s.sentence()))
     console.print(grid)
-    console.print("Suggestions change no level. Accept one into your evidence log with --accept SKILL.")
+    console.print(_("Suggestions change no level. Accept one into your evidence log with --accept SKILL."))

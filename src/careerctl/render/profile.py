@@ -8,10 +8,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from careerctl.i18n import _, ngettext
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Profile
 from careerctl.render.charts import gap_tree, readiness_gauge, sparkline
 from careerctl.render.rich import lit, steps_table, table
-from careerctl.text import percent, plural
+from careerctl.text import percent
 
 if TYPE_CHECKING:  # annotations only: the app hands these over, already computed
     from careerctl.assess import Change, Outcome, Point, Progress
@@ -27,23 +28,23 @@ def print_assessment(
     """Readiness for the target after an assessment, and the first five steps of the plan."""
     item = outcome.assessment
     target = kb.roles[item.target]
-    head = Text("Readiness for ", style="bold")
-    head.append(lit(target.name, "bold"))
-    head.append(f": {percent(readiness)}", style="bold")
-    head.append(lit(f"  (from {kb.roles[item.current].name})", "dim"))
+    head = lit(
+        _("Readiness for {role}: {readiness}").format(role=target.name, readiness=percent(readiness)), "bold"
+    )
+    head.append(lit("  " + _("(from {role})").format(role=kb.roles[item.current].name), "dim"))
     console.print(head)
     console.print(readiness_gauge(readiness))
     if plan is None:
-        console.print(lit("No plan can be built in this knowledge base; see `careerctl plan`.", "dim"))
+        console.print(lit(_("No plan can be built in this knowledge base; see `careerctl plan`."), "dim"))
         return
     if not plan.steps:
-        console.print(lit(f"You already meet every requirement of {target.name}."))
+        console.print(lit(_("You already meet every requirement of {role}.").format(role=target.name)))
         return
-    console.print(Text("Your next steps", style="bold"))
+    console.print(Text(_("Your next steps"), style="bold"))
     console.print(steps_table(console, kb, plan.steps[:5], brief=True))
     console.print(gap_tree(kb, levels, target))
     console.print(
-        lit("`careerctl plan` shows the whole plan; `careerctl progress` shows change over time.", "dim")
+        lit(_("`careerctl plan` shows the whole plan; `careerctl progress` shows change over time."), "dim")
     )
 
 
@@ -51,25 +52,35 @@ def print_profile(
     console: Console, kb: KnowledgeBase, profile: Profile, path: str, levels: Levels, notes: dict[str, str]
 ) -> None:
     """Where the profile is, the roles, the assessments, and each skill's latest level and note."""
-    title = Text("Profile  ", style="bold")
+    title = Text(_("Profile") + "  ", style="bold")
     title.append(lit(path, "dim"))
     console.print(title)
     console.print(
-        lit(f"Current role: {role_name(kb, profile.current)};  target: {role_name(kb, profile.target)}")
+        lit(
+            _("Current role: {current};  target: {target}").format(
+                current=role_name(kb, profile.current), target=role_name(kb, profile.target)
+            )
+        )
     )
     count = len(profile.assessments)
     if count:
         last = profile.assessments[-1]
-        state = "" if last.complete else f", unfinished: {len(last.levels)} of {len(last.skills)} answered"
-        console.print(lit(f"{plural(count, 'assessment')}; the latest on {when(last.at)}{state}"))
+        latest = ngettext(
+            "{n} assessment; the latest on {date}", "{n} assessments; the latest on {date}", count
+        )
+        line = latest.format(n=count, date=when(last.at))
+        if not last.complete:
+            unfinished = _("unfinished: {answered} of {asked} answered")
+            line += ", " + unfinished.format(answered=len(last.levels), asked=len(last.skills))
+        console.print(lit(line))
     if not levels:
         return
-    grid = table(console, "skill", "level", "what that means", "note")
+    grid = table(console, _("skill"), _("level"), _("what that means"), _("note"))
     ordered = [s for s in kb.skills if s in levels] + sorted(s for s in levels if s not in kb.skills)
     for skill_id in ordered:
         level = levels[skill_id]
         skill = kb.skills.get(skill_id)
-        meaning = "not yet" if level == 0 else skill.anchor(level) if skill else "(not in this KB)"
+        meaning = _("not yet") if level == 0 else skill.anchor(level) if skill else _("(not in this KB)")
         grid.add_row(
             lit(skill.name if skill else skill_id),
             lit(f"{level} {kb.level_name(level)}"),
@@ -84,7 +95,7 @@ def print_progress(console: Console, kb: KnowledgeBase, progress: Progress) -> N
     points = progress.points
     shown = points[-SHOWN_ASSESSMENTS:]
     labels = column_labels(points)[-SHOWN_ASSESSMENTS:]
-    grid = table(console, "skill", *labels, "trend", "change")
+    grid = table(console, _("skill"), *labels, _("trend"), _("change"))
     for column in grid.columns[1 : 1 + len(shown)]:
         column.justify = "center"
     changed = {c.skill: c for c in progress.changes}
@@ -98,7 +109,7 @@ def print_progress(console: Console, kb: KnowledgeBase, progress: Progress) -> N
         )
     console.print(grid)
     if any(not p.complete for p in shown):
-        console.print(lit("* unfinished assessment", "dim"))
+        console.print(lit(_("* unfinished assessment"), "dim"))
     if progress.target:
         console.print(readiness_line(kb.roles[progress.target].name, points))
     if len(points) > 1:
@@ -122,7 +133,7 @@ def change_text(change: Change | None) -> str:
     if change is None:
         return ""
     if change.before is None:
-        return f"new: {change.after}"
+        return _("new: {level}").format(level=change.after)
     arrow = "↑" if change.after > change.before else "↓"
     return f"{arrow} {change.before} -> {change.after}"
 
@@ -130,9 +141,8 @@ def change_text(change: Change | None) -> str:
 def readiness_line(target: str, points: list[Point]) -> Table:
     """Readiness for the target at each assessment, as numbers and a sparkline."""
     values = [p.readiness or 0.0 for p in points]
-    line = Text("Readiness for ", style="bold")
-    line.append(lit(target, "bold"))
-    line.append(": " + " -> ".join(percent(v) for v in values[-SHOWN_ASSESSMENTS:]) + "  ")
+    series = " -> ".join(percent(v) for v in values[-SHOWN_ASSESSMENTS:])
+    line = lit(_("Readiness for {role}: {readiness}").format(role=target, readiness=series) + "  ", "bold")
     row = Table.grid()
     row.add_row(line, sparkline(values, 0, 1))
     return row
@@ -141,14 +151,14 @@ def readiness_line(target: str, points: list[Point]) -> Table:
 def changes_line(kb: KnowledgeBase, before: Point, changes: list[Change]) -> Text:
     """The skills the latest assessment moved, in one sentence."""
     if not changes:
-        return lit(f"No level changed since {when(before.at)}.")
-    parts = [f"{kb.skills[c.skill].name} {change_text(c)}" for c in changes]
-    return lit(f"Since {when(before.at)}: " + ", ".join(parts) + ".")
+        return lit(_("No level changed since {date}.").format(date=when(before.at)))
+    parts = ", ".join(f"{kb.skills[c.skill].name} {change_text(c)}" for c in changes)
+    return lit(_("Since {date}: {changes}.").format(date=when(before.at), changes=parts))
 
 
 def role_name(kb: KnowledgeBase, role_id: str | None) -> str:
     """A role's name, its id when this KB does not have it, or 'not set'."""
     if role_id is None:
-        return "not set"
+        return _("not set")
     role = kb.roles.get(role_id)
-    return role.name if role else f"{role_id} (not in this KB)"
+    return role.name if role else _("{role} (not in this KB)").format(role=role_id)

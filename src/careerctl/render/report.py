@@ -18,18 +18,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from careerctl.i18n import _, current, ngettext
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role
 from careerctl.plan import Step, schedule
 from careerctl.render.diagram import mermaid_route
 from careerctl.results import Report
-from careerctl.text import beyond_a_century, duration, flat, month, number, percent, years
+from careerctl.text import (
+    beyond_a_century,
+    duration,
+    figure,
+    flat,
+    hours,
+    month,
+    month_name,
+    number,
+    percent,
+    years,
+)
 
 RADAR_SKILL_AXES = 12
 """Up to this many required skills the radar has one axis per skill; past it, one per category."""
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,40 +52,48 @@ class Axis:
 def finish_sentence(report: Report) -> str:
     """Hours of study left and when they are done at the given pace."""
     if not report.plan.steps:
-        return "none: every requirement is met"
-    hours = f"{number(report.plan.total_hours)} hours: {duration(report.weeks)} at {report.hours_per_week:g} h/week"
+        return _("none: every requirement is met")
+    study = _("{hours} hours: {duration} at {pace} h/week").format(
+        hours=number(report.plan.total_hours),
+        duration=duration(report.weeks),
+        pace=figure(report.hours_per_week),
+    )
     if not beyond_a_century(report.weeks):
         done = report.today + timedelta(weeks=report.weeks)
-        hours = f"{hours} (around {MONTHS[done.month - 1]} {done.year})"
+        study = _("{study} (around {month})").format(study=study, month=month_name(done))
     if report.kb.uses_default_effort():
-        hours += "; rough: the knowledge base gives no effort for some skills, so the default table applies"
-    return hours
+        study += _(
+            "; rough: the knowledge base gives no effort for some skills, so the default table applies"
+        )
+    return study
 
 
 def met_sentence(report: Report) -> str:
     """When the target is met: the later of the study and the typical years in each role on the way."""
     if not report.plan.phases:
-        return "now"
+        return _("now")
     timeline = schedule(report.plan, report.today, report.hours_per_week)
-    last = timeline.phases[-1]
-    why = "the study" if last.set_by == "study" else "the typical years in the roles on the way"
-    return f"{month(timeline.finish)} (set by {why})"
+    if timeline.phases[-1].set_by == "study":
+        return _("{month} (set by the study)").format(month=month(timeline.finish))
+    return _("{month} (set by the typical years in the roles on the way)").format(
+        month=month(timeline.finish)
+    )
 
 
 def facts(report: Report) -> list[tuple[str, str]]:
     """The report's header: who, when, where they stand and where they are going."""
     rows = []
     if report.name:
-        rows.append(("Prepared for", flat(report.name)))
+        rows.append((_("Prepared for"), flat(report.name)))
     rows += [
-        ("Date", report.today.isoformat()),
-        ("Current role", flat(report.current.name) if report.current else "not given"),
-        ("Target role", flat(report.target.name)),
-        ("Readiness", percent(report.plan.readiness)),
-        ("Study still needed", finish_sentence(report)),
-        ("Target met about", met_sentence(report)),
-        ("Levels from", flat(report.levels_from)),
-        ("Knowledge base", flat(report.kb.about.name or "unnamed")),
+        (_("Date"), report.today.isoformat()),
+        (_("Current role"), flat(report.current.name) if report.current else _("not given")),
+        (_("Target role"), flat(report.target.name)),
+        (_("Readiness"), percent(report.plan.readiness)),
+        (_("Study still needed"), finish_sentence(report)),
+        (_("Target met about"), met_sentence(report)),
+        (_("Levels from"), flat(report.levels_from)),
+        (_("Knowledge base"), flat(report.kb.about.name or _("unnamed"))),
     ]
     return rows
 
@@ -88,23 +104,26 @@ def route_lines(report: Report) -> list[tuple[str, str]]:
     if route is None:
         return []
     kb = report.kb
-    rows = [(kb.roles[route.roles[0]].name, "where you start")]
+    rows = [(kb.roles[route.roles[0]].name, _("where you start"))]
     for leg in route.legs:
         raised = ", ".join(
             sorted(f"{kb.skills[r.skill].name} {r.from_level}→{r.to_level}" for r in leg.raises)
         )
-        detail = f"after ~{years(leg.years)}; {number(leg.hours)} h of study"
-        rows.append((kb.roles[leg.to_role].name, detail + (f"; raises {raised}" if raised else "")))
+        detail = _("after ~{years}; {hours} of study").format(years=years(leg.years), hours=hours(leg.hours))
+        if raised:
+            detail += "; " + _("raises {skills}").format(skills=raised)
+        rows.append((kb.roles[leg.to_role].name, detail))
     return rows
 
 
 def no_route_sentence(report: Report) -> str:
     """Why the report shows no route."""
     if report.current is None:
-        return "No current role was given, so there is no route to draw."
+        return _("No current role was given, so there is no route to draw.")
     if report.current.id == report.target.id:
-        return "Your levels fit the target role best already, so there is no route to draw."
-    return f"No chain of transitions leads from {report.current.name} to {report.target.name} in this knowledge base."
+        return _("Your levels fit the target role best already, so there is no route to draw.")
+    none = _("No chain of transitions leads from {start} to {target} in this knowledge base.")
+    return none.format(start=report.current.name, target=report.target.name)
 
 
 def skill_rows(report: Report) -> list[tuple[str, str, int, int, int]]:
@@ -113,7 +132,7 @@ def skill_rows(report: Report) -> list[tuple[str, str, int, int, int]]:
     rows = [
         (
             kb.skills[r.skill].name,
-            kb.skills[r.skill].category,
+            kb.term("categories", kb.skills[r.skill].category),
             report.levels.get(r.skill, 0),
             r.level,
             r.weight,
@@ -126,8 +145,8 @@ def skill_rows(report: Report) -> list[tuple[str, str, int, int, int]]:
 def verdict(have: int, need: int) -> str:
     """'met', 'met, +1' or 'short 2'."""
     if have < need:
-        return f"short {need - have}"
-    return "met" if have == need else f"met, +{have - need}"
+        return _("short {n}").format(n=need - have)
+    return _("met") if have == need else _("met, +{n}").format(n=have - need)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -166,15 +185,15 @@ def md_table(head: list[str], rows: list[list[str]]) -> list[str]:
 def markdown_report(report: Report) -> str:
     """The report as Markdown: facts, the ranked plan with resources, the route as Mermaid, the skills."""
     target = report.target
-    out = [f"# Career report: {md(target.name)}", ""]
+    out = ["# " + _("Career report: {role}").format(role=md(target.name)), ""]
     out += md_table(["", ""], [[f"**{k}**", md(v)] for k, v in facts(report)])
-    out += ["", "## Learning plan", ""]
+    out += ["", "## " + _("Learning plan"), ""]
     out += markdown_plan(report)
-    out += ["", "## Route", ""]
+    out += ["", "## " + _("Route"), ""]
     out += markdown_route(report)
-    out += ["", f"## Skills against {md(target.name)}", ""]
+    out += ["", "## " + _("Skills against {role}").format(role=md(target.name)), ""]
     out += md_table(
-        ["Skill", "Category", "You", "Needed", "Weight", ""],
+        [_("Skill"), _("Category"), _("You"), _("Needed"), _("Weight"), ""],
         [[md(n), md(c), str(h), str(r), str(w), verdict(h, r)] for n, c, h, r, w in skill_rows(report)],
     )
     out += ["", "---", "", footer_text(report, md)]
@@ -184,7 +203,7 @@ def markdown_report(report: Report) -> str:
 def markdown_plan(report: Report) -> list[str]:
     """The ranked steps as a table, or a sentence when nothing is left to learn."""
     if not report.plan.steps:
-        return [f"You already meet every requirement of {md(report.target.name)}."]
+        return [_("You already meet every requirement of {role}.").format(role=md(report.target.name))]
     kb = report.kb
     rows = [
         [
@@ -195,14 +214,17 @@ def markdown_plan(report: Report) -> list[str]:
             f"{number(s.cumulative_hours)}",
             percent(s.target_readiness_after),
             md(s.why),
-            f"{md_link(s.resource.title, s.resource.url)} ({md(s.resource.kind)})" if s.resource else "",
+            f"{md_link(s.resource.title, s.resource.url)} ({md(kb.term('kinds', s.resource.kind))})"
+            if s.resource
+            else "",
         ]
         for s in report.steps
     ]
-    lines = md_table(["#", "Skill", "Level", "Hours", "Total", "Ready after", "Why", "Resource"], rows)
+    head = ["#", _("Skill"), _("Level"), _("Hours"), _("Total"), _("Ready after"), _("Why"), _("Resource")]
+    lines = md_table(head, rows)
     hidden = len(report.plan.steps) - len(report.steps)
     if hidden:
-        lines += ["", f"… and {hidden} more steps."]
+        lines += ["", more_steps(hidden)]
     return lines
 
 
@@ -218,8 +240,14 @@ def markdown_route(report: Report) -> list[str]:
 def footer_text(report: Report, escape: Callable[[object], str]) -> str:
     """Where the report comes from, escaped for its format."""
     kb = report.kb
-    name = kb.about.name or "an unnamed knowledge base"
-    return escape(f"Made with careerctl from {name} (KB identity {kb.identity[:12] or 'unknown'}).")
+    name = kb.about.name or _("an unnamed knowledge base")
+    made = _("Made with careerctl from {kb} (KB identity {identity}).")
+    return escape(made.format(kb=name, identity=kb.identity[:12] or _("unknown")))
+
+
+def more_steps(hidden: int) -> str:
+    """The line under a plan cut short."""
+    return ngettext("… and {n} more step.", "… and {n} more steps.", hidden).format(n=hidden)
 
 
 # ---------------------------------------------------------------------------------------------- SVG
@@ -242,7 +270,10 @@ def radar_axes(kb: KnowledgeBase, levels: Levels, role: Role) -> list[Axis]:
         acc[0] += r.weight * levels.get(r.skill, 0)
         acc[1] += r.weight * r.level
         acc[2] += r.weight
-    return [Axis(cat, have / weight, need / weight) for cat, (have, need, weight) in sums.items()]
+    return [
+        Axis(kb.term("categories", cat), have / weight, need / weight)
+        for cat, (have, need, weight) in sums.items()
+    ]
 
 
 def _point(cx: float, cy: float, radius: float, index: int, count: int) -> tuple[float, float]:
@@ -283,11 +314,12 @@ def radar_svg(axes: list[Axis], title: str) -> str:
     for i, axis in enumerate(axes):
         x, y = _point(cx, cy, radius * min(axis.have, LEVEL_MAX) / LEVEL_MAX, i, len(axes))
         parts.append(f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="3" />')
+    yours, required = _("your levels"), _("what the target requires")
     parts.append(
         '<g class="legend"><rect class="have" x="20" y="470" width="14" height="14" />'
-        '<text x="40" y="482">your levels</text>'
+        f'<text x="40" y="482">{esc(yours)}</text>'
         '<rect class="need" x="150" y="470" width="14" height="14" />'
-        '<text x="170" y="482">what the target requires</text></g>'
+        f'<text x="170" y="482">{esc(required)}</text></g>'
     )
     parts.append("</svg>")
     return "\n".join(parts)
@@ -303,7 +335,9 @@ def _radar_label(cx: float, cy: float, radius: float, index: int, count: int, ax
     spans = "".join(
         f'<tspan x="{x:.1f}" y="{top + n * 13:.1f}">{esc(line)}</tspan>' for n, line in enumerate(lines)
     )
-    full = f"{axis.label}: you {axis.have:.1f}, needed {axis.need:.1f}"
+    full = _("{axis}: you {have}, needed {need}").format(
+        axis=axis.label, have=number(round(axis.have, 1)), need=number(round(axis.need, 1))
+    )
     return f'<text class="axis" text-anchor="{anchor}"><title>{esc(full)}</title>{spans}</text>'
 
 
@@ -316,9 +350,10 @@ def route_svg(report: Report) -> str:
     box_w, box_h, gap, pad = 190, 78, 120, 12
     roles = route.roles
     width = pad * 2 + len(roles) * box_w + (len(roles) - 1) * gap
+    title = _("Route: {roles}").format(roles=" → ".join(kb.roles[r].name for r in roles))
     parts = [
         f'<svg class="route" viewBox="0 0 {width} {box_h + pad * 2 + 8}" role="img" aria-labelledby="route-title">',
-        f'<title id="route-title">Route: {esc(" → ".join(kb.roles[r].name for r in roles))}</title>',
+        f'<title id="route-title">{esc(title)}</title>',
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" markerHeight="11" '
         'markerUnits="userSpaceOnUse" orient="auto"><path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead" /></marker></defs>',
     ]
@@ -335,7 +370,9 @@ def route_svg(report: Report) -> str:
             parts.append(
                 f'<text class="name" x="{x + box_w / 2}" y="{first + n * 17}" text-anchor="middle">{esc(line)}</text>'
             )
-        sub = f"rung {role.seniority} · {flat(role.track)}"
+        sub = _("rung {rung} · {track}").format(
+            rung=role.seniority, track=flat(kb.term("tracks", role.track))
+        )
         parts.append(
             f'<text class="sub" x="{x + box_w / 2}" y="{pad + box_h - 12}" text-anchor="middle">{esc(sub)}</text></g>'
         )
@@ -350,7 +387,7 @@ def route_svg(report: Report) -> str:
             f'<text class="leg" x="{mid}" y="{y - 8}" text-anchor="middle">~{years(leg.years)}</text>'
         )
         parts.append(
-            f'<text class="leg" x="{mid}" y="{y + 18}" text-anchor="middle">{number(leg.hours)} h</text>'
+            f'<text class="leg" x="{mid}" y="{y + 18}" text-anchor="middle">{hours(leg.hours)}</text>'
         )
     parts.append("</svg>")
     return "\n".join(parts)
@@ -431,20 +468,21 @@ def html_report(report: Report) -> str:
     target = report.target
     moving = report.current is not None and report.current.id != target.id
     start = f"{report.current.name} → " if moving and report.current else ""
+    heading = _("Career report")
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{current()}">',
         "<head>",
         '<meta charset="utf-8" />',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}" />',
         '<meta name="viewport" content="width=device-width, initial-scale=1" />',
         '<meta name="generator" content="careerctl" />',
-        f"<title>Career report: {esc(target.name)}</title>",
+        f"<title>{esc(_('Career report: {role}').format(role=target.name))}</title>",
         f"<style>{STYLE}</style>",
         "</head>",
         "<body>",
         "<header>",
-        "<h1>Career report</h1>",
+        f"<h1>{esc(heading)}</h1>",
         f'<p class="subtitle">{esc(start + target.name)}</p>',
         "</header>",
         '<div class="top">',
@@ -454,9 +492,9 @@ def html_report(report: Report) -> str:
         "</div>",
         html_radar(report),
         "</div>",
-        f'<section id="plan"><h2>Learning plan</h2>{html_plan(report)}</section>',
-        f'<section id="route"><h2>Route</h2>{html_route(report)}</section>',
-        f'<section id="skills"><h2>Skills against {esc(target.name)}</h2>{html_skills(report)}</section>',
+        f'<section id="plan"><h2>{esc(_("Learning plan"))}</h2>{html_plan(report)}</section>',
+        f'<section id="route"><h2>{esc(_("Route"))}</h2>{html_route(report)}</section>',
+        f'<section id="skills"><h2>{esc(_("Skills against {role}").format(role=target.name))}</h2>{html_skills(report)}</section>',
         f"<footer>{footer_text(report, esc)}</footer>",
         "</body>",
         "</html>",
@@ -474,45 +512,54 @@ def html_gauge(value: float) -> str:
     """Readiness as a filled bar."""
     share = min(1.0, max(0.0, value)) * 100
     return (
-        f'<div class="gauge" role="img" aria-label="Readiness {share:.0f}%">'
-        f'<div class="label">Readiness {share:.0f}%</div>'
+        f'<div class="gauge" role="img" aria-label="{gauge_label(min(1.0, max(0.0, value)))}">'
+        f'<div class="label">{gauge_label(min(1.0, max(0.0, value)))}</div>'
         f'<div class="track"><div class="fill" style="width: {share:.1f}%"></div></div></div>'
     )
+
+
+def gauge_label(value: float) -> str:
+    """'Readiness 54%' over the gauge (value is 0..1)."""
+    return esc(_("Readiness {percent}").format(percent=percent(value)))
 
 
 def html_radar(report: Report) -> str:
     """The radar chart in a figure, or nothing when the target needs fewer than three axes."""
     axes = radar_axes(report.kb, report.levels, report.target)
-    title = f"Your levels against {report.target.name}"
+    title = _("Your levels against {role}").format(role=report.target.name)
     svg = radar_svg(axes, title)
     if not svg:
         return "<div></div>"
-    per = "skill" if len(axes) == len(report.target.requirements) else "category (weighted mean level)"
-    return f"<figure>{svg}<figcaption>{esc(title)}, one axis per {per}, levels 0 to {LEVEL_MAX}</figcaption></figure>"
+    if len(axes) == len(report.target.requirements):
+        caption = _("{title}, one axis per skill, levels 0 to {top}")
+    else:
+        caption = _("{title}, one axis per category (weighted mean level), levels 0 to {top}")
+    return f"<figure>{svg}<figcaption>{esc(caption.format(title=title, top=LEVEL_MAX))}</figcaption></figure>"
 
 
 def html_plan(report: Report) -> str:
     """The ranked steps as a table."""
     if not report.plan.steps:
-        return f"<p>You already meet every requirement of {esc(report.target.name)}.</p>"
+        return f"<p>{esc(_('You already meet every requirement of {role}.').format(role=report.target.name))}</p>"
     kb = report.kb
     head = (
-        '<tr><th class="num">#</th><th>Skill</th><th>Level</th><th class="num">Hours</th>'
-        '<th class="num">Total</th><th class="num">Ready after</th><th>Why</th><th>Resource</th></tr>'
+        f'<tr><th class="num">#</th><th>{esc(_("Skill"))}</th><th>{esc(_("Level"))}</th>'
+        f'<th class="num">{esc(_("Hours"))}</th><th class="num">{esc(_("Total"))}</th>'
+        f'<th class="num">{esc(_("Ready after"))}</th><th>{esc(_("Why"))}</th><th>{esc(_("Resource"))}</th></tr>'
     )
     rows = [
         f'<tr><td class="num">{s.rank}</td><td>{esc(kb.skills[s.skill].name)}</td>'
         f"<td>{s.from_level} → {s.to_level}</td>"
         f'<td class="num">{number(s.hours)}</td><td class="num">{number(s.cumulative_hours)}</td>'
-        f'<td class="num">{percent(s.target_readiness_after)}</td><td>{esc(s.why)}</td><td>{html_resource(s)}</td></tr>'
+        f'<td class="num">{percent(s.target_readiness_after)}</td><td>{esc(s.why)}</td><td>{html_resource(s, kb)}</td></tr>'
         for s in report.steps
     ]
     hidden = len(report.plan.steps) - len(report.steps)
-    more = f"<p>… and {hidden} more steps.</p>" if hidden else ""
+    more = f"<p>{esc(more_steps(hidden))}</p>" if hidden else ""
     return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>{more}"
 
 
-def html_resource(step: Step) -> str:
+def html_resource(step: Step, kb: KnowledgeBase) -> str:
     """A step's resource: a link when it has a plain web address."""
     res = step.resource
     if res is None:
@@ -521,7 +568,7 @@ def html_resource(step: Step) -> str:
     title = esc(res.title)
     if url:
         title = f'<a href="{esc(url)}" rel="noopener noreferrer">{title}</a>'
-    return f"{title} ({esc(res.kind)})"
+    return f"{title} ({esc(kb.term('kinds', res.kind))})"
 
 
 def html_route(report: Report) -> str:
@@ -536,7 +583,11 @@ def html_route(report: Report) -> str:
 
 def html_skills(report: Report) -> str:
     """Every requirement of the target with the person's level as a bar, grouped by category."""
-    head = '<tr><th>Skill</th><th>You / needed</th><th class="num">Weight</th><th></th></tr>'
+    you = _("You / needed")
+    head = (
+        f"<tr><th>{esc(_('Skill'))}</th><th>{esc(you)}</th>"
+        f'<th class="num">{esc(_("Weight"))}</th><th></th></tr>'
+    )
     rows = []
     category = None
     for name, cat, have, need, weight in skill_rows(report):
@@ -560,4 +611,5 @@ def html_bar(have: int, need: int) -> str:
         for kind, count in (("met", met), ("short", short), ("over", over))
         if count
     )
-    return f'<span class="bar" role="img" aria-label="{have} of {need}">{spans}</span>'
+    label = esc(_("{have} of {need}").format(have=have, need=need))
+    return f'<span class="bar" role="img" aria-label="{label}">{spans}</span>'

@@ -14,8 +14,9 @@ from rich.text import Text
 from rich.tree import Tree
 
 from careerctl.context import PIPE_WIDTH
+from careerctl.i18n import _, ngettext
 from careerctl.model import STANDARDS, KnowledgeBase, Levels, Resource, Role, Skill
-from careerctl.text import duration, number, percent, plural, visible, years
+from careerctl.text import duration, figure, hours, number, percent, visible, years
 
 if TYPE_CHECKING:  # the renderers only read these; importing them would slow every command down
     from careerctl.context import Env
@@ -76,16 +77,16 @@ def table(console: Console, *columns: str, title: str | Text | None = None) -> T
     return grid
 
 
-def print_roles(console: Console, roles: Iterable[Role]) -> None:
+def print_roles(console: Console, kb: KnowledgeBase, roles: Iterable[Role]) -> None:
     """The roles table (transitions are in `roles --tree` and `show`)."""
-    grid = table(console, "id", "name", "aliases", "track", "rung", "skills")
+    grid = table(console, _("id"), _("name"), _("aliases"), _("track"), _("rung"), _("skills"))
 
     for role in roles:
         grid.add_row(
             lit(role.id, "bold"),
             lit(role.name),
             lit(short_aliases(role.aliases)),
-            lit(role.track),
+            lit(kb.term("tracks", role.track)),
             str(role.seniority),
             str(len(role.requirements)),
         )
@@ -103,9 +104,9 @@ def print_ladders(console: Console, kb: KnowledgeBase, roles: Iterable[Role]) ->
     by_track: dict[str, list[Role]] = defaultdict(list)
     for role in roles:
         by_track[role.track].append(role)
-    root = Tree(lit("career map" if not kb.about.name else kb.about.name, "bold"))
+    root = Tree(lit(_("career map") if not kb.about.name else kb.about.name, "bold"))
     for track in sorted(by_track):
-        branch = root.add(lit(track, "bold cyan"))
+        branch = root.add(lit(kb.term("tracks", track), "bold cyan"))
         for role in sorted(by_track[track], key=lambda r: (r.seniority, r.id)):
             label = lit(f"{role.seniority}  {role.name}", "bold")
             label.append(lit(f"  ({', '.join(role.aliases)})" if role.aliases else "", "dim"))
@@ -113,13 +114,15 @@ def print_ladders(console: Console, kb: KnowledgeBase, roles: Iterable[Role]) ->
             for move in role.next:
                 target = kb.roles.get(move.role)
                 name = target.name if target else move.role
-                node.add(lit(f"-> {name} after ~{years(move.years)}", "green"))
+                node.add(
+                    lit(_("-> {role} after ~{years}").format(role=name, years=years(move.years)), "green")
+                )
     console.print(root)
 
 
 def print_skills(console: Console, skills: Iterable[Skill]) -> None:
     """The skills table."""
-    grid = table(console, "id", "name", "category", "needs first", "hours to 5")
+    grid = table(console, _("id"), _("name"), _("category"), _("needs first"), _("hours to 5"))
     for skill in skills:
         needs = skill.prerequisites(5)
         grid.add_row(
@@ -138,14 +141,20 @@ def print_role(console: Console, kb: KnowledgeBase, role: Role) -> None:
     title.append(lit(f"  {role.id}", "dim"))
     console.print(title)
     console.print(
-        lit(f"track {role.track}, rung {role.seniority}; aliases: {', '.join(role.aliases) or '-'}")
+        lit(
+            _("track {track}, rung {rung}; aliases: {aliases}").format(
+                track=kb.term("tracks", role.track),
+                rung=role.seniority,
+                aliases=", ".join(role.aliases) or "-",
+            )
+        )
     )
     console.print(block(console, role.summary))
     if role.responsibilities:
-        console.print(Text("\nResponsibilities", style="bold"))
+        console.print(Text("\n" + _("Responsibilities"), style="bold"))
         for item in role.responsibilities:
             console.print(lit(f"  - {item}"))
-    grid = table(console, "skill", "level", "weight", title="Requirements")
+    grid = table(console, _("skill"), _("level"), _("weight"), title=_("Requirements"))
     for req in sorted(role.requirements, key=lambda r: (-r.weight, r.skill)):
         skill = kb.skills.get(req.skill)
         grid.add_row(
@@ -155,10 +164,13 @@ def print_role(console: Console, kb: KnowledgeBase, role: Role) -> None:
         )
     console.print(grid)
     if role.next:
-        console.print(Text("Next", style="bold"))
+        console.print(Text(_("Next"), style="bold"))
         for move in role.next:
             target = kb.roles.get(move.role)
-            console.print(lit(f"  -> {target.name if target else move.role} after ~{years(move.years)}"))
+            name = target.name if target else move.role
+            console.print(
+                lit("  " + _("-> {role} after ~{years}").format(role=name, years=years(move.years)))
+            )
 
 
 def print_skill(console: Console, kb: KnowledgeBase, skill: Skill) -> None:
@@ -168,10 +180,12 @@ def print_skill(console: Console, kb: KnowledgeBase, skill: Skill) -> None:
     console.print(title)
     console.print(block(console, skill.summary))
     if skill.technologies:
-        console.print(lit(f"covers: {', '.join(skill.technologies)}", "dim"))
+        console.print(
+            lit(_("covers: {technologies}").format(technologies=", ".join(skill.technologies)), "dim")
+        )
     for standard, codes in skill.mappings.items():
         console.print(lit(f"{STANDARDS.get(standard, standard)}: {', '.join(codes)}", "dim"))
-    grid = table(console, "level", "what a person at this level does", "hours", "needs first")
+    grid = table(console, _("level"), _("what a person at this level does"), _("hours"), _("needs first"))
     for level in range(1, len(skill.levels) + 1):
         needs = skill.prerequisites(level)
         grid.add_row(
@@ -182,27 +196,31 @@ def print_skill(console: Console, kb: KnowledgeBase, skill: Skill) -> None:
         )
     console.print(grid)
     if skill.resources:
-        console.print(Text("Resources", style="bold"))
+        console.print(Text(_("Resources"), style="bold"))
         for res in sorted(skill.resources, key=lambda r: (r.level, r.title)):
-            line = lit(f"  level {res.level}  {res.title}{resource_details(res)}")
+            line = lit(
+                "  "
+                + _("level {level}").format(level=res.level)
+                + f"  {res.title}{resource_details(res, kb)}"
+            )
             if res.url:
                 line.append(lit(f"  {res.url}", "dim"))
             console.print(line)
 
 
-def resource_details(res: Resource) -> str:
+def resource_details(res: Resource, kb: KnowledgeBase | None = None) -> str:
     """What a resource is, in brackets: its author, kind, cost, stack and language (when not English)."""
     parts = [res.author] if res.author else []
-    parts.append(res.kind)
+    parts.append(kb.term("kinds", res.kind) if kb else res.kind)
     parts += [res.cost] if res.cost else []
     parts += [", ".join(res.stack)] if res.stack else []
-    parts += [f"in {res.language}"] if res.language != "en" else []
+    parts += [_("in {language}").format(language=res.language)] if res.language != "en" else []
     return f" ({'; '.join(parts)})"
 
 
 def print_hits(console: Console, hits: list[SearchHitEntry]) -> None:
     """Search hits, best first: what matched and where."""
-    grid = table(console, "#", "kind", "id", "name", "matched", "where")
+    grid = table(console, "#", _("kind"), _("id"), _("name"), _("matched"), _("where"))
     for rank, hit in enumerate(hits, start=1):
         grid.add_row(
             str(rank),
@@ -222,28 +240,40 @@ def print_problems(console: Console, folder: str, problems: list[Problem]) -> No
         console.print(lit(str(problem), style), soft_wrap=True)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    verdict = "invalid" if errors else "valid"
-    counts = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
-    console.print(lit(f"{folder}: {verdict} ({counts})", "bold"))
+    counts = ngettext("{n} error", "{n} errors", errors).format(n=errors)
+    counts += ", " + ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)
+    verdict = _("{folder}: invalid ({counts})") if errors else _("{folder}: valid ({counts})")
+    console.print(lit(verdict.format(folder=folder, counts=counts), "bold"))
 
 
 def print_stats(console: Console, kb: KnowledgeBase, folder: str, stats: Stats) -> None:
     """KB size, shape and attribution."""
-    grid = table(console, "what", "count", title=lit(f"Knowledge base {folder}"))
-    for name in ("roles", "skills", "requirements", "transitions", "prerequisites", "resources"):
-        grid.add_row(name, f"{number(getattr(stats, name))}")
-    grid.add_row("tracks", lit(", ".join(f"{k} {v}" for k, v in stats.tracks.items())))
-    grid.add_row("categories", lit(", ".join(f"{k} {v}" for k, v in stats.categories.items())))
+    grid = table(
+        console, _("what"), _("count"), title=lit(_("Knowledge base {folder}").format(folder=folder))
+    )
+    counted = {
+        "roles": _("roles"),
+        "skills": _("skills"),
+        "requirements": _("requirements"),
+        "transitions": _("transitions"),
+        "prerequisites": _("prerequisites"),
+        "resources": _("resources"),
+    }
+    for name, label in counted.items():
+        grid.add_row(label, f"{number(getattr(stats, name))}")
+    grid.add_row(_("tracks"), lit(", ".join(f"{kb.term('tracks', k)} {v}" for k, v in stats.tracks.items())))
+    categories = ", ".join(f"{kb.term('categories', k)} {v}" for k, v in stats.categories.items())
+    grid.add_row(_("categories"), lit(categories))
     console.print(grid)
     about = kb.about
     if any((about.name, about.source, about.version, about.licence)):
-        console.print(Text("Source", style="bold"))
+        console.print(Text(_("Source"), style="bold"))
         for label, value in (
-            ("name", about.name),
-            ("source", about.source),
-            ("version", about.version),
-            ("licence", about.licence),
-            ("url", about.url),
+            (_("name"), about.name),
+            (_("source"), about.source),
+            (_("version"), about.version),
+            (_("licence"), about.licence),
+            (_("url"), about.url),
         ):
             if value:
                 console.print(lit(f"  {label}: {value}"))
@@ -265,20 +295,28 @@ def print_plan(
     from careerctl.render.charts import gap_tree, readiness_gauge
 
     target = kb.roles[plan.target]
-    head = Text("Readiness for ", style="bold")
-    head.append(lit(target.name, "bold"))
-    head.append(f": {percent(plan.readiness)}", style="bold")
+    head = lit(
+        _("Readiness for {role}: {readiness}").format(role=target.name, readiness=percent(plan.readiness)),
+        "bold",
+    )
     if plan.current:
-        head.append(lit(f"  (from {kb.roles[plan.current].name})", "dim"))
+        head.append(lit("  " + _("(from {role})").format(role=kb.roles[plan.current].name), "dim"))
     console.print(head)
     console.print(readiness_gauge(plan.readiness))
     if not plan.steps:
-        console.print(lit(f"You already meet every requirement of {target.name}."))
+        console.print(lit(_("You already meet every requirement of {role}.").format(role=target.name)))
         return
     console.print(steps_table(console, kb, plan.steps[:top] if top else plan.steps))
     if top and len(plan.steps) > top:
         console.print(
-            lit(f"... {plural(len(plan.steps) - top, 'more step')} (drop --top to see them all)", "dim")
+            lit(
+                ngettext(
+                    "... {n} more step (drop --top to see them all)",
+                    "... {n} more steps (drop --top to see them all)",
+                    len(plan.steps) - top,
+                ).format(n=len(plan.steps) - top),
+                "dim",
+            )
         )
     if levels is None:
         print_gaps(console, kb, plan)
@@ -286,8 +324,12 @@ def print_plan(
         console.print(gap_tree(kb, levels, target))
     console.print(
         lit(
-            f"At {hours_per_week:g} h/week you meet {target.name} in {duration(weeks)} "
-            f"({number(plan.total_hours)} hours of study).",
+            _("At {pace} h/week you meet {role} in {duration} ({hours} hours of study).").format(
+                pace=figure(hours_per_week),
+                role=target.name,
+                duration=duration(weeks),
+                hours=number(plan.total_hours),
+            ),
             "bold",
         )
     )
@@ -296,9 +338,9 @@ def print_plan(
 def steps_table(console: Console, kb: KnowledgeBase, steps: list[Step], brief: bool = False) -> Table:
     """Plan steps as a table; `brief` leaves out the running total and the resource."""
     columns = (
-        ["#", "skill", "level", "why", "hours", "ready"]
+        ["#", _("skill"), _("level"), _("why"), _("hours"), _("ready")]
         if brief
-        else ["#", "skill", "level", "why", "hours", "total h", "ready", "resource"]
+        else ["#", _("skill"), _("level"), _("why"), _("hours"), _("total h"), _("ready"), _("resource")]
     )
     grid = table(console, *columns)
     for step in steps:
@@ -314,32 +356,37 @@ def steps_table(console: Console, kb: KnowledgeBase, steps: list[Step], brief: b
             cells.append(str(step.cumulative_hours))
         cells.append(percent(step.target_readiness_after))
         if not brief:
-            cells.append(lit(f"{resource.title} ({resource.kind})" if resource else "-"))
+            cells.append(lit(f"{resource.title} ({kb.term('kinds', resource.kind)})" if resource else "-"))
         grid.add_row(*cells)
     return grid
 
 
 def short_why(kb: KnowledgeBase, step: Step) -> str:
     """The step's reasons in table-sized words (the JSON carries the full sentence)."""
-    parts = [f"+{percent(step.gain, 1)} for {kb.roles[step.phase].name}"] if step.gain > 0 else []
+    gain = _("+{gain} for {role}").format(gain=percent(step.gain, 1), role=kb.roles[step.phase].name)
+    parts = [gain] if step.gain > 0 else []
     if step.also_needed_by:
-        roles = [kb.roles[r] for r in step.also_needed_by]
-        parts.append("also for " + ", ".join(r.name for r in roles))
+        roles = ", ".join(kb.roles[r].name for r in step.also_needed_by)
+        parts.append(_("also for {roles}").format(roles=roles))
     if step.unblocks:
-        parts.append("unblocks " + ", ".join(kb.skills[s].name for s in step.unblocks))
+        parts.append(
+            _("unblocks {skills}").format(skills=", ".join(kb.skills[s].name for s in step.unblocks))
+        )
     return "; ".join(parts)
 
 
 def print_gaps(console: Console, kb: KnowledgeBase, plan: Plan) -> None:
     """The target's remaining gaps as a tree grouped by category."""
-    root = Tree(lit(f"What {kb.roles[plan.target].name} still needs", "bold"))
+    root = Tree(lit(_("What {role} still needs").format(role=kb.roles[plan.target].name), "bold"))
     by_category: dict[str, list[str]] = defaultdict(list)
     for gap in plan.gaps:
         by_category[gap.category].append(
-            f"{kb.skills[gap.skill].name}: {gap.have} -> {gap.need} (weight {gap.weight})"
+            _("{skill}: {have} -> {need} (weight {weight})").format(
+                skill=kb.skills[gap.skill].name, have=gap.have, need=gap.need, weight=gap.weight
+            )
         )
     for category in sorted(by_category):
-        branch = root.add(lit(category, "cyan"))
+        branch = root.add(lit(kb.term("categories", category), "cyan"))
         for line in by_category[category]:
             branch.add(lit(line))
     console.print(root)
@@ -348,45 +395,45 @@ def print_gaps(console: Console, kb: KnowledgeBase, plan: Plan) -> None:
 def print_routes(console: Console, kb: KnowledgeBase, routes: list[Route]) -> None:
     """The best route as a tree of rungs with the skills each raises; alternatives after it."""
     for index, route in enumerate(routes):
-        label = "Cheapest route" if index == 0 else f"Alternative {index}"
         names = " -> ".join(kb.roles[r].name for r in route.roles)
-        root = Tree(lit(f"{label}: {names}", "bold"))
-        root.add(lit(f"start: {kb.roles[route.roles[0]].name}"))
+        label = _("Cheapest route: {roles}") if index == 0 else _("Alternative {n}: {roles}")
+        root = Tree(lit(label.format(roles=names, n=index), "bold"))
+        root.add(lit(_("start: {role}").format(role=kb.roles[route.roles[0]].name)))
         for leg in route.legs:
             node = root.add(
                 lit(
-                    f"{kb.roles[leg.to_role].name}: {number(leg.hours)} h of study, ~{years(leg.years)} in the role before"
+                    _("{role}: {hours} of study, ~{years} in the role before").format(
+                        role=kb.roles[leg.to_role].name, hours=hours(leg.hours), years=years(leg.years)
+                    )
                 )
             )
             for change in sorted(leg.raises, key=lambda r: kb.skills[r.skill].name.lower()):
                 node.add(
                     lit(
-                        f"{kb.skills[change.skill].name} {change.from_level} -> {change.to_level} ({change.hours} h)"
+                        f"{kb.skills[change.skill].name} {change.from_level} -> {change.to_level} ({hours(change.hours)})"
                     )
                 )
             if not leg.raises:
-                node.add(lit("no skill needs to rise", "dim"))
-        root.add(lit(f"total: {number(route.hours)} hours of study, about {years(route.years)}", "bold"))
+                node.add(lit(_("no skill needs to rise"), "dim"))
+        total = _("total: {hours} hours of study, about {years}")
+        root.add(lit(total.format(hours=number(route.hours), years=years(route.years)), "bold"))
         console.print(root)
-
-
-MATCH_LEGEND = "fit: how close your skills are to the role's; ready: share of its needs you meet"
-"""The one line above `match`'s table (fit and readiness are in the README's How careerctl decides)."""
 
 
 def print_matches(
     console: Console, rows: list[MatchRow], current: str | None = None, below: Iterable[str] = ()
 ) -> None:
     """Roles ranked by fit, a legend above them, the current role marked, each row's why under it."""
-    console.print(lit(MATCH_LEGEND, "dim"))
+    legend = _("fit: how close your skills are to the role's; ready: share of its needs you meet")
+    console.print(lit(legend, "dim"))  # fit and readiness are in the README's How careerctl decides
     lower = set(below)
-    grid = table(console, "#", "role (and why)", "track", "fit", "ready", "direct hours")
+    grid = table(console, "#", _("role (and why)"), _("track"), _("fit"), _("ready"), _("direct hours"))
     for row in rows:
         name = lit(row.name)
         if row.role == current:
-            name.append(" (your role)", style="bold")
+            name.append(" " + _("(your role)"), style="bold")
         elif row.role in lower:
-            name.append(" (a rung below yours)", style="dim")
+            name.append(" " + _("(a rung below yours)"), style="dim")
         if row.why:
             name.append("\n")
             name.append_text(lit(row.why, "dim"))
@@ -400,7 +447,7 @@ def print_matches(
         )
     console.print(grid)
     if lower:
-        console.print(lit("Rungs below your role come last; --all lists every role by fit alone.", "dim"))
+        console.print(lit(_("Rungs below your role come last; --all lists every role by fit alone."), "dim"))
 
 
 MAX_ROWS = 200
@@ -421,4 +468,9 @@ class CappedTable(Table):
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield from super().__rich_console__(console, options)
         if self.left_out:
-            yield Text(f"... and {number(self.left_out)} more rows: --json lists them all", style="dim")
+            more = ngettext(
+                "... and {n} more row: --json lists them all",
+                "... and {n} more rows: --json lists them all",
+                self.left_out,
+            )
+            yield Text(more.format(n=number(self.left_out)), style="dim")

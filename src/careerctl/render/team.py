@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from rich.console import Console
 from rich.text import Text
 
+from careerctl.i18n import _, current, ngettext
 from careerctl.model import LEVEL_MAX, KnowledgeBase
 from careerctl.render.report import CSP, esc, md, md_table
 from careerctl.render.rich import lit, table
 from careerctl.team import HOLDS, MENTORS_PER_NEED, STRONG, Closest, Team
-from careerctl.text import number, percent, plural
+from careerctl.text import number, percent
 
 PALETTE = ("#f4f6f8", "#deebf7", "#9ecae1", "#4292c6", "#2171b5", "#08306b")
 """Background per level 0..5: light to dark blue (ColorBrewer's Blues), readable in print."""
@@ -48,6 +49,7 @@ class Row:
     competent: int
     proficient: int
     flag: str  # "one deep: Ana", "gap: need 3, best 2" or ""
+    kind: str = ""  # "gap", "one" (one deep) or "": what the flag says, in any language
 
 
 def more_skills(team: Team) -> str:
@@ -55,9 +57,12 @@ def more_skills(team: Team) -> str:
     hidden = len(team.skills) - MATRIX_SKILLS
     if hidden <= 0:
         return ""
-    return (
-        f"... and {hidden:,} more skills: --category or --skills chooses which to show, --json lists them all"
+    more = ngettext(
+        "... and {n} more skill: --category or --skills chooses which to show, --json lists them all",
+        "... and {n} more skills: --category or --skills chooses which to show, --json lists them all",
+        hidden,
     )
+    return more.format(n=number(hidden))
 
 
 def matrix_rows(kb: KnowledgeBase, team: Team) -> list[Row]:
@@ -68,20 +73,26 @@ def matrix_rows(kb: KnowledgeBase, team: Team) -> list[Row]:
     for item in team.coverage[:MATRIX_SKILLS]:
         skill = kb.skills[item.skill]
         if item.skill in gaps:
-            flag = f"gap: need {gaps[item.skill].need}, best {gaps[item.skill].best}"
+            kind, flag = (
+                "gap",
+                _("gap: need {need}, best {best}").format(
+                    need=gaps[item.skill].need, best=gaps[item.skill].best
+                ),
+            )
         elif item.skill in single:
-            flag = f"one deep: {single[item.skill]}"
+            kind, flag = "one", _("one deep: {person}").format(person=single[item.skill])
         else:
-            flag = ""
+            kind, flag = "", ""
         rows.append(
             Row(
                 item.skill,
                 skill.name,
-                skill.category,
+                kb.term("categories", skill.category),
                 [m.levels.get(item.skill, 0) for m in team.members],
                 item.competent,
                 item.proficient,
                 flag,
+                kind,
             )
         )
     return rows
@@ -89,14 +100,12 @@ def matrix_rows(kb: KnowledgeBase, team: Team) -> list[Row]:
 
 def summary(kb: KnowledgeBase, team: Team) -> str:
     """One sentence: how many people and skills, and the roles the team is measured against."""
-    people = plural(len(team.members), "person", "people")
-    roles = ", ".join(kb.roles[r].name for r in team.roles) or "none"
-    return f"{people}, {plural(len(team.skills), 'skill')}; the team's roles: {roles}"
-
-
-def plural_n(count: int, noun: str) -> str:
-    """'1 more pair', '1,715 more pairs': plural() with thousands separators."""
-    return plural(count, noun).replace(str(count), number(count), 1)
+    people = ngettext("{n} person", "{n} people", len(team.members)).format(n=len(team.members))
+    skills = ngettext("{n} skill", "{n} skills", len(team.skills)).format(n=len(team.skills))
+    roles = ", ".join(kb.roles[r].name for r in team.roles) or _("none")
+    return _("{people}, {skills}; the team's roles: {roles}").format(
+        people=people, skills=skills, roles=roles
+    )
 
 
 def closest_text(closest: Sequence[Closest]) -> str:
@@ -107,7 +116,11 @@ def closest_text(closest: Sequence[Closest]) -> str:
 def names_text(names: Sequence[str], limit: int = NAMES_SHOWN) -> str:
     """The first names, then how many more."""
     shown = ", ".join(names[:limit])
-    return f"{shown} +{number(len(names) - limit)} more" if len(names) > limit else shown
+    return (
+        _("{names} +{n} more").format(names=shown, n=number(len(names) - limit))
+        if len(names) > limit
+        else shown
+    )
 
 
 # ---------------------------------------------------------------------------------------------- terminal
@@ -118,7 +131,9 @@ def print_team(console: Console, kb: KnowledgeBase, team: Team) -> None:
     console.print(lit(summary(kb, team)))
     if not team.skills:
         console.print(
-            "No skills in view (nobody has one above 0, the roles require none, or the filters leave none)."
+            _(
+                "No skills in view (nobody has one above 0, the roles require none, or the filters leave none)."
+            )
         )
     else:
         print_matrix(console, kb, team)
@@ -177,7 +192,7 @@ def _print_block(
         line.append(f"  {row.competent:>2} {row.proficient:>2}")
         if row.flag:
             line.append("  ")
-            line.append_text(lit(row.flag, style="bold red" if row.flag.startswith("gap") else "yellow"))
+            line.append_text(lit(row.flag, style="bold red" if row.kind == "gap" else "yellow"))
         lines.append(line)
     console.print(Text("\n").join(lines), no_wrap=True, overflow="ellipsis")
 
@@ -218,7 +233,9 @@ def _print_legend(console: Console, kb: KnowledgeBase) -> None:
         console.print(Text("  ").join(parts[half:]), no_wrap=True, overflow="ellipsis")
     console.print(
         Text(
-            f"≥{HOLDS} ≥{STRONG}: people at that level or above; one deep: the only one at {HOLDS}+",
+            _("≥{holds} ≥{strong}: people at that level or above; one deep: the only one at {holds}+").format(
+                holds=HOLDS, strong=STRONG
+            ),
             style="dim",
         )
     )
@@ -228,23 +245,22 @@ def print_findings(console: Console, kb: KnowledgeBase, team: Team) -> None:
     """Single holders, gaps, mentoring pairs and readiness, each a table (or a sentence when empty)."""
     console.print()
     if team.single_holders:
-        grid = table(console, "skill", "the one person", "level", title="One person deep")
+        grid = table(console, _("skill"), _("the one person"), _("level"), title=_("One person deep"))
         for h in team.single_holders:
             grid.add_row(lit(kb.skills[h.skill].name), lit(h.person), str(h.level))
         console.print(grid)
     else:
-        console.print(f"No skill rests on one person (at level {HOLDS} or more).")
+        console.print(_("No skill rests on one person (at level {level} or more).").format(level=HOLDS))
     console.print()
     if team.gaps:
-        grid = table(
-            console, "skill", "needed", "best on the team", "roles", title="Gaps: the team's roles need more"
-        )
+        title = _("Gaps: the team's roles need more")
+        grid = table(console, _("skill"), _("needed"), _("best on the team"), _("roles"), title=title)
         for g in team.gaps:
             roles = ", ".join(kb.roles[r].name for r in g.roles)
             grid.add_row(lit(kb.skills[g.skill].name), str(g.need), str(g.best), lit(roles))
         console.print(grid)
     else:
-        console.print("No gaps: for every skill the team's roles need, someone has the level.")
+        console.print(_("No gaps: for every skill the team's roles need, someone has the level."))
     _print_pairs(console, kb, team)
     _print_readiness(console, kb, team)
 
@@ -252,10 +268,11 @@ def print_findings(console: Console, kb: KnowledgeBase, team: Team) -> None:
 def _print_pairs(console: Console, kb: KnowledgeBase, team: Team) -> None:
     console.print()
     if not team.mentoring:
-        console.print("No mentoring pairs: nobody is 2 levels above someone whose target needs it.")
+        console.print(_("No mentoring pairs: nobody is 2 levels above someone whose target needs it."))
         return
+    title = _("Mentoring pairs")
     grid = table(
-        console, "skill", "mentor (level)", "mentee (level)", "target needs", title="Mentoring pairs"
+        console, _("skill"), _("mentor (level)"), _("mentee (level)"), _("target needs"), title=title
     )
     for p in team.mentoring:
         grid.add_row(
@@ -271,20 +288,26 @@ def _print_pairs(console: Console, kb: KnowledgeBase, team: Team) -> None:
 
 def left_out_text(team: Team) -> str:
     """How many pairs were not listed, and why."""
-    pairs = plural_n(team.mentoring_left_out, "more pair")
-    return f"{pairs} left out: only the {MENTORS_PER_NEED} strongest mentors per mentee and skill are listed."
+    count = team.mentoring_left_out
+    left_out = ngettext(
+        "{n} more pair left out: only the {mentors} strongest mentors per mentee and skill are listed.",
+        "{n} more pairs left out: only the {mentors} strongest mentors per mentee and skill are listed.",
+        count,
+    )
+    return left_out.format(n=number(count), mentors=MENTORS_PER_NEED)
 
 
 def _print_readiness(console: Console, kb: KnowledgeBase, team: Team) -> None:
     if not team.readiness:
         return
     console.print()
-    grid = table(console, "role", "meet it", "who", "closest", title="Readiness for the team's roles")
+    title = _("Readiness for the team's roles")
+    grid = table(console, _("role"), _("meet it"), _("who"), _("closest"), title=title)
     everyone = len(team.members)
     for r in team.readiness:
         grid.add_row(
             lit(kb.roles[r.role].name),
-            f"{len(r.meet)} of {everyone}",
+            of_everyone(len(r.meet), everyone),
             lit(names_text(r.meet)),
             lit(closest_text(r.closest)),
         )
@@ -297,8 +320,15 @@ def _print_readiness(console: Console, kb: KnowledgeBase, team: Team) -> None:
 def markdown_team(kb: KnowledgeBase, team: Team) -> str:
     """The team view as GitHub-flavoured Markdown."""
     rows = matrix_rows(kb, team)
-    lines = ["# Team skills", "", md(summary(kb, team)) + ".", "", "## Skills matrix", ""]
-    head = ["Skill", "Category", *(md(m.name) for m in team.members), f"≥{HOLDS}", f"≥{STRONG}", "Note"]
+    lines = ["# " + _("Team skills"), "", md(summary(kb, team)) + ".", "", "## " + _("Skills matrix"), ""]
+    head = [
+        _("Skill"),
+        _("Category"),
+        *(md(m.name) for m in team.members),
+        f"≥{HOLDS}",
+        f"≥{STRONG}",
+        _("Note"),
+    ]
     body = [
         [
             md(r.name),
@@ -310,24 +340,24 @@ def markdown_team(kb: KnowledgeBase, team: Team) -> str:
         ]
         for r in rows
     ]
-    lines += md_table(head, body) if rows else ["No skills in view."]
+    lines += md_table(head, body) if rows else [_("No skills in view.")]
     if more_skills(team):
         lines += ["", md(more_skills(team))]
     scale = ", ".join(f"{n} {md(kb.level_name(n))}" for n in range(LEVEL_MAX + 1))
-    lines += ["", f"Levels: {scale}."]
-    lines += ["", "## One person deep", ""]
+    lines += ["", _("Levels: {scale}.").format(scale=scale)]
+    lines += ["", "## " + _("One person deep"), ""]
     lines += (
         md_table(
-            ["Skill", "The one person", "Level"],
+            [_("Skill"), _("The one person"), _("Level")],
             [[md(kb.skills[h.skill].name), md(h.person), str(h.level)] for h in team.single_holders],
         )
         if team.single_holders
-        else [f"No skill rests on one person (at level {HOLDS} or more)."]
+        else [_("No skill rests on one person (at level {level} or more).").format(level=HOLDS)]
     )
-    lines += ["", "## Gaps", ""]
+    lines += ["", "## " + _("Gaps"), ""]
     lines += (
         md_table(
-            ["Skill", "Needed", "Best on the team", "Roles"],
+            [_("Skill"), _("Needed"), _("Best on the team"), _("Roles")],
             [
                 [
                     md(kb.skills[g.skill].name),
@@ -339,12 +369,12 @@ def markdown_team(kb: KnowledgeBase, team: Team) -> str:
             ],
         )
         if team.gaps
-        else ["No gaps: for every skill the team's roles need, someone has the level."]
+        else [_("No gaps: for every skill the team's roles need, someone has the level.")]
     )
-    lines += ["", "## Mentoring pairs", ""]
+    lines += ["", "## " + _("Mentoring pairs"), ""]
     lines += (
         md_table(
-            ["Skill", "Mentor", "Level", "Mentee", "Level", "Target needs"],
+            [_("Skill"), _("Mentor"), _("Level"), _("Mentee"), _("Level"), _("Target needs")],
             [
                 [
                     md(kb.skills[p.skill].name),
@@ -358,17 +388,17 @@ def markdown_team(kb: KnowledgeBase, team: Team) -> str:
             ],
         )
         if team.mentoring
-        else ["No mentoring pairs."]
+        else [_("No mentoring pairs.")]
     )
     if team.mentoring_left_out:
         lines += ["", md(left_out_text(team))]
-    lines += ["", "## Readiness for the team's roles", ""]
+    lines += ["", "## " + _("Readiness for the team's roles"), ""]
     lines += md_table(
-        ["Role", "Meet it", "Who", "Closest"],
+        [_("Role"), _("Meet it"), _("Who"), _("Closest")],
         [
             [
                 md(kb.roles[r.role].name),
-                f"{len(r.meet)} of {len(team.members)}",
+                of_everyone(len(r.meet), len(team.members)),
                 md(", ".join(r.meet)),
                 md(closest_text(r.closest)),
             ]
@@ -424,23 +454,23 @@ def html_team(kb: KnowledgeBase, team: Team) -> str:
     """The team view as one self-contained HTML page with a colour heatmap."""
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{current()}">',
         "<head>",
         '<meta charset="utf-8" />',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}" />',
         '<meta name="viewport" content="width=device-width, initial-scale=1" />',
         '<meta name="generator" content="careerctl" />',
-        "<title>Team skills</title>",
+        f"<title>{esc(_('Team skills'))}</title>",
         f"<style>{STYLE}{LEVEL_CSS}</style>",
         "</head>",
         "<body>",
-        "<header><h1>Team skills</h1>",
+        f"<header><h1>{esc(_('Team skills'))}</h1>",
         f'<p class="subtitle">{esc(summary(kb, team))}</p></header>',
-        f'<section id="matrix"><h2>Skills matrix</h2>{html_matrix(kb, team)}{html_legend(kb)}</section>',
-        f'<section id="single"><h2>One person deep</h2>{html_single(kb, team)}</section>',
-        f'<section id="gaps"><h2>Gaps</h2>{html_gaps(kb, team)}</section>',
-        f'<section id="mentoring"><h2>Mentoring pairs</h2>{html_pairs(kb, team)}</section>',
-        f'<section id="readiness"><h2>Readiness for the team\'s roles</h2>{html_readiness(kb, team)}</section>',
+        f'<section id="matrix"><h2>{esc(_("Skills matrix"))}</h2>{html_matrix(kb, team)}{html_legend(kb)}</section>',
+        f'<section id="single"><h2>{esc(_("One person deep"))}</h2>{html_single(kb, team)}</section>',
+        f'<section id="gaps"><h2>{esc(_("Gaps"))}</h2>{html_gaps(kb, team)}</section>',
+        f'<section id="mentoring"><h2>{esc(_("Mentoring pairs"))}</h2>{html_pairs(kb, team)}</section>',
+        f'<section id="readiness"><h2>{readiness_heading()}</h2>{html_readiness(kb, team)}</section>',
         f"<footer>{esc(footer(kb))}</footer>",
         "</body>",
         "</html>",
@@ -450,15 +480,26 @@ def html_team(kb: KnowledgeBase, team: Team) -> str:
 
 def footer(kb: KnowledgeBase) -> str:
     """Where the page comes from."""
-    name = kb.about.name or "an unnamed knowledge base"
-    return f"Made with careerctl from {name} (KB identity {kb.identity[:12] or 'unknown'})."
+    name = kb.about.name or _("an unnamed knowledge base")
+    made = _("Made with careerctl from {kb} (KB identity {identity}).")
+    return made.format(kb=name, identity=kb.identity[:12] or _("unknown"))
+
+
+def readiness_heading() -> str:
+    """The last section's heading, escaped (its apostrophe too, as before)."""
+    return esc(_("Readiness for the team's roles"))
+
+
+def of_everyone(meet: int, everyone: int) -> str:
+    """'2 of 5': how many people meet a role."""
+    return _("{meet} of {everyone}").format(meet=meet, everyone=everyone)
 
 
 def html_matrix(kb: KnowledgeBase, team: Team) -> str:
     """The heatmap: a row per skill, grouped by category; a coloured cell per person."""
     rows = matrix_rows(kb, team)
     if not rows:
-        return "<p>No skills in view.</p>"
+        return "<p>" + esc(_("No skills in view.")) + "</p>"
     people = "".join(f'<th class="person" scope="col"><span>{esc(m.name)}</span></th>' for m in team.members)
     head = (
         f'<tr><th></th>{people}<th class="num" scope="col">≥{HOLDS}</th>'
@@ -475,8 +516,7 @@ def html_matrix(kb: KnowledgeBase, team: Team) -> str:
             f'<td class="level l{level}" title="{esc(person.name)}: {esc(r.name)} {level}">{level or "·"}</td>'
             for level, person in zip(r.levels, team.members, strict=True)
         )
-        kind = "gap" if r.flag.startswith("gap") else "one"
-        flag = f'<span class="flag-{kind}">{esc(r.flag)}</span>' if r.flag else ""
+        flag = f'<span class="flag-{r.kind}">{esc(r.flag)}</span>' if r.flag else ""
         body.append(
             f'<tr><th class="skill" scope="row">{esc(r.name)}</th>{cells}'
             f'<td class="count">{r.competent}</td><td class="count">{r.proficient}</td>'
@@ -495,10 +535,8 @@ def html_legend(kb: KnowledgeBase) -> str:
         f'<span><span class="swatch l{n}">{n or "·"}</span>{esc(kb.level_name(n))}</span>'
         for n in range(LEVEL_MAX + 1)
     )
-    note = (
-        f"<span>≥{HOLDS} ≥{STRONG}: people at that level or above; "
-        f"one deep: the only one at {HOLDS} or more</span>"
-    )
+    note = _("≥{holds} ≥{strong}: people at that level or above; one deep: the only one at {holds} or more")
+    note = f"<span>{esc(note.format(holds=HOLDS, strong=STRONG))}</span>"
     return f'<p class="legend">{items}{note}</p>'
 
 
@@ -509,7 +547,7 @@ def _html_table(head: Sequence[str], rows: Sequence[Sequence[str]], numeric: Seq
         align = ' class="num"' if n in numeric else ""
         return f"<{tag}{align}>{text}</{tag}>"
 
-    ths = "".join(cell("th", n, h) for n, h in enumerate(head))
+    ths = "".join(cell("th", n, esc(h)) for n, h in enumerate(head))
     trs = "".join("<tr>" + "".join(cell("td", n, c) for n, c in enumerate(row)) + "</tr>" for row in rows)
     return f"<table><thead><tr>{ths}</tr></thead><tbody>{trs}</tbody></table>"
 
@@ -517,15 +555,19 @@ def _html_table(head: Sequence[str], rows: Sequence[Sequence[str]], numeric: Seq
 def html_single(kb: KnowledgeBase, team: Team) -> str:
     """Skills only one person holds at level 3 or more."""
     if not team.single_holders:
-        return f"<p>No skill rests on one person (at level {HOLDS} or more).</p>"
+        return (
+            f"<p>{esc(_('No skill rests on one person (at level {level} or more).').format(level=HOLDS))}</p>"
+        )
     rows = [[esc(kb.skills[h.skill].name), esc(h.person), str(h.level)] for h in team.single_holders]
-    return _html_table(["Skill", "The one person", "Level"], rows, numeric=(2,))
+    return _html_table([_("Skill"), _("The one person"), _("Level")], rows, numeric=(2,))
 
 
 def html_gaps(kb: KnowledgeBase, team: Team) -> str:
     """Skills the team's roles need that nobody has at the level."""
     if not team.gaps:
-        return "<p>No gaps: for every skill the team's roles need, someone has the level.</p>"
+        return (
+            "<p>" + esc(_("No gaps: for every skill the team's roles need, someone has the level.")) + "</p>"
+        )
     rows = [
         [
             esc(kb.skills[g.skill].name),
@@ -535,13 +577,15 @@ def html_gaps(kb: KnowledgeBase, team: Team) -> str:
         ]
         for g in team.gaps
     ]
-    return _html_table(["Skill", "Needed", "Best on the team", "Roles"], rows, numeric=(1, 2))
+    return _html_table([_("Skill"), _("Needed"), _("Best on the team"), _("Roles")], rows, numeric=(1, 2))
 
 
 def html_pairs(kb: KnowledgeBase, team: Team) -> str:
     """Who can mentor whom, in what."""
     if not team.mentoring:
-        return "<p>No mentoring pairs: nobody is 2 levels above someone whose target needs it.</p>"
+        return (
+            f"<p>{esc(_('No mentoring pairs: nobody is 2 levels above someone whose target needs it.'))}</p>"
+        )
     rows = [
         [
             esc(kb.skills[p.skill].name),
@@ -555,7 +599,10 @@ def html_pairs(kb: KnowledgeBase, team: Team) -> str:
     ]
     more = f"<p>{esc(left_out_text(team))}</p>" if team.mentoring_left_out else ""
     return (
-        _html_table(["Skill", "Mentor", "Level", "Mentee", "Level", "Target needs"], rows, (2, 4, 5)) + more
+        _html_table(
+            [_("Skill"), _("Mentor"), _("Level"), _("Mentee"), _("Level"), _("Target needs")], rows, (2, 4, 5)
+        )
+        + more
     )
 
 
@@ -564,10 +611,10 @@ def html_readiness(kb: KnowledgeBase, team: Team) -> str:
     rows = [
         [
             esc(kb.roles[r.role].name),
-            f"{len(r.meet)} of {len(team.members)}",
+            of_everyone(len(r.meet), len(team.members)),
             esc(", ".join(r.meet)),
             esc(closest_text(r.closest)),
         ]
         for r in team.readiness
     ]
-    return _html_table(["Role", "Meet it", "Who", "Closest"], rows, numeric=(1,))
+    return _html_table([_("Role"), _("Meet it"), _("Who"), _("Closest")], rows, numeric=(1,))

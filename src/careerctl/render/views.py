@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from careerctl.i18n import _
 from careerctl.results import (
     AssessResult,
     CalibrationResult,
@@ -52,7 +53,7 @@ def console(env: Env) -> Console:
 def roles_table(result: RolesResult, env: Env) -> None:
     from careerctl.render.rich import print_roles
 
-    print_roles(console(env), result.roles)
+    print_roles(console(env), result.kb, result.roles)
 
 
 def roles_tree(result: RolesResult, env: Env) -> None:
@@ -88,12 +89,15 @@ def show_item(result: ShowResult, env: Env) -> None:
     else:
         print_skill(console(env), result.kb, result.item)
         if result.item.default_effort:
-            env.stdout.write(ROUGH_SKILL_HOURS + "\n")
+            env.stdout.write(rough_skill_hours() + "\n")
 
 
 def hits_table(result: SearchResult, env: Env) -> None:
     if not result.doc.hits:
-        env.stdout.write(visible(f"Nothing in this knowledge base matches {result.doc.query!r}.") + "\n")
+        from careerctl.i18n import _
+
+        nothing = _("Nothing in this knowledge base matches {query}.").format(query=repr(result.doc.query))
+        env.stdout.write(visible(nothing) + "\n")
         return
     from careerctl.render.rich import print_hits
 
@@ -127,28 +131,38 @@ def plan_view(result: PlanResult, env: Env) -> None:
 def effort_note(kb: KnowledgeBase, env: Env) -> None:
     """One line under output that shows hours, when some of them come from the default effort table."""
     if kb.uses_default_effort():
-        env.stdout.write(ROUGH_HOURS + "\n")
+        env.stdout.write(rough_hours() + "\n")
 
 
-ROUGH_HOURS = (
-    "Hours are rough: this KB gives no effort for some skills, so careerctl's default table applies."
-)
-ROUGH_SKILL_HOURS = (
-    "Hours are rough: this KB gives no effort for this skill, so careerctl's default table applies."
-)
+def rough_hours() -> str:
+    """The line that says a KB's hours come (in part) from the default effort table."""
+    return _(
+        "Hours are rough: this KB gives no effort for some skills, so careerctl's default table applies."
+    )
+
+
+def rough_skill_hours() -> str:
+    """The line that says a skill's hours come from the default effort table."""
+    return _("Hours are rough: this KB gives no effort for this skill, so careerctl's default table applies.")
 
 
 def direct_gap(doc: RouteDoc, hours: int) -> str:
     """What a person can do when no route leads there: the direct gap, and the plan to close it."""
     person = doc.start_levels == "person"
-    start = "your levels" if person else f"{doc.source.name}'s levels"
+    target = doc.target.name
     if not hours:
-        return f"{start[0].upper()}{start[1:]} already meet everything {doc.target.name} needs."
-    hint = "" if person else f"--from {doc.source.id} "
-    return (
-        f"Straight to {doc.target.name} from {start}: {number(hours)} hours of study. "
-        f"For the steps in order: careerctl plan {hint}--target {doc.target.id}"
-    )
+        if person:
+            return _("Your levels already meet everything {target} needs.").format(target=target)
+        return _("{source}'s levels already meet everything {target} needs.").format(
+            source=doc.source.name, target=target
+        )
+    command = f"careerctl plan {'' if person else f'--from {doc.source.id} '}--target {doc.target.id}"
+    if person:
+        line = _("Straight to {target} from your levels: {hours} hours of study.")
+    else:
+        line = _("Straight to {target} from {source}'s levels: {hours} hours of study.")
+    first = line.format(target=target, source=doc.source.name, hours=number(hours))
+    return first + " " + _("For the steps in order: {command}").format(command=command)
 
 
 def routes_view(result: RouteResult, env: Env) -> None:
