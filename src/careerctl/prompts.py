@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from careerctl.assess import BACK, NOTE, ReviewRow
+from careerctl.i18n import _, ngettext
 from careerctl.model import DEFAULT_SCALE, Role, Skill
 
 INDENT = "   "  # the width of questionary's pointer column: continuation lines line up under the text
@@ -100,7 +101,7 @@ class TerminalPrompter:
             default=default,
             use_search_filter=True,
             use_jk_keys=False,
-            instruction="(arrow keys and Enter; type to filter)",
+            instruction=_("(arrow keys and Enter; type to filter)"),
             **self._io(),
         )
         names = {r.id: shown(r.name) for r in roles}
@@ -120,19 +121,24 @@ class TerminalPrompter:
         import questionary
 
         width = self._width()
-        zero = "Not yet" if self.scale[0] == DEFAULT_SCALE[0] else shown(self.scale[0]).capitalize()
+        zero = _("Not yet") if self.scale[0] == DEFAULT_SCALE[0] else shown(self.scale[0]).capitalize()
         choices = [questionary.Choice(f"0  {zero}", value=0)]
         for level, anchor in enumerate(skill.levels, start=1):
-            head = f"{level}  {shown(self.scale[level]).capitalize()}: "
+            head = f"{level}  {shown(level_name(self.scale, level)).capitalize()}: "
             lines = textwrap.wrap(head + shown(anchor), width, subsequent_indent="   ") or [head]
             choices.append(questionary.Choice(f"\n{INDENT}".join(lines), value=level))
         summary = textwrap.wrap(shown(skill.summary), width)
         for line in self.evidence.get(skill.id, ())[:EVIDENCE_SHOWN]:
             summary += textwrap.wrap(shown(line), width, initial_indent="+ ", subsequent_indent="  ")
         # the message ends on a new line, so the chosen anchor shows there in full once answered
+        asked = (
+            _("({index}/{total}) {skill}: which best describes you?")
+            if self.subject is None
+            else _("({index}/{total}) {skill}: which best describes {name}?")
+        )
         question = questionary.select(
-            f"({index}/{total}) {shown(skill.name)}: which best describes {shown(self.subject or 'you')}?"
-            f"\n{INDENT[:-1]}",
+            asked.format(index=index, total=total, skill=shown(skill.name), name=shown(self.subject or ""))
+            + f"\n{INDENT[:-1]}",
             choices=choices,
             default=choices[max(0, min(default, len(choices) - 1))],
             use_jk_keys=True,
@@ -150,7 +156,9 @@ class TerminalPrompter:
         import questionary
 
         question = questionary.text(
-            f"Note or evidence for {shown(skill.name)} (Enter to keep, empty to remove):",
+            _("Note or evidence for {skill} (Enter to keep, empty to remove):").format(
+                skill=shown(skill.name)
+            ),
             default=shown(default),  # a saved note is data: shown literally, as it would be anywhere
             qmark=" ",
             **self._io(),
@@ -162,18 +170,19 @@ class TerminalPrompter:
         import questionary
 
         width = self._width()
-        save = questionary.Choice(f"Save these {len(rows)} answers", value="")
+        saying = ngettext("Save this {count} answer", "Save these {count} answers", len(rows))
+        save = questionary.Choice(saying.format(count=len(rows)), value="")
         choices = [save]
         for row in rows:
-            mark = "  (note)" if row.note else ""
+            mark = "  " + _("(note)") if row.note else ""
             line = f"{row.level}  {shown(row.skill.name)}{mark}"
             choices.append(questionary.Choice(line[:width], value=row.skill.id))
         question = questionary.select(
-            "Review your answers:",
+            _("Review your answers:"),
             choices=choices,
             default=save,
             use_jk_keys=True,
-            instruction="(Enter saves; pick a skill to change its answer)",
+            instruction=_("(Enter saves; pick a skill to change its answer)"),
             **self._io(),
         )
         chosen = str(_ask(question))
@@ -278,7 +287,17 @@ def _answer_with_the_name(question: Any, names: dict[str, str]) -> Any:
 def role_title(role: Role) -> str:
     """A role as a menu shows it: name, aliases (so typing `sre` finds it), track and rung."""
     aliases = f"{', '.join(role.aliases)}; " if role.aliases else ""
-    return f"{role.name}  ({aliases}{role.track}, rung {role.seniority})"
+    return _("{name}  ({aliases}{track}, rung {rung})").format(
+        name=role.name, aliases=aliases, track=role.track, rung=role.seniority
+    )
+
+
+def level_name(scale: Sequence[str], level: int) -> str:
+    """The scale's name for `level`: the KB's own (translated by its overlay), else careerctl's words."""
+    if tuple(scale) != DEFAULT_SCALE:
+        return scale[level]
+    words = (_("none"), _("novice"), _("advanced beginner"), _("competent"), _("proficient"), _("expert"))
+    return words[level]
 
 
 def _ask(question: Any) -> Any:
