@@ -30,7 +30,7 @@ LevelsFrom = Annotated[
         help=_(
             "self: your own ratings; calibrated: the agreed levels of your attached reviews (says which)."
         ),
-        show_default=_("self"),
+        show_default="self",
     ),
 ]
 
@@ -58,7 +58,7 @@ Rater = Annotated[
     typer.Option(
         "--rater",
         help=_("Who rates: self, or a manager or peer rating someone else (writes --out)."),
-        show_default=_("self"),
+        show_default="self",
     ),
 ]
 For = Annotated[Optional[str], typer.Option("--for", metavar="NAME", help=_("Whose skills a review rates."))]
