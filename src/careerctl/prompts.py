@@ -110,7 +110,11 @@ class TerminalPrompter:
     def confirm(self, message: str, default: bool) -> bool:
         """Yes or no."""
         import questionary
+        from questionary.prompts import confirm as confirm_prompt
 
+        # the answer questionary prints once given ("Yes"), in the interface language; y and n still answer
+        setattr(confirm_prompt, "YES", _("Yes"))  # noqa: B010 - a module constant, not exported
+        setattr(confirm_prompt, "NO", _("No"))  # noqa: B010
         lines = "\n".join(shown(line) for line in message.split("\n"))  # the message's own lines
         return bool(_ask(questionary.confirm(lines, default=default, **self._io())))
 
