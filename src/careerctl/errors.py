@@ -92,6 +92,15 @@ def unknown_text(kind: str) -> str:
     return texts.get(kind, f"unknown {kind} {{name}}")
 
 
+def unknown_skill(shown: str, hints: list[str]) -> str:
+    """The "SKILL: unknown skill" detail of a file or option, with the nearest ids as suggestions."""
+    if hints:
+        return _("{skill}: unknown skill; did you mean {names}?").format(
+            skill=shown, names=_(" or ").join(hints)
+        )
+    return _("{skill}: unknown skill").format(skill=shown)
+
+
 class NoLevels(CareerctlError):
     """A command needs the person's levels and none were given."""
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from careerctl.errors import InputError, NoLevels
+from careerctl.errors import InputError, NoLevels, unknown_skill
 from careerctl.i18n import _
 from careerctl.kb.parse import as_int, bad_int, describe, line_of
 from careerctl.kb.yamlio import Limits, clip, parse_yaml, read_bytes, read_stream
@@ -90,15 +90,6 @@ def parse_sets(items: list[str], kb: KnowledgeBase) -> dict[str, int]:
             )
         levels[skill] = level
     return levels
-
-
-def unknown_skill(shown: str, hints: list[str]) -> str:
-    """The "SKILL: unknown skill" detail, with the nearest ids as suggestions."""
-    if hints:
-        return _("{skill}: unknown skill; did you mean {names}?").format(
-            skill=shown, names=_(" or ").join(hints)
-        )
-    return _("{skill}: unknown skill").format(skill=shown)
 
 
 def role_levels(kb: KnowledgeBase, name: str) -> dict[str, int]:

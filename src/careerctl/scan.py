@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from careerctl.errors import InputError
+from careerctl.i18n import _
 from careerctl.kb.yamlio import clip
 
 GIT_TIMEOUT = 120.0  # seconds for one git command; a huge history can take a while
@@ -182,23 +183,28 @@ def git(repo: Path, *args: str) -> str:
             check=False,
         )
     except FileNotFoundError:
-        raise GitError("git", "is not installed (or not on PATH); `evidence scan` needs it") from None
+        raise GitError("git", _("is not installed (or not on PATH); `evidence scan` needs it")) from None
     except subprocess.TimeoutExpired:
-        raise GitError(repo, f"git took over {GIT_TIMEOUT:g} s; scan fewer repositories at a time") from None
+        raise GitError(
+            repo,
+            _("git took over {seconds:g} s; scan fewer repositories at a time").format(seconds=GIT_TIMEOUT),
+        ) from None
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         first = next((line for line in reason if line.strip()), f"git exited with {done.returncode}")
-        raise GitError(repo, f"git refused it: {clip(first.removeprefix('fatal: '), 200)}")
+        raise GitError(
+            repo, _("git refused it: {reason}").format(reason=clip(first.removeprefix("fatal: "), 200))
+        )
     return done.stdout.decode("utf-8", "surrogateescape")
 
 
 def repo_root(path: Path) -> Path:
     """The top folder of the git work tree at `path`; GitError when it is not one."""
     if not path.is_dir():
-        raise GitError(path, "is not a folder; give the folder of a git repository")
+        raise GitError(path, _("is not a folder; give the folder of a git repository"))
     top = git(path, "rev-parse", "--show-toplevel").strip()
     if not top:
-        raise GitError(path, "is not inside a git work tree (a bare repository has no files to scan)")
+        raise GitError(path, _("is not inside a git work tree (a bare repository has no files to scan)"))
     return Path(top)
 
 
@@ -281,7 +287,7 @@ def scan(paths: Sequence[Path], authors: Sequence[str], signals: Mapping[str, Se
     """Read each repository (each once, even when named twice) and suggest evidence per skill."""
     if not authors:
         raise InputError(
-            "--author", "give the email your commits use: --author EMAIL (or set it in the config)"
+            "--author", _("give the email your commits use: --author EMAIL (or set it in the config)")
         )
     repos: dict[Path, Repo] = {}
     for path in paths:
