@@ -102,8 +102,8 @@ CONFIG_HELP = _(
 def config(
     ctx: typer.Context,
     action: Annotated[ConfigAction, typer.Argument(help=_("show, set KEY VALUE, unset KEY, or path."))],
-    key: Annotated[
-        Optional[str], typer.Argument(help=_("kb, lang, hours_per_week, stack, focus, ..."))
+    key: Annotated[  # setting names: the same in every language
+        Optional[str], typer.Argument(help="kb, lang, hours_per_week, stack, focus, ...")
     ] = None,
     value: Annotated[Optional[str], typer.Argument(help=_("The value, for set."))] = None,
 ) -> None:

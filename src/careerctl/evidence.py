@@ -237,7 +237,7 @@ def _entry(item: Any, path: Path, key: str, line: int) -> Evidence:
     if level is not None and as_int(level, 1, LEVEL_MAX) is None:
         raise InputError(
             path,
-            _("{key}.level: {problem}").format(key=key, problem=bad_int(level, 1, LEVEL_MAX, "level")),
+            f"{key}.level: {bad_int(level, 1, LEVEL_MAX, 'level')}",
             line_of(item, "level"),
         )
     link = item.get("link")

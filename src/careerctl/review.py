@@ -182,7 +182,7 @@ def _name(doc: dict[Any, Any], name: str, path: Path) -> str:
     value = one_line(_text(doc, name, path))
     if not value or len(value) > NAME_MAX:
         problem = "must not be empty" if not value else f"is longer than {NAME_MAX} characters"
-        raise InputError(path, _("{name}: {problem}").format(name=name, problem=problem), line_of(doc, name))
+        raise InputError(path, f"{name}: {problem}", line_of(doc, name))
     return value
 
 
@@ -244,9 +244,7 @@ def _ratings(doc: dict[Any, Any], path: Path) -> dict[str, Rating]:
         if good is None:
             raise InputError(
                 path,
-                _("{where}: {problem}").format(
-                    where=where, problem=bad_int(level, LEVEL_MIN, LEVEL_MAX, "level")
-                ),
+                f"{where}: {bad_int(level, LEVEL_MIN, LEVEL_MAX, 'level')}",
                 line,
             )
         if note is None:
