@@ -149,7 +149,7 @@ def test_the_assessment_asks_in_indonesian_on_a_real_terminal_and_saves(tmp_path
     child.send(ENTER)
     child.expect_exact("Peran tujuan Anda?")
     child.send(ENTER)  # the next rung, offered first
-    child.expect(r"(\d+) pertanyaan, sekitar \d+ menit: 0-5 untuk menjawab, ← untuk kembali")
+    child.expect(r"(\d+) pertanyaan, sekitar \d+ menit: 0-5 menjawab, ← kembali, n catatan\.")
     total = int(child.match.group(1))
     child.expect_exact(f"(1/{total}) ")
     child.expect_exact(": mana yang paling menggambarkan Anda?")
@@ -358,3 +358,17 @@ def test_the_acceptance_commands_show_none_of_our_english(tmp_path: Path) -> Non
     for done in (plan, path):
         assert done.returncode == 0, done.stderr
         assert english_left(done.stdout + done.stderr) == []
+
+
+def test_the_role_menu_names_the_track_and_rung_in_indonesian() -> None:
+    from careerctl.prompts import role_title
+
+    try:
+        i18n.use("id")
+        kb = Env(lang="id").load().kb
+        title = role_title(kb.roles["engineering-manager"], kb.terms.get("tracks"))
+    finally:
+        i18n.use("en")
+    assert title.startswith("Engineering Manager  (em, ")
+    assert title.endswith("; manajemen, jenjang 4)")
+    assert role_title(Env().load().kb.roles["engineering-manager"]).endswith("; management, rung 4)")

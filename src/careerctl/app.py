@@ -642,7 +642,11 @@ def assess(env: Env, options: AssessOptions) -> AssessResult | ReviewsResult:
         saved[:] = [latest]
 
     prompter = (
-        prompts.TerminalPrompter(terminal, kb.scale, evidence=evidence_lines(env)) if terminal else None
+        prompts.TerminalPrompter(
+            terminal, kb.scale, evidence=evidence_lines(env), tracks=kb.terms.get("tracks")
+        )
+        if terminal
+        else None
     )
     try:
         outcome = run_assessment(kb, profile, prompter, save, env.now(), asked)
@@ -714,7 +718,11 @@ def assess_other(env: Env, options: AssessOptions) -> ReviewsResult:
     def save(latest: Profile) -> None:
         write_review(out, review_of(latest.assessments[-1], rater, relation, subject, kb))
 
-    prompter = prompts.TerminalPrompter(terminal, subject=subject) if terminal else None
+    prompter = (
+        prompts.TerminalPrompter(terminal, kb.scale, subject=subject, tracks=kb.terms.get("tracks"))
+        if terminal
+        else None
+    )
     try:
         outcome = run_assessment(kb, Profile(), prompter, save, env.now(), asked)
     except KeyboardInterrupt:

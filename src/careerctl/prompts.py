@@ -68,11 +68,13 @@ class TerminalPrompter:
         scale: Sequence[str] = DEFAULT_SCALE,
         subject: str | None = None,
         evidence: Mapping[str, Sequence[str]] | None = None,
+        tracks: Mapping[str, str] | None = None,
     ) -> None:
         self.terminal = terminal
         self.scale = scale
         self.subject = subject  # whose skills are rated: None for the person's own
         self.evidence = evidence or {}  # per skill id, lines of evidence shown beside its question
+        self.tracks = tracks or {}  # a track's word in the interface language (the KB's terms)
 
     def _io(self) -> dict[str, Any]:
         """Where to draw and read, and the look: the pointed-at choice stands out, the default does not."""
@@ -94,7 +96,7 @@ class TerminalPrompter:
         """A role from a menu that filters as you type."""
         import questionary
 
-        choices = [questionary.Choice(shown(role_title(r)), value=r.id) for r in roles]
+        choices = [questionary.Choice(shown(role_title(r, self.tracks)), value=r.id) for r in roles]
         question = questionary.select(
             shown(message),
             choices=choices,
@@ -288,11 +290,11 @@ def _answer_with_the_name(question: Any, names: dict[str, str]) -> Any:
     return question
 
 
-def role_title(role: Role) -> str:
+def role_title(role: Role, tracks: Mapping[str, str] | None = None) -> str:
     """A role as a menu shows it: name, aliases (so typing `sre` finds it), track and rung."""
     aliases = f"{', '.join(role.aliases)}; " if role.aliases else ""
     return _("{name}  ({aliases}{track}, rung {rung})").format(
-        name=role.name, aliases=aliases, track=role.track, rung=role.seniority
+        name=role.name, aliases=aliases, track=(tracks or {}).get(role.track, role.track), rung=role.seniority
     )
 
 
