@@ -181,7 +181,11 @@ def _text(doc: dict[Any, Any], name: str, path: Path, required: bool = True) -> 
 def _name(doc: dict[Any, Any], name: str, path: Path) -> str:
     value = one_line(_text(doc, name, path))
     if not value or len(value) > NAME_MAX:
-        problem = "must not be empty" if not value else f"is longer than {NAME_MAX} characters"
+        problem = (
+            _("must not be empty")
+            if not value
+            else _("is longer than {most} characters").format(most=NAME_MAX)
+        )
         raise InputError(path, f"{name}: {problem}", line_of(doc, name))
     return value
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from careerctl.errors import InputError
-from careerctl.i18n import _
+from careerctl.i18n import _, ngettext
 from careerctl.kb.yamlio import clip
 
 GIT_TIMEOUT = 120.0  # seconds for one git command; a huge history can take a while
@@ -83,23 +83,37 @@ class Suggestion:
         """The counts in one sentence."""
         repos = len(self.repos)
         kinds = ", ".join(f"{kind} ({count})" for kind, count in self.kinds[:EXAMPLES])
-        verb = "touches" if self.commits == 1 else "touch"
-        return (
-            f"{self.commits} of your {_count(self.your_commits, 'commit')} {verb} {_count(self.files, 'matching file')} "
-            f"in {_count(repos, 'repo')}: {kinds}"
+        said = ngettext(
+            "{count} {of_yours} touches {files} {in_repos}: {kinds}",
+            "{count} {of_yours} touch {files} {in_repos}: {kinds}",
+            self.commits,
+        )
+        yours = ngettext("of your {count} commit", "of your {count} commits", self.your_commits)
+        files = ngettext("{count} matching file", "{count} matching files", self.files)
+        where = ngettext("in {count} repo", "in {count} repos", repos)
+        return said.format(
+            count=self.commits,
+            of_yours=yours.format(count=self.your_commits),
+            files=files.format(count=self.files),
+            in_repos=where.format(count=repos),
+            kinds=kinds,
         )
 
     def what(self) -> str:
         """The text an accepted suggestion puts in the evidence log."""
-        names = ", ".join(name for name, _ in self.repos[:EXAMPLES])
-        more = f" and {len(self.repos) - EXAMPLES} more" if len(self.repos) > EXAMPLES else ""
-        kinds = ", ".join(kind for kind, _ in self.kinds[:EXAMPLES])
-        return f"{_count(self.commits, 'commit')} touching {kinds} in {names}{more} (evidence scan)"
-
-
-def _count(count: int, noun: str) -> str:
-    """'1 commit', '3 commits'."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+        names = ", ".join(name for name, _commits in self.repos[:EXAMPLES])
+        more = (
+            _(" and {count} more").format(count=len(self.repos) - EXAMPLES)
+            if len(self.repos) > EXAMPLES
+            else ""
+        )
+        kinds = ", ".join(kind for kind, _commits in self.kinds[:EXAMPLES])
+        said = ngettext(
+            "{count} commit touching {kinds} in {names}{more} (evidence scan)",
+            "{count} commits touching {kinds} in {names}{more} (evidence scan)",
+            self.commits,
+        )
+        return said.format(count=self.commits, kinds=kinds, names=names, more=more)
 
 
 @dataclass(frozen=True)
