@@ -28,6 +28,7 @@ from careerctl.errors import (
     NoResult,
     UnknownName,
 )
+from careerctl.i18n import _, ngettext
 from careerctl.results import (
     AboutEntry,
     AnchorEntry,
@@ -109,7 +110,7 @@ from careerctl.results import (
     ValidationDoc,
     ValidationResult,
 )
-from careerctl.text import number, plural, visible
+from careerctl.text import number, visible
 
 if TYPE_CHECKING:  # annotations only: importing them would slow every command down
     from datetime import date
@@ -154,8 +155,12 @@ class Given(Struct, frozen=True):
         given = [f"--from {self.from_role}"] if self.from_role else []
         given += [f"--answers {self.answers.name}"] if self.answers else []
         given += [f"--set {item}" for item in self.sets]
-        words = ", ".join(given) or "the saved profile"
-        return f"{words}, calibrated (the agreed levels)" if self.levels == "calibrated" else words
+        words = ", ".join(given) or _("the saved profile")
+        return (
+            _("{words}, calibrated (the agreed levels)").format(words=words)
+            if self.levels == "calibrated"
+            else words
+        )
 
 
 class Person(Struct, frozen=True):
@@ -235,8 +240,11 @@ def say_technology(env: Env, kb: KnowledgeBase, skill: Skill, name: str) -> None
     if tech in (skill.id, skill.name.lower()) or tech not in skill.technologies:
         return
     others = [s.name for s in covered_by(kb, tech) if s.id != skill.id]
-    also = f"; {', '.join(others)} also cover it (`careerctl search {tech}`)" if others else ""
-    env.say(f"{tech} is covered by {skill.name}{also}")
+    if others:
+        said = _("{tech} is covered by {skill}; {others} also cover it (`careerctl search {tech}`)")
+    else:
+        said = _("{tech} is covered by {skill}")
+    env.say(said.format(tech=tech, skill=skill.name, others=", ".join(others)))
 
 
 def search(env: Env, text: str, top: int | None = None) -> SearchResult:
@@ -348,7 +356,8 @@ def person(env: Env, given: Given) -> Person:
 def note_profile(env: Env) -> None:
     """Say that the saved profile's levels are used, and how to use others."""
     when = (env.saved_at or "")[:10]
-    env.note(f"levels from your profile of {when} ({env.profile}); --from, --answers or --set to override")
+    said = _("levels from your profile of {when} ({profile}); --from, --answers or --set to override")
+    env.note(said.format(when=when, profile=env.profile))
 
 
 def say_carried_over(env: Env) -> None:
@@ -365,7 +374,11 @@ def chosen_stack(env: Env, stack: str | None) -> str | None:
         return stack.strip().lower() or None
     saved = env.saved_stack()
     if saved is not None:
-        env.note(f"resources for the {saved} stack, from {env.profile} (`--stack` to change)")
+        env.note(
+            _("resources for the {stack} stack, from {profile} (`--stack` to change)").format(
+                stack=saved, profile=env.profile
+            )
+        )
         return saved
     configured: str | None = env.setting("stack", None, None)
     return configured
@@ -375,14 +388,16 @@ def warn_foreign_profile(env: Env, saved: int, known: int) -> None:
     """Say when the saved profile was made on another KB: its unknown skills are ignored."""
     if saved and not known:
         raise NoLevels(
-            f"{env.profile}: the saved profile was made on another knowledge base (none of its skills are "
-            "in this one); give --answers, --set or --from, or run `careerctl assess` with this KB"
+            _(
+                "{profile}: the saved profile was made on another knowledge base (none of its skills are "
+                "in this one); give --answers, --set or --from, or run `careerctl assess` with this KB"
+            ).format(profile=env.profile)
         )
     if known < saved:
-        env.say(
-            f"careerctl: {saved - known} of the {saved} skills in {env.profile} are not in this "
-            "knowledge base; they are left out"
+        said = _(
+            "{count} of the {total} skills in {profile} are not in this knowledge base; they are left out"
         )
+        env.say("careerctl: " + said.format(count=saved - known, total=saved, profile=env.profile))
 
 
 # ---- plan, path, match, report --------------------------------------------------------------------
@@ -559,17 +574,17 @@ def write_output(env: Env, output: Path, text: str, what: str) -> None:
     refuse_inputs(
         output,
         [
-            ("the profile", env.profile),
-            ("the profile's backup", env.profile.with_name(env.profile.name + ".bak")),
-            ("a file of the KB in use", kb_dir / SKILLS_FILE),
-            ("a file of the KB in use", kb_dir / ROLES_FILE),
+            (_("the profile"), env.profile),
+            (_("the profile's backup"), env.profile.with_name(env.profile.name + ".bak")),
+            (_("a file of the KB in use"), kb_dir / SKILLS_FILE),
+            (_("a file of the KB in use"), kb_dir / ROLES_FILE),
         ],
     )
     if not output.parent.is_dir():
-        raise InputError(output, f"cannot write: there is no folder {output.parent}")
+        raise InputError(output, _("cannot write: there is no folder {folder}").format(folder=output.parent))
     data = text.encode("utf-8")
     atomic_write(output, data)
-    env.say(f"Wrote {what} to {output} ({number(len(data))} bytes)")
+    env.say(_("Wrote {what} to {path} ({size} bytes)").format(what=what, path=output, size=number(len(data))))
 
 
 # ---- assessment and the profile ----------------------------------------------------------------
@@ -599,8 +614,10 @@ def assess(env: Env, options: AssessOptions) -> AssessResult | ReviewsResult:
     terminal = prompts.open_terminal(env.stdin, env.stderr)
     if terminal is None and options.given.answers is None and not options.given.sets:
         raise NoLevels(
-            "no terminal to ask on: give --answers FILE and/or --set SKILL=LEVEL "
-            "(with --current ROLE and --target ROLE) to assess from a script"
+            _(
+                "no terminal to ask on: give --answers FILE and/or --set SKILL=LEVEL "
+                "(with --current ROLE and --target ROLE) to assess from a script"
+            )
         )
     from careerctl.assess import Options, run_assessment
     from careerctl.levels import parse_sets, read_answers
@@ -632,7 +649,11 @@ def assess(env: Env, options: AssessOptions) -> AssessResult | ReviewsResult:
         saved[:] = [latest]
 
     prompter = (
-        prompts.TerminalPrompter(terminal, kb.scale, evidence=evidence_lines(env)) if terminal else None
+        prompts.TerminalPrompter(
+            terminal, kb.scale, evidence=evidence_lines(env), tracks=kb.terms.get("tracks")
+        )
+        if terminal
+        else None
     )
     try:
         outcome = run_assessment(kb, profile, prompter, save, env.now(), asked)
@@ -648,8 +669,13 @@ def evidence_lines(env: Env) -> dict[str, list[str]]:
 
     lines: dict[str, list[str]] = {}
     for item in for_skill(read_evidence(evidence_file(env)), None):
-        level = f" (level {item.level})" if item.level is not None else ""
-        lines.setdefault(item.skill, []).append(f"{item.date}: {item.what}{level}")
+        if item.level is None:
+            line = f"{item.date}: {item.what}"
+        else:
+            line = _("{date}: {what} (level {level})").format(
+                date=item.date, what=item.what, level=item.level
+            )
+        lines.setdefault(item.skill, []).append(line)
     return lines
 
 
@@ -665,20 +691,25 @@ def assess_other(env: Env, options: AssessOptions) -> ReviewsResult:
 
     relation = check_relation(options.rater or "self")
     if options.subject is None:
-        raise InputError("--for", "name whose skills this review rates, e.g. --for Dana")
+        raise InputError("--for", _("name whose skills this review rates, e.g. --for Dana"))
     subject = check_name(options.subject, "--for")
     if options.by is None and relation != "self":
         raise InputError(
-            "--by", f"name who is rating, e.g. --by 'Sam Lee' (the {relation} review records it)"
+            "--by",
+            _("name who is rating, e.g. --by 'Sam Lee' (the {relation} review records it)").format(
+                relation=relation
+            ),
         )
     rater = check_name(options.by or subject, "--by")
     if options.out is None:
-        raise InputError("--out", "name the review file to write, e.g. --out review.yaml")
+        raise InputError("--out", _("name the review file to write, e.g. --out review.yaml"))
     out = options.out
     terminal = prompts.open_terminal(env.stdin, env.stderr)
     if terminal is None and options.given.answers is None and not options.given.sets:
         raise NoLevels(
-            f"no terminal to ask on: give --answers FILE and/or --set SKILL=LEVEL to rate {subject}"
+            _("no terminal to ask on: give --answers FILE and/or --set SKILL=LEVEL to rate {name}").format(
+                name=subject
+            )
         )
     kb = env.load().kb
     answers = options.given.answers
@@ -694,17 +725,28 @@ def assess_other(env: Env, options: AssessOptions) -> ReviewsResult:
     def save(latest: Profile) -> None:
         write_review(out, review_of(latest.assessments[-1], rater, relation, subject, kb))
 
-    prompter = prompts.TerminalPrompter(terminal, subject=subject) if terminal else None
+    prompter = (
+        prompts.TerminalPrompter(terminal, kb.scale, subject=subject, tracks=kb.terms.get("tracks"))
+        if terminal
+        else None
+    )
     try:
         outcome = run_assessment(kb, Profile(), prompter, save, env.now(), asked)
     except KeyboardInterrupt:
-        kept = f"the answers given so far are in {out}" if out.exists() else "nothing was saved"
-        raise Interrupted(f"interrupted; {kept}") from None
+        if out.exists():
+            raise Interrupted(
+                _("interrupted; the answers given so far are in {path}").format(path=out)
+            ) from None
+        raise Interrupted(_("interrupted; nothing was saved")) from None
     count = len(outcome.assessment.levels)
-    env.say(
-        f"Wrote the {relation} review of {subject} by {rater} ({plural(count, 'skill')}) to {out}; "
-        f"`careerctl review add {out}` attaches it to {subject}'s profile"
+    said = ngettext(
+        "Wrote the {relation} review of {name} by {rater} ({count} skill) to {path}; "
+        "`careerctl review add {path}` attaches it to {name}'s profile",
+        "Wrote the {relation} review of {name} by {rater} ({count} skills) to {path}; "
+        "`careerctl review add {path}` attaches it to {name}'s profile",
+        count,
     )
+    env.say(said.format(relation=relation_word(relation), name=subject, rater=rater, count=count, path=out))
     review = read_review(out)
     doc = ReviewsDoc("careerctl.reviews/1", "", str(out.parent), [review_ref(out.stem, review)])
     return ReviewsResult(doc, kb)
@@ -713,11 +755,19 @@ def assess_other(env: Env, options: AssessOptions) -> ReviewsResult:
 def interrupted(where: Path, profile: Profile | None) -> Interrupted:
     """Ctrl-C during `assess`: what was kept."""
     if profile is None:
-        return Interrupted("interrupted; nothing was saved")
+        return Interrupted(_("interrupted; nothing was saved"))
     done = len(profile.assessments[-1].levels)
-    return Interrupted(
-        f"interrupted; {plural(done, 'answer')} saved in {where}. Run `careerctl assess` to resume."
+    said = ngettext(
+        "interrupted; {count} answer saved in {path}. Run `careerctl assess` to resume.",
+        "interrupted; {count} answers saved in {path}. Run `careerctl assess` to resume.",
+        done,
     )
+    return Interrupted(said.format(count=done, path=where))
+
+
+def relation_word(relation: str) -> str:
+    """A review's relation (self, manager, peer) in the interface's words."""
+    return {"self": _("self"), "manager": _("manager"), "peer": _("peer")}.get(relation, relation)
 
 
 def assessed(env: Env, kb: KnowledgeBase, outcome: Outcome) -> AssessResult:
@@ -728,17 +778,20 @@ def assessed(env: Env, kb: KnowledgeBase, outcome: Outcome) -> AssessResult:
     item = outcome.assessment
     if outcome.kept:
         names = ", ".join(outcome.kept[:5]) + (
-            f" and {len(outcome.kept) - 5} more" if len(outcome.kept) > 5 else ""
+            _(" and {count} more").format(count=len(outcome.kept) - 5) if len(outcome.kept) > 5 else ""
         )
-        env.say(
-            f"careerctl: {len(outcome.kept)} skill(s) not in --answers/--set kept their previous level, else 0: "
-            f"{names}"
-        )
-    env.say(f"Saved the assessment ({len(item.levels)} skills) to {env.profile}")
+        said = _("{count} skill(s) not in --answers/--set kept their previous level, else 0: {names}")
+        env.say("careerctl: " + said.format(count=len(outcome.kept), names=names))
+    saved = ngettext(
+        "Saved the assessment ({count} skill) to {path}",
+        "Saved the assessment ({count} skills) to {path}",
+        len(item.levels),
+    )
+    env.say(saved.format(count=len(item.levels), path=env.profile))
     levels = latest_levels(outcome.profile)
     doubts = [w.message for w in answer_warnings(env, kb, outcome.profile, skip=outcome.kept)]
     for doubt in doubts:
-        env.say(f"careerctl: warning: {doubt}")
+        env.say("careerctl: " + _("warning: {message}").format(message=doubt))
     try:
         first: Plan | None = build_plan(kb, item.target, levels, current_id=item.current)
     except NoResult:
@@ -780,7 +833,11 @@ def saved_profile(env: Env) -> Profile:
 
     profile = read_profile(env.profile)
     if profile is None or not profile.assessments:
-        raise NoResult(f"no assessment saved yet in {env.profile}: run `careerctl assess` first")
+        raise NoResult(
+            _("no assessment saved yet in {profile}: run `careerctl assess` first").format(
+                profile=env.profile
+            )
+        )
     return profile
 
 
@@ -819,10 +876,24 @@ def profile_import(env: Env, source: Path, yes: bool = False) -> None:
 
     load_profile(source)  # a bad file is refused before anything is asked
     if os.path.lexists(env.profile):
-        confirm(env, yes, f"Replace your profile {env.profile} with {source}?")
+        confirm(
+            env,
+            yes,
+            _("Replace your profile {profile} with {path}?").format(profile=env.profile, path=source),
+        )
     profile, backup = import_profile(source, env.profile, env.now())
-    kept = f"; the old one is kept as {backup}" if backup else ""
-    env.say(f"Imported {plural(len(profile.assessments), 'assessment')} into {env.profile}{kept}")
+    count = len(profile.assessments)
+    if backup:
+        said = ngettext(
+            "Imported {count} assessment into {profile}; the old one is kept as {backup}",
+            "Imported {count} assessments into {profile}; the old one is kept as {backup}",
+            count,
+        )
+    else:
+        said = ngettext(
+            "Imported {count} assessment into {profile}", "Imported {count} assessments into {profile}", count
+        )
+    env.say(said.format(count=count, profile=env.profile, backup=backup))
 
 
 def profile_reset(env: Env, yes: bool = False) -> None:
@@ -830,13 +901,17 @@ def profile_reset(env: Env, yes: bool = False) -> None:
     from careerctl.store import check_regular, reset_profile
 
     if not os.path.lexists(env.profile):
-        env.say(f"No profile at {env.profile}: nothing to reset")
+        env.say(_("No profile at {profile}: nothing to reset").format(profile=env.profile))
         return
     check_regular(env.profile)
-    confirm(env, yes, f"Move your profile {env.profile} into backups/ and start afresh?")
+    confirm(
+        env, yes, _("Move your profile {profile} into backups/ and start afresh?").format(profile=env.profile)
+    )
     backup = reset_profile(env.profile, env.now())
     env.say(
-        f"Profile moved to {backup}; the next `careerctl assess` starts afresh (`careerctl profile restore`)"
+        _(
+            "Profile moved to {backup}; the next `careerctl assess` starts afresh (`careerctl profile restore`)"
+        ).format(backup=backup)
     )
 
 
@@ -848,17 +923,27 @@ def profile_restore(env: Env, name: str | None = None, yes: bool = False, listin
     if listing or not backups:
         env.stdout.write("".join(f"{visible(p.name)}\n" for p in backups))
         if not backups:
-            env.say(f"No backups beside {env.profile}")
+            env.say(_("No backups beside {profile}").format(profile=env.profile))
         return
     chosen = backups[0] if name is None else next((p for p in backups if name in (p.name, str(p))), None)
     if chosen is None:
         unknown("backup", name or "", [p.name for p in backups])
     assert chosen is not None
     if os.path.lexists(env.profile):
-        confirm(env, yes, f"Replace your profile with the backup {chosen.name}?")
+        confirm(env, yes, _("Replace your profile with the backup {backup}?").format(backup=chosen.name))
     profile, kept = restore_profile(env.profile, chosen, env.now())
-    also = f"; the profile it replaced is kept as {kept}" if kept else ""
-    env.say(f"Restored {plural(len(profile.assessments), 'assessment')} from {chosen}{also}")
+    count = len(profile.assessments)
+    if kept:
+        said = ngettext(
+            "Restored {count} assessment from {backup}; the profile it replaced is kept as {kept}",
+            "Restored {count} assessments from {backup}; the profile it replaced is kept as {kept}",
+            count,
+        )
+    else:
+        said = ngettext(
+            "Restored {count} assessment from {backup}", "Restored {count} assessments from {backup}", count
+        )
+    env.say(said.format(count=count, backup=chosen, kept=kept))
 
 
 def confirm(env: Env, yes: bool, question: str) -> None:
@@ -869,9 +954,10 @@ def confirm(env: Env, yes: bool, question: str) -> None:
 
     terminal = prompts.open_terminal(env.stdin, env.stderr)
     if terminal is None:
-        raise NoLevels(f"{question.rstrip('?')}: there is no terminal to ask on; add --yes to go ahead")
+        said = _("{question}: there is no terminal to ask on; add --yes to go ahead")
+        raise NoLevels(said.format(question=question.rstrip("?")))
     if not prompts.TerminalPrompter(terminal).confirm(question, False):
-        raise NoResult("nothing was changed")
+        raise NoResult(_("nothing was changed"))
 
 
 # ---- the config file ------------------------------------------------------------------------------
@@ -887,13 +973,15 @@ def config(env: Env, action: str, key: str | None = None, value: str | None = No
     elif action == "show":
         env.stdout.write(dump_config(env.settings).decode("utf-8") if env.settings else "")
         if not env.settings:
-            env.say(f"No settings in {path} (`careerctl config set KEY VALUE` makes it)")
+            env.say(_("No settings in {path} (`careerctl config set KEY VALUE` makes it)").format(path=path))
     elif action == "set" and key is not None and value is not None:
         kept = set_setting(path, key, value)
-        env.say(f"Set {key} = {f'{kept:g}' if isinstance(kept, float) else kept} in {path}")
+        shown = f"{kept:g}" if isinstance(kept, float) else kept
+        env.say(_("Set {key} = {value} in {path}").format(key=key, value=shown, path=path))
     elif key is not None:
         done = unset_setting(path, key)
-        env.say(f"Removed {key} from {path}" if done else f"{key} was not set in {path}")
+        said = _("Removed {key} from {path}") if done else _("{key} was not set in {path}")
+        env.say(said.format(key=key, path=path))
 
 
 IMPORT_PHASES = ("read", "build", "write", "check")
@@ -916,10 +1004,13 @@ def kb_import(
     from careerctl.kb.load import ROLES_FILE, SKILLS_FILE
 
     if out.exists() and not out.is_dir():
-        raise InputError(out, "is not a folder: --out names the folder to write the KB into")
+        raise InputError(out, _("is not a folder: --out names the folder to write the KB into"))
     existing = [name for name in (SKILLS_FILE, ROLES_FILE) if (out / name).exists()]
     if existing and not force:
-        raise InputError(out, f"already holds a KB ({', '.join(existing)}); add --force to replace it")
+        raise InputError(
+            out,
+            _("already holds a KB ({files}); add --force to replace it").format(files=", ".join(existing)),
+        )
     if taxonomy == "onet":
         from careerctl.kb.importers.onet import import_onet as importer
     else:
@@ -931,12 +1022,14 @@ def kb_import(
     if quiet:
         return
     env.say(summary)
-    warned = (
-        f" ({number(len(loaded.warnings))} warnings: see careerctl kb validate {out})"
-        if loaded.warnings
-        else ""
-    )
-    env.say(f"Checked and compiled it{warned}. Use it with: careerctl --kb {out} roles")
+    if loaded.warnings:
+        said = _(
+            "Checked and compiled it ({count} warnings: see careerctl kb validate {path}). "
+            "Use it with: careerctl --kb {path} roles"
+        )
+    else:
+        said = _("Checked and compiled it. Use it with: careerctl --kb {path} roles")
+    env.say(said.format(count=number(len(loaded.warnings)), path=out))
 
 
 # ---- the team view ---------------------------------------------------------------------------------
@@ -972,9 +1065,12 @@ def team(
     for notice in notices:
         env.say(f"careerctl: {notice}")
     if not members:
-        where = paths[0] if len(paths) == 1 else "the profiles given"
+        where = paths[0] if len(paths) == 1 else _("the profiles given")
         raise InputError(
-            where, f"no profile made on this knowledge base could be read ({len(notices)} left out)"
+            where,
+            _("no profile made on this knowledge base could be read ({count} left out)").format(
+                count=len(notices)
+            ),
         )
     built = build_team(kb, members, role_ids, skill_ids, wanted, notices)
     code = ExitCode.BAD_INPUT if strict and built.skipped else ExitCode.OK
@@ -1277,22 +1373,27 @@ def with_levels(env: Env, kb: KnowledgeBase, own: dict[str, int], source: str | 
     if source is None:
         return own
     if source not in LEVEL_SOURCES:
-        raise InputError("--levels", f"must be self or calibrated, not {source!r}")
+        raise InputError("--levels", _("must be self or calibrated, not {value}").format(value=repr(source)))
     if source == "self":
-        env.say("careerctl: levels: self (your own ratings)")
+        env.say("careerctl: " + _("levels: self (your own ratings)"))
         return own
     cal = calibrated(env, kb, own)
     if not cal.reviews:
         raise NoLevels(
-            f"--levels calibrated: no reviews are attached to {env.profile}; "
-            "`careerctl review add FILE` attaches one (or use --levels self)"
+            _(
+                "--levels calibrated: no reviews are attached to {profile}; "
+                "`careerctl review add FILE` attaches one (or use --levels self)"
+            ).format(profile=env.profile)
         )
     agreed = cal.levels()
     changed = sum(1 for skill, level in agreed.items() if own.get(skill, 0) != level)
-    env.say(
-        f"careerctl: levels: calibrated (agreed levels from {plural(len(cal.reviews), 'review')}, manager rule; "
-        f"{plural(changed, 'skill')} differ from your own)"
+    reviews = ngettext("{count} review", "{count} reviews", len(cal.reviews)).format(count=len(cal.reviews))
+    said = ngettext(
+        "levels: calibrated (agreed levels from {reviews}, manager rule; {count} skill differ from your own)",
+        "levels: calibrated (agreed levels from {reviews}, manager rule; {count} skills differ from your own)",
+        changed,
     )
+    env.say("careerctl: " + said.format(reviews=reviews, count=changed))
     return {**own, **agreed}
 
 
@@ -1304,10 +1405,13 @@ def review_add(env: Env, source: Path) -> ReviewsResult:
     name, review, note = add_review(env.profile, source, kb)
     if note:
         env.say(f"careerctl: {note}")
-    env.say(
-        f"Attached the {review.relation} review by {review.rater} ({plural(len(review.ratings), 'skill')}) "
-        f"as {name}"
+    count = len(review.ratings)
+    said = ngettext(
+        "Attached the {relation} review by {rater} ({count} skill) as {name}",
+        "Attached the {relation} review by {rater} ({count} skills) as {name}",
+        count,
     )
+    env.say(said.format(relation=relation_word(review.relation), rater=review.rater, count=count, name=name))
     return review_list(env)
 
 
@@ -1331,7 +1435,7 @@ def review_remove(env: Env, name: str) -> None:
     from careerctl.records import remove_review
 
     moved = remove_review(env.profile, name)
-    env.say(f"Removed the review {name}; it is kept as {moved}")
+    env.say(_("Removed the review {name}; it is kept as {path}").format(name=name, path=moved))
 
 
 def calibration_doc(kb: KnowledgeBase, cal: Calibration, names: dict[int, str]) -> CalibrationDoc:
@@ -1368,13 +1472,20 @@ def calibrate(env: Env, rule: str = "manager") -> CalibrationResult:
     from careerctl.review import latest_by_rater
 
     if rule not in RULES:
-        raise InputError("--rule", f"must be one of {', '.join(RULES)}, not {rule!r}")
+        raise InputError(
+            "--rule",
+            _("must be one of {choices}, not {value}").format(choices=", ".join(RULES), value=repr(rule)),
+        )
     kb = env.load().kb
     saved = env.saved_person()
     own = {s: v for s, v in saved[0].items() if s in kb.skills} if saved else {}
     found = list_reviews(env.profile)
     if not found:
-        raise NoResult(f"no reviews are attached to {env.profile}: `careerctl review add FILE` attaches one")
+        raise NoResult(
+            _("no reviews are attached to {profile}: `careerctl review add FILE` attaches one").format(
+                profile=env.profile
+            )
+        )
     from careerctl.review import review_in
 
     named = {name: review_in(kb, review) for name, review in found.items()}
@@ -1382,7 +1493,10 @@ def calibrate(env: Env, rule: str = "manager") -> CalibrationResult:
     names = {id(review): name for name, review in named.items()}
     cal = agree_levels(kb, own, chosen, rule)
     if not own:
-        env.say(f"careerctl: no self-assessment in {env.profile}: there are no gaps to flag")
+        env.say(
+            "careerctl: "
+            + _("no self-assessment in {profile}: there are no gaps to flag").format(profile=env.profile)
+        )
     return CalibrationResult(calibration_doc(kb, cal, names), kb, cal)
 
 
@@ -1414,9 +1528,12 @@ def evidence_add(
     kb = env.load().kb
     entry = new_evidence(kb, skill, what, day or env.today().isoformat(), level, link)
     items = add_evidence(evidence_file(env), [entry])
-    env.say(
-        f"Added evidence for {kb.skills[entry.skill].name} to {evidence_file(env)} ({plural(len(items), 'entry', 'entries')})"
+    said = ngettext(
+        "Added evidence for {skill} to {path} ({count} entry)",
+        "Added evidence for {skill} to {path} ({count} entries)",
+        len(items),
     )
+    env.say(said.format(skill=kb.skills[entry.skill].name, path=evidence_file(env), count=len(items)))
     return evidence_result(env, kb, items, entry.skill)
 
 
@@ -1438,13 +1555,15 @@ def scan_authors(env: Env, authors: list[str]) -> list[str]:
 
     configured = read_config(config_location(env.environ)).get("author")
     if configured:
-        env.say(f"careerctl: crediting commits by {configured} (the `author` setting; --author for another)")
+        said = _("crediting commits by {author} (the `author` setting; --author for another)")
+        env.say("careerctl: " + said.format(author=configured))
         return [str(configured)]
     from careerctl.scan import git_user_email
 
     email = git_user_email()
     if email:
-        env.say(f"careerctl: crediting commits by {email} (your git user.email; --author for another)")
+        said = _("crediting commits by {author} (your git user.email; --author for another)")
+        env.say("careerctl: " + said.format(author=email))
         return [email]
     return []
 
@@ -1465,11 +1584,14 @@ def evidence_scan(env: Env, paths: list[Path], authors: list[str], accept: list[
     wanted = [check_skill(kb, name, "--accept") for name in accept]
     for skill in wanted:
         if skill not in by_skill:
-            raise InputError("--accept", f"{skill}: the scan suggests nothing for it")
+            raise InputError("--accept", _("{skill}: the scan suggests nothing for it").format(skill=skill))
     if wanted:
         day = env.today().isoformat()
         add_evidence(evidence_file(env), [Entry(s, by_skill[s].what(), day, source="scan") for s in wanted])
-        env.say(f"Added {plural(len(wanted), 'suggestion')} to {evidence_file(env)}")
+        said = ngettext(
+            "Added {count} suggestion to {path}", "Added {count} suggestions to {path}", len(wanted)
+        )
+        env.say(said.format(count=len(wanted), path=evidence_file(env)))
     doc = ScanDoc(
         "careerctl.scan/1",
         kb_ref(kb),

@@ -18,6 +18,7 @@ from typing import Protocol
 import msgspec
 
 from careerctl.errors import NoResult
+from careerctl.i18n import _, ngettext
 from careerctl.model import Assessment, KnowledgeBase, Profile, Role, Skill
 
 Save = Callable[[Profile], None]
@@ -267,9 +268,13 @@ def _narrow(
     fresh = stale_or_new(profile, relevant, at, options.stale_days)
     if fresh and len(fresh) < len(relevant):
         asked = prompter.confirm(
-            f"Ask only the {len(fresh)} skill{'s' if len(fresh) != 1 else ''} that are new or rated "
-            f"over {options.stale_days // 30} months ago (the other {len(relevant) - len(fresh)} keep "
-            "their answers)?",
+            ngettext(
+                "Ask only the {count} skill that is new or rated over {months} months ago "
+                "(the other {others} keep their answers)?",
+                "Ask only the {count} skills that are new or rated over {months} months ago "
+                "(the other {others} keep their answers)?",
+                len(fresh),
+            ).format(count=len(fresh), months=options.stale_days // 30, others=len(relevant) - len(fresh)),
             True,
         )
         if asked:
@@ -315,9 +320,8 @@ def _resume(kb: KnowledgeBase, unfinished: Assessment, options: Options, prompte
     done, total = len(unfinished.levels), len(unfinished.skills)
     when = unfinished.at.replace("T", " ")[:16]
     roles = f"{kb.roles[unfinished.current].name} -> {kb.roles[unfinished.target].name}"
-    return prompter.confirm(
-        f"Resume your unfinished assessment of {when} UTC?\n  {roles}: {done} of {total} answered", True
-    )
+    question = _("Resume your unfinished assessment of {when} UTC?\n  {roles}: {done} of {total} answered")
+    return prompter.confirm(question.format(when=when, roles=roles, done=done, total=total), True)
 
 
 def _roles(
@@ -330,12 +334,12 @@ def _roles(
     if current is None:
         current = default_current(kb, profile, levels)
         if prompter is not None:
-            current = prompter.choose_role(f"{whose(options.subject)} current role?", menu, current)
+            current = prompter.choose_role(role_question("current", options.subject), menu, current)
     target = options.target
     if target is None:
         target = default_target(kb, profile, current, levels) or current
         if prompter is not None:
-            target = prompter.choose_role(f"{whose(options.subject)} target role?", menu, target)
+            target = prompter.choose_role(role_question("target", options.subject), menu, target)
     return current, target
 
 
@@ -366,9 +370,13 @@ def _only_answered(profile: Profile) -> Profile:
     )
 
 
-def whose(subject: str | None) -> str:
-    """How a question names the person rated: "Your" or "Dana's"."""
-    return "Your" if subject is None else f"{subject}'s"
+def role_question(which: str, subject: str | None) -> str:
+    """The question for the current or target role, of the person or of `subject` ("Dana's")."""
+    if which == "current":
+        return (
+            _("Your current role?") if subject is None else _("{name}'s current role?").format(name=subject)
+        )
+    return _("Your target role?") if subject is None else _("{name}'s target role?").format(name=subject)
 
 
 def _ask_skills(
@@ -383,7 +391,9 @@ def _ask_skills(
     todo = [s for s in skills if s not in profile.assessments[-1].levels]
     if skipped:
         prompter.tell(
-            f"{len(skipped)} relevant skill(s) not asked keep their earlier answers (--all asks all)."
+            _("{count} relevant skill(s) not asked keep their earlier answers (--all asks all).").format(
+                count=len(skipped)
+            )
         )
     if todo:
         prompter.tell(_introduction(len(todo)))
@@ -394,17 +404,19 @@ def _ask_skills(
         index = max(0, index - 1) if level == BACK else index + 1
     while (chosen := prompter.review(review_rows(kb, profile))) is not None:
         if chosen in skills:
-            profile, _ = _rate(kb, profile, prompter, save, skills, skills.index(chosen), previous)
+            profile, _level = _rate(kb, profile, prompter, save, skills, skills.index(chosen), previous)
     return profile
 
 
 def _introduction(count: int) -> str:
     """How many questions there are, about how long they take, and the keys."""
     minutes = max(1, round(count * SECONDS_PER_QUESTION / 60))
-    return (
-        f"{count} question{'s' if count != 1 else ''}, about {minutes} minute{'s' if minutes != 1 else ''}: "
-        "0-5 answers, \u2190 goes back, n adds a note."
-    )
+    questions = ngettext("{count} question", "{count} questions", count).format(count=count)
+    return ngettext(
+        "{questions}, about {minutes} minute: 0-5 answers, \u2190 goes back, n adds a note.",
+        "{questions}, about {minutes} minutes: 0-5 answers, \u2190 goes back, n adds a note.",
+        minutes,
+    ).format(questions=questions, minutes=minutes)
 
 
 def _rate(
@@ -490,8 +502,13 @@ def check_levels(
                 found.append(
                     AnswerWarning(
                         skill_id,
-                        f"{skill.name} {level} needs {kb.skills[need_id].name} {need} first, "
-                        f"and it is rated {have}",
+                        _("{skill} {level} needs {need} {need_level} first, and it is rated {have}").format(
+                            skill=skill.name,
+                            level=level,
+                            need=kb.skills[need_id].name,
+                            need_level=need,
+                            have=have,
+                        ),
                     )
                 )
     rated_levels = [lvl for lvl in levels.values()]
@@ -501,26 +518,33 @@ def check_levels(
             found.append(
                 AnswerWarning(
                     None,
-                    f"{count} of {len(rated_levels)} skills are rated {level}: matches and plans are "
-                    "unreliable when almost every answer is the same",
+                    _(
+                        "{count} of {total} skills are rated {level}: matches and plans are "
+                        "unreliable when almost every answer is the same"
+                    ).format(count=count, total=len(rated_levels), level=level),
                 )
             )
     for skill_id, level in levels.items():
         if level >= 4 and not notes.get(skill_id) and not evidence.get(skill_id) and skill_id in kb.skills:
             found.append(
                 AnswerWarning(
-                    skill_id, f"{kb.skills[skill_id].name} {level} is claimed with no note or evidence"
+                    skill_id,
+                    _("{skill} {level} is claimed with no note or evidence").format(
+                        skill=kb.skills[skill_id].name, level=level
+                    ),
                 )
             )
     old = [s for s in levels if s in rated and _days_between(rated[s], at) > stale_days]
     if old:
         names = ", ".join(kb.skills[s].name for s in old[:3] if s in kb.skills)
-        more = f" and {len(old) - 3} more" if len(old) > 3 else ""
+        more = _(" and {count} more").format(count=len(old) - 3) if len(old) > 3 else ""
         found.append(
             AnswerWarning(
                 None,
-                f"{len(old)} rating(s) are over {stale_days // 30} months old ({names}{more}): "
-                "`careerctl assess` offers to ask only those",
+                _(
+                    "{count} rating(s) are over {months} months old ({names}{more}): "
+                    "`careerctl assess` offers to ask only those"
+                ).format(count=len(old), months=stale_days // 30, names=names, more=more),
             )
         )
     return found

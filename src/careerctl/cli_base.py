@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Optional
 import typer
 
 from careerctl.context import Env, lazy_module
+from careerctl.i18n import _
 from careerctl.render import render
 
 if TYPE_CHECKING:
@@ -35,5 +36,6 @@ def chosen(as_json: bool, format_: Optional[Enum] = None, tree: bool = False, ot
     """The output format the options pick (`other` without any); refuses two that pick different ones."""
     given = [name for name, on in (("--json", as_json), ("--format", format_), ("--tree", tree)) if on]
     if len(given) > 1:
-        raise typer.BadParameter(f"{' and '.join(given)} each choose the output; give only one")
+        said = _("{options} each choose the output; give only one")
+        raise typer.BadParameter(said.format(options=_(" and ").join(given)))
     return "json" if as_json else format_.value if format_ is not None else "tree" if tree else other

@@ -9,68 +9,77 @@ from typing import Annotated, Optional
 import typer
 
 from careerctl.cli_base import chosen, env_of, finish, use
+from careerctl.i18n import _
 
 profile_app = typer.Typer(
-    help="Show, export, import, reset or restore your saved profile.", no_args_is_help=True
+    help=_("Show, export, import, reset or restore your saved profile."), no_args_is_help=True
 )
-Yes = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first (needed without a terminal).")]
+Yes = Annotated[bool, typer.Option("--yes", "-y", help=_("Do not ask first (needed without a terminal)."))]
 
 
-@profile_app.command("show")
+@profile_app.command(
+    "show", help=_("Your current and target roles, and the latest level and note for each skill.")
+)
 def profile_show(
     ctx: typer.Context,
-    json_: Annotated[bool, typer.Option("--json", help="Print a careerctl.profile/1 JSON document.")] = False,
+    json_: Annotated[
+        bool, typer.Option("--json", help=_("Print a careerctl.profile/1 JSON document."))
+    ] = False,
 ) -> None:
-    """Your current and target roles, and the latest level and note for each skill."""
     finish(use.profile_show(env_of(ctx), with_kb=not json_), chosen(json_), ctx)
 
 
-@profile_app.command("path")
+@profile_app.command(
+    "path", help=_("Print where the profile is kept (--profile or $CAREERCTL_PROFILE choose another file).")
+)
 def profile_path(ctx: typer.Context) -> None:
-    """Print where the profile is kept (--profile or $CAREERCTL_PROFILE choose another file)."""
     env = env_of(ctx)
     env.stdout.write(f"{env.profile}\n")
 
 
-@profile_app.command("export")
+@profile_app.command(
+    "export", help=_("Print the whole profile (YAML, or JSON), ready for `careerctl profile import`.")
+)
 def profile_export(
     ctx: typer.Context,
     json_: Annotated[
-        bool, typer.Option("--json", help="Print a careerctl.profile/1 JSON document instead of YAML.")
+        bool, typer.Option("--json", help=_("Print a careerctl.profile/1 JSON document instead of YAML."))
     ] = False,
 ) -> None:
-    """Print the whole profile (YAML, or JSON), ready for `careerctl profile import`."""
     finish(use.profile_export(env_of(ctx), as_yaml=not json_), chosen(json_, other="yaml"), ctx)
 
 
-@profile_app.command("import")
+@profile_app.command(
+    "import", help=_("Replace your profile with one from a file; the old one is kept in backups/.")
+)
 def profile_import(
     ctx: typer.Context,
     source: Annotated[
-        Path, typer.Argument(metavar="FILE", help="A profile: YAML, or JSON from export --json.")
+        Path, typer.Argument(metavar="FILE", help=_("A profile: YAML, or JSON from export --json."))
     ],
     yes: Yes = False,
 ) -> None:
-    """Replace your profile with one from a file; the old one is kept in backups/."""
     use.profile_import(env_of(ctx), source, yes)
 
 
-@profile_app.command("reset")
+@profile_app.command(
+    "reset", help=_("Start over: move the profile into backups/ (works on a damaged profile too).")
+)
 def profile_reset(ctx: typer.Context, yes: Yes = False) -> None:
-    """Start over: move the profile into backups/ (works on a damaged profile too)."""
     use.profile_reset(env_of(ctx), yes)
 
 
-@profile_app.command("restore")
+@profile_app.command(
+    "restore", help=_("Bring back a profile that reset, import or restore moved into backups/.")
+)
 def profile_restore(
     ctx: typer.Context,
     backup: Annotated[
-        Optional[str], typer.Argument(help="A backup's file name.", show_default="the newest")
+        Optional[str], typer.Argument(help=_("A backup's file name."), show_default=_("the newest"))
     ] = None,
-    listing: Annotated[bool, typer.Option("--list", help="List the backups, newest first.")] = False,
+    listing: Annotated[bool, typer.Option("--list", help=_("List the backups, newest first."))] = False,
     yes: Yes = False,
 ) -> None:
-    """Bring back a profile that reset, import or restore moved into backups/."""
     use.profile_restore(env_of(ctx), backup, yes, listing)
 
 
@@ -83,18 +92,25 @@ class ConfigAction(str, Enum):
     path = "path"
 
 
+CONFIG_HELP = _(
+    "Show or change your settings: defaults for kb, lang, hours_per_week, stack, focus, stale_months, author.\n\n"
+    "Flags on the command line win over the settings; the settings win over careerctl's defaults."
+)
+"""The help of `careerctl config`."""
+
+
 def config(
     ctx: typer.Context,
-    action: Annotated[ConfigAction, typer.Argument(help="show, set KEY VALUE, unset KEY, or path.")],
-    key: Annotated[Optional[str], typer.Argument(help="kb, lang, hours_per_week, stack, focus, ...")] = None,
-    value: Annotated[Optional[str], typer.Argument(help="The value, for set.")] = None,
+    action: Annotated[ConfigAction, typer.Argument(help=_("show, set KEY VALUE, unset KEY, or path."))],
+    key: Annotated[  # setting names: the same in every language
+        Optional[str], typer.Argument(help="kb, lang, hours_per_week, stack, focus, ...")
+    ] = None,
+    value: Annotated[Optional[str], typer.Argument(help=_("The value, for set."))] = None,
 ) -> None:
-    """Show or change your settings: defaults for kb, lang, hours_per_week, stack, focus, stale_months, author.
-
-    Flags on the command line win over the settings; the settings win over careerctl's defaults.
-    """
     if (key is None) != (action in (ConfigAction.show, ConfigAction.path)) or (value is None) != (
         action is not ConfigAction.set
     ):
-        raise typer.BadParameter("use: config show | config set KEY VALUE | config unset KEY | config path")
+        raise typer.BadParameter(
+            _("use: config show | config set KEY VALUE | config unset KEY | config path")
+        )
     use.config(env_of(ctx), action.value, key, value)

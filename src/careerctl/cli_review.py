@@ -13,6 +13,7 @@ import typer
 
 from careerctl.cli_base import chosen, env_of, finish, use
 from careerctl.context import Env
+from careerctl.i18n import _
 
 
 class LevelSource(str, Enum):
@@ -26,7 +27,9 @@ LevelsFrom = Annotated[
     Optional[LevelSource],
     typer.Option(
         "--levels",
-        help="self: your own ratings; calibrated: the agreed levels of your attached reviews (says which).",
+        help=_(
+            "self: your own ratings; calibrated: the agreed levels of your attached reviews (says which)."
+        ),
         show_default="self",
     ),
 ]
@@ -54,15 +57,19 @@ Rater = Annotated[
     Optional[Relation],
     typer.Option(
         "--rater",
-        help="Who rates: self, or a manager or peer rating someone else (writes --out).",
+        help=_("Who rates: self, or a manager or peer rating someone else (writes --out)."),
         show_default="self",
     ),
 ]
-For = Annotated[Optional[str], typer.Option("--for", metavar="NAME", help="Whose skills a review rates.")]
-By = Annotated[Optional[str], typer.Option("--by", metavar="NAME", help="The rater's name, for the review.")]
+For = Annotated[Optional[str], typer.Option("--for", metavar="NAME", help=_("Whose skills a review rates."))]
+By = Annotated[
+    Optional[str], typer.Option("--by", metavar="NAME", help=_("The rater's name, for the review."))
+]
 Out = Annotated[
     Optional[Path],
-    typer.Option("--out", metavar="FILE", help="The review file to write (not the profile).", dir_okay=False),
+    typer.Option(
+        "--out", metavar="FILE", help=_("The review file to write (not the profile)."), dir_okay=False
+    ),
 ]
 
 
@@ -72,46 +79,56 @@ def write_packet(
     """`report --format packet`: HTML for a .html file, else Markdown."""
     html = output.suffix.lower() in (".html", ".htm")
     text = use.rendered(use.packet(env, levels, target, name, top), "html" if html else "markdown", env)
-    use.write_output(env, output, text, f"{'html' if html else 'markdown'} promotion packet")
+    use.write_output(
+        env, output, text, _("{format} promotion packet").format(format="html" if html else "markdown")
+    )
 
 
 review_app = typer.Typer(
-    help="Attach, list or remove reviews of you by a manager or peers.", no_args_is_help=True
+    help=_("Attach, list or remove reviews of you by a manager or peers."), no_args_is_help=True
 )
 evidence_app = typer.Typer(
-    help="Log what you did, per skill, or find it in your git repositories.", no_args_is_help=True
+    help=_("Log what you did, per skill, or find it in your git repositories."), no_args_is_help=True
 )
 
 
-@review_app.command("add")
+@review_app.command(
+    "add",
+    help=_(
+        "Check a review and attach it to your profile (a copy in PROFILE.reviews/); another KB's is refused."
+    ),
+)
 def review_add(
     ctx: typer.Context,
     source: Annotated[
-        Path, typer.Argument(metavar="FILE", help="A review file (from `assess --rater ... --out`).")
+        Path, typer.Argument(metavar="FILE", help=_("A review file (from `assess --rater ... --out`)."))
     ],
-    json_: Annotated[bool, typer.Option("--json", help="Print a careerctl.reviews/1 JSON document.")] = False,
+    json_: Annotated[
+        bool, typer.Option("--json", help=_("Print a careerctl.reviews/1 JSON document."))
+    ] = False,
 ) -> None:
-    """Check a review and attach it to your profile (a copy in PROFILE.reviews/); another KB's is refused."""
     finish(use.review_add(env_of(ctx), source), chosen(json_), ctx)
 
 
-@review_app.command("list")
+@review_app.command(
+    "list", help=_("The reviews attached to your profile: name, rater, relation, date and how many skills.")
+)
 def review_list(
     ctx: typer.Context,
-    json_: Annotated[bool, typer.Option("--json", help="Print a careerctl.reviews/1 JSON document.")] = False,
+    json_: Annotated[
+        bool, typer.Option("--json", help=_("Print a careerctl.reviews/1 JSON document."))
+    ] = False,
 ) -> None:
-    """The reviews attached to your profile: name, rater, relation, date and how many skills."""
     finish(use.review_list(env_of(ctx)), chosen(json_), ctx)
 
 
-@review_app.command("remove")
+@review_app.command("remove", help=_("Take a review off your profile (it is kept in backups/)."))
 def review_remove(
     ctx: typer.Context,
     name: Annotated[
-        str, typer.Argument(metavar="NAME", help="The review's name, as `review list` shows it.")
+        str, typer.Argument(metavar="NAME", help=_("The review's name, as `review list` shows it."))
     ],
 ) -> None:
-    """Take a review off your profile (it is kept in backups/)."""
     use.review_remove(env_of(ctx), name)
 
 
@@ -124,84 +141,90 @@ class Rule(str, Enum):
     lowest = "lowest"
 
 
+CALIBRATE_HELP = _(
+    "Your own, your manager's and your peers' ratings side by side, the agreed level, gaps to discuss.\n\n"
+    "A self rating 2 or more levels from the agreed level is flagged for discussion; a gap of 1 is shown quietly. `plan --levels calibrated` (and path, match, report) plan from the agreed levels."
+)
+"""The help of `careerctl calibrate`."""
+
+
 def calibrate(
     ctx: typer.Context,
     rule: Annotated[
         Rule,
         typer.Option(
             "--rule",
-            help="manager: the manager's, else the peers' median, else yours; median: of everyone; "
-            "reviewers: median of manager and peers; lowest: the lowest rating.",
+            help=_(
+                "manager: the manager's, else the peers' median, else yours; median: of everyone; "
+                "reviewers: median of manager and peers; lowest: the lowest rating."
+            ),
         ),
     ] = Rule.manager,
     json_: Annotated[
-        bool, typer.Option("--json", help="Print a careerctl.calibration/1 JSON document.")
+        bool, typer.Option("--json", help=_("Print a careerctl.calibration/1 JSON document."))
     ] = False,
 ) -> None:
-    """Your own, your manager's and your peers' ratings side by side, the agreed level, gaps to discuss.
-
-    A self rating 2 or more levels from the agreed level is flagged for discussion; a gap of 1 is shown
-    quietly. `plan --levels calibrated` (and path, match, report) plan from the agreed levels.
-    """
     finish(use.calibrate(env_of(ctx), rule.value), chosen(json_), ctx)
 
 
-EvidenceJson = Annotated[bool, typer.Option("--json", help="Print a careerctl.evidence/1 JSON document.")]
+EvidenceJson = Annotated[bool, typer.Option("--json", help=_("Print a careerctl.evidence/1 JSON document."))]
 
 
-@evidence_app.command("add")
+@evidence_app.command(
+    "add", help=_("Add an entry to your evidence log (PROFILE.evidence.yaml): what you did, for which skill.")
+)
 def evidence_add(
     ctx: typer.Context,
-    skill: Annotated[str, typer.Argument(metavar="SKILL", help="The skill it shows: id or name.")],
-    what: Annotated[str, typer.Argument(metavar="WHAT", help="What you did, in one line.")],
+    skill: Annotated[str, typer.Argument(metavar="SKILL", help=_("The skill it shows: id or name."))],
+    what: Annotated[str, typer.Argument(metavar="WHAT", help=_("What you did, in one line."))],
     level: Annotated[
-        Optional[int], typer.Option("--level", min=1, max=5, help="The level it shows (1..5).")
+        Optional[int], typer.Option("--level", min=1, max=5, help=_("The level it shows (1..5)."))
     ] = None,
     link: Annotated[
-        Optional[str], typer.Option("--link", metavar="URL", help="An http(s) link to it.")
+        Optional[str], typer.Option("--link", metavar="URL", help=_("An http(s) link to it."))
     ] = None,
     day: Annotated[
-        Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="When.", show_default="today")
+        Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help=_("When."), show_default=_("today"))
     ] = None,
     json_: EvidenceJson = False,
 ) -> None:
-    """Add an entry to your evidence log (PROFILE.evidence.yaml): what you did, for which skill."""
     finish(use.evidence_add(env_of(ctx), skill, what, level, link, day), chosen(json_), ctx)
 
 
-@evidence_app.command("list")
+@evidence_app.command("list", help=_("Your evidence log, newest first."))
 def evidence_list(
     ctx: typer.Context,
-    skill: Annotated[Optional[str], typer.Option("--skill", help="Only this skill's entries.")] = None,
+    skill: Annotated[Optional[str], typer.Option("--skill", help=_("Only this skill's entries."))] = None,
     json_: EvidenceJson = False,
 ) -> None:
-    """Your evidence log, newest first."""
     finish(use.evidence_list(env_of(ctx), skill), chosen(json_), ctx)
 
 
-@evidence_app.command("scan")
+@evidence_app.command(
+    "scan",
+    help=_(
+        "Suggest evidence from your own commits: files you changed, by the signals each skill declares.\n\n"
+        "Reads only git's history and its list of tracked files (no file of the working tree, so no symlink is followed), and never runs code from a repository: no hooks, no pager, no external diff, no file-system monitor. Suggestions change no level; --accept SKILL logs one."
+    ),
+)
 def evidence_scan(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Local git repositories to read.")],
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH...", help=_("Local git repositories to read."))
+    ],
     author: Annotated[
         Optional[list[str]],
         typer.Option(
             "--author",
             metavar="EMAIL",
-            help="Your commit e-mail (repeatable).",
-            show_default="the `author` setting, else your git user.email",
+            help=_("Your commit e-mail (repeatable)."),
+            show_default=_("the `author` setting, else your git user.email"),
         ),
     ] = None,
     accept: Annotated[
         Optional[list[str]],
-        typer.Option("--accept", metavar="SKILL", help="Add this skill's suggestion to the log."),
+        typer.Option("--accept", metavar="SKILL", help=_("Add this skill's suggestion to the log.")),
     ] = None,
-    json_: Annotated[bool, typer.Option("--json", help="Print a careerctl.scan/1 JSON document.")] = False,
+    json_: Annotated[bool, typer.Option("--json", help=_("Print a careerctl.scan/1 JSON document."))] = False,
 ) -> None:
-    """Suggest evidence from your own commits: files you changed, by the signals each skill declares.
-
-    Reads only git's history and its list of tracked files (no file of the working tree, so no
-    symlink is followed), and never runs code from a repository: no hooks, no pager, no external
-    diff, no file-system monitor. Suggestions change no level; --accept SKILL logs one.
-    """
     finish(use.evidence_scan(env_of(ctx), paths, author or [], accept or []), chosen(json_), ctx)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from careerctl.errors import InputError
+from careerctl.i18n import _
 
 APP_NAME = "careerctl"
 CONFIG_FILE = "config.toml"
@@ -42,30 +43,35 @@ class Setting:
 
 def _text(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError("must be non-empty text")
+        raise ValueError(_("must be non-empty text"))
     return value
 
 
 def _lang(value: Any) -> str:
     if value not in ("en", "id"):
-        raise ValueError("must be en or id")
+        raise ValueError(_("must be en or id"))
     return str(value)
 
 
 def _token(value: Any) -> str:
     if not isinstance(value, str) or not TOKEN.fullmatch(value):
-        raise ValueError("must be one word of letters, digits, - _ or . (e.g. python)")
+        raise ValueError(_("must be one word of letters, digits, - _ or . (e.g. python)"))
     return value.lower()
 
 
 def _number(low: float, high: float, whole: bool) -> Callable[[Any], Any]:
     def check(value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            raise ValueError(f"must be a number from {low:g} to {high:g}")
+            raise ValueError(
+                _("must be a number from {low} to {high}").format(low=f"{low:g}", high=f"{high:g}")
+            )
         if whole and value != int(value):
-            raise ValueError(f"must be a whole number from {low:g} to {high:g}")
+            raise ValueError(
+                _("must be a whole number from {low} to {high}").format(low=f"{low:g}", high=f"{high:g}")
+            )
         if not low <= value <= high:
-            raise ValueError(f"must be from {low:g} to {high:g}, not {value:g}")
+            said = _("must be from {low} to {high}, not {value}")
+            raise ValueError(said.format(low=f"{low:g}", high=f"{high:g}", value=f"{value:g}"))
         return int(value) if whole else float(value)
 
     return check
@@ -107,12 +113,14 @@ def read_config(path: Path) -> dict[str, Any]:
         return {}
     try:
         if not path.is_file():
-            raise InputError(path, "is not a regular file, so it is not a config file")
+            raise InputError(path, _("is not a regular file, so it is not a config file"))
         if path.stat().st_size > MAX_BYTES:
-            raise InputError(path, f"is larger than {MAX_BYTES:,} bytes: not a config file")
+            raise InputError(
+                path, _("is larger than {size} bytes: not a config file").format(size=f"{MAX_BYTES:,}")
+            )
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(path, f"cannot read it: {exc.strerror or exc}") from None
+        raise InputError(path, _("cannot read it: {reason}").format(reason=exc.strerror or exc)) from None
     return parse_config(raw, path)
 
 
@@ -125,9 +133,9 @@ def parse_config(raw: bytes, path: Path) -> dict[str, Any]:
     try:
         doc = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise InputError(path, "is not valid UTF-8 text") from None
+        raise InputError(path, _("is not valid UTF-8 text")) from None
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(path, f"invalid TOML: {exc}") from None
+        raise InputError(path, _("invalid TOML: {reason}").format(reason=exc)) from None
     settings: dict[str, Any] = {}
     for key, value in doc.items():
         settings[key] = check_setting(key, value, path)
@@ -139,7 +147,9 @@ def check_setting(key: str, value: Any, path: Path | str) -> Any:
     setting = SETTINGS.get(key)
     if setting is None:
         known = ", ".join(SETTINGS)
-        raise InputError(path, f"{key!r}: unknown setting (known: {known})")
+        raise InputError(
+            path, _("{key}: unknown setting (known: {known})").format(key=repr(key), known=known)
+        )
     try:
         return setting.check(value)
     except ValueError as exc:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from careerctl.i18n import _
+
 
 class ExitCode(IntEnum):
     """Process exit codes (README: Exit codes)."""
@@ -56,7 +58,7 @@ class InvalidKB(CareerctlError):
 
     def __init__(self, problems: list[Problem]) -> None:
         errors = [p for p in problems if p.severity == "error"]
-        head = f"invalid knowledge base: {len(errors)} error(s)"
+        head = _("invalid knowledge base: {count} error(s)").format(count=len(errors))
         super().__init__(head + "".join(f"\n{p}" for p in problems))
         self.problems = problems
 
@@ -65,11 +67,38 @@ class UnknownName(CareerctlError):
     """A role or skill name matches nothing in the KB."""
 
     def __init__(self, kind: str, name: str, suggestions: list[str]) -> None:
-        hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"unknown {kind} {name!r}{hint}")
+        said = unknown_text(kind).format(name=repr(name))
+        if suggestions:
+            said = _("{unknown}; did you mean {names}?").format(
+                unknown=said, names=_(" or ").join(suggestions)
+            )
+        super().__init__(said)
         self.kind = kind
         self.name = name
         self.suggestions = suggestions
+
+
+def unknown_text(kind: str) -> str:
+    """The "unknown role NAME" sentence for each kind of name careerctl looks up ({name} to fill)."""
+    texts = {
+        "role": _("unknown role {name}"),
+        "skill": _("unknown skill {name}"),
+        "role or skill": _("unknown role or skill {name}"),
+        "track": _("unknown track {name}"),
+        "category": _("unknown category {name}"),
+        "schema": _("unknown schema {name}"),
+        "backup": _("unknown backup {name}"),
+    }
+    return texts.get(kind, f"unknown {kind} {{name}}")
+
+
+def unknown_skill(shown: str, hints: list[str]) -> str:
+    """The "SKILL: unknown skill" detail of a file or option, with the nearest ids as suggestions."""
+    if hints:
+        return _("{skill}: unknown skill; did you mean {names}?").format(
+            skill=shown, names=_(" or ").join(hints)
+        )
+    return _("{skill}: unknown skill").format(skill=shown)
 
 
 class NoLevels(CareerctlError):
@@ -107,7 +136,8 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         key = f" {self.key}:" if self.key else ""
-        return f"{where}: {self.severity}:{key} {self.message}"
+        severity = _("error") if self.severity == "error" else _("warning")
+        return f"{where}: {severity}:{key} {self.message}"
 
     def to_dict(self) -> dict[str, object]:
         """The problem as a JSON-ready mapping."""

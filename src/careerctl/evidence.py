@@ -23,7 +23,8 @@ from typing import Any
 
 import msgspec
 
-from careerctl.errors import InputError
+from careerctl.errors import InputError, unknown_skill
+from careerctl.i18n import _
 from careerctl.kb.parse import as_int, bad_int, describe, line_at, line_of
 from careerctl.kb.yamlio import clip, shorten
 from careerctl.model import LEVEL_MAX, KnowledgeBase
@@ -51,7 +52,9 @@ def check_link(value: str, where: object = "--link") -> str:
     """A plain web address (http or https, no spaces or quotes); InputError otherwise."""
     link = value.strip()
     if len(link) > LINK_MAX or not _LINK.fullmatch(link):
-        raise InputError(where, f"must be an http:// or https:// address, not {shorten(value)}")
+        raise InputError(
+            where, _("must be an http:// or https:// address, not {value}").format(value=shorten(value))
+        )
     return link
 
 
@@ -59,9 +62,14 @@ def check_what(value: str, where: object = "what") -> str:
     """What the person did, on one line, not empty, at most WHAT_MAX characters."""
     what = " ".join(value.split())
     if not what:
-        raise InputError(where, "must say what you did, not be empty")
+        raise InputError(where, _("must say what you did, not be empty"))
     if len(what) > WHAT_MAX:
-        raise InputError(where, f"is {len(what)} characters long; keep it to {WHAT_MAX} (link the details)")
+        raise InputError(
+            where,
+            _("is {count} characters long; keep it to {most} (link the details)").format(
+                count=len(what), most=WHAT_MAX
+            ),
+        )
     return what
 
 
@@ -76,7 +84,7 @@ def check_date(value: object, where: object = "--date") -> str:
             return dt.date.fromisoformat(value.strip()).isoformat()
         except ValueError:
             pass
-    raise InputError(where, f"must be a date like 2026-12-01, not {shorten(value)}")
+    raise InputError(where, _("must be a date like 2026-12-01, not {value}").format(value=shorten(value)))
 
 
 def check_skill(kb: KnowledgeBase, name: str, where: object = "SKILL") -> str:
@@ -88,8 +96,7 @@ def check_skill(kb: KnowledgeBase, name: str, where: object = "SKILL") -> str:
     if skill in by_name:
         return by_name[skill]
     hints = suggest(skill, kb.skills)
-    hint = f"; did you mean {' or '.join(hints)}?" if hints else ""
-    raise InputError(where, f"{clip(name)}: unknown skill{hint}")
+    raise InputError(where, unknown_skill(clip(name), hints))
 
 
 def new_evidence(
@@ -155,39 +162,59 @@ def parse_log(doc: Any, path: Path) -> list[Evidence]:
     if doc is None:
         return []
     if not isinstance(doc, dict):
-        raise InputError(path, f"must be a mapping with 'version: 1' and 'evidence:', not {describe(doc)}", 1)
+        raise InputError(
+            path,
+            _("must be a mapping with 'version: 1' and 'evidence:', not {what}").format(what=describe(doc)),
+            1,
+        )
     for name in doc:
         if name not in ("version", "evidence"):
             raise InputError(
-                path, f"{clip(str(name))}: unknown key (expected version, evidence)", line_of(doc, name)
+                path,
+                _("{name}: unknown key (expected version, evidence)").format(name=clip(str(name))),
+                line_of(doc, name),
             )
     version = doc.get("version")
     if version != EVIDENCE_VERSION or isinstance(version, bool):
         found = "missing" if "version" not in doc else shorten(version)
         raise InputError(
-            path, f"version: must be {EVIDENCE_VERSION} (found {found})", line_of(doc, "version") or 1
+            path,
+            _("version: must be {version} (found {found})").format(version=EVIDENCE_VERSION, found=found),
+            line_of(doc, "version") or 1,
         )
     items = doc.get("evidence") or []
     if not isinstance(items, list):
-        raise InputError(path, f"evidence: must be a list, not {describe(items)}", line_of(doc, "evidence"))
+        raise InputError(
+            path,
+            _("evidence: must be a list, not {what}").format(what=describe(items)),
+            line_of(doc, "evidence"),
+        )
     return [_entry(item, path, f"evidence[{n}]", line_at(items, n)) for n, item in enumerate(items)]
 
 
 def _entry(item: Any, path: Path, key: str, line: int) -> Evidence:
     if not isinstance(item, dict):
         raise InputError(
-            path, f"{key}: must be a mapping with skill, what and date, not {describe(item)}", line
+            path,
+            _("{key}: must be a mapping with skill, what and date, not {what}").format(
+                key=key, what=describe(item)
+            ),
+            line,
         )
     for name in item:
         if name not in ENTRY_KEYS:
             raise InputError(
                 path,
-                f"{key}.{clip(str(name))}: unknown key (expected one of: {', '.join(ENTRY_KEYS)})",
+                _("{key}.{name}: unknown key (expected one of: {names})").format(
+                    key=key, name=clip(str(name)), names=", ".join(ENTRY_KEYS)
+                ),
                 line_of(item, name) or line,
             )
     for name in ("skill", "what", "date"):
         if name not in item:
-            raise InputError(path, f"{key}.{name}: is missing", line_of(item) or line)
+            raise InputError(
+                path, _("{key}.{name}: is missing").format(key=key, name=name), line_of(item) or line
+            )
 
     def where(name: str) -> str:
         return f"{path}:{line_of(item, name) or line}: {key}.{name}"
@@ -195,22 +222,38 @@ def _entry(item: Any, path: Path, key: str, line: int) -> Evidence:
     skill = item["skill"]
     if not isinstance(skill, str) or not skill.strip():
         raise InputError(
-            path, f"{key}.skill: must be a skill id, not {describe(skill)}", line_of(item, "skill")
+            path,
+            _("{key}.skill: must be a skill id, not {what}").format(key=key, what=describe(skill)),
+            line_of(item, "skill"),
         )
     what = item["what"]
     if not isinstance(what, str):
-        raise InputError(path, f"{key}.what: must be text, not {describe(what)}", line_of(item, "what"))
+        raise InputError(
+            path,
+            _("{key}.what: must be text, not {what}").format(key=key, what=describe(what)),
+            line_of(item, "what"),
+        )
     level = item.get("level")
     if level is not None and as_int(level, 1, LEVEL_MAX) is None:
         raise InputError(
-            path, f"{key}.level: {bad_int(level, 1, LEVEL_MAX, 'level')}", line_of(item, "level")
+            path,
+            f"{key}.level: {bad_int(level, 1, LEVEL_MAX, 'level')}",
+            line_of(item, "level"),
         )
     link = item.get("link")
     if link is not None and not isinstance(link, str):
-        raise InputError(path, f"{key}.link: must be text, not {describe(link)}", line_of(item, "link"))
+        raise InputError(
+            path,
+            _("{key}.link: must be text, not {what}").format(key=key, what=describe(link)),
+            line_of(item, "link"),
+        )
     source = item.get("source") or ""
     if not isinstance(source, str):
-        raise InputError(path, f"{key}.source: must be text, not {describe(source)}", line_of(item, "source"))
+        raise InputError(
+            path,
+            _("{key}.source: must be text, not {what}").format(key=key, what=describe(source)),
+            line_of(item, "source"),
+        )
     return Evidence(
         skill=skill.strip(),
         what=check_what(what, where("what")),

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from careerctl.errors import InputError, StorageError
+from careerctl.i18n import _
 
 try:
     import fcntl
@@ -38,12 +39,12 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
     info = _stat(path)
     if info is not None and (not stat.S_ISREG(info.st_mode) or _is_stream(path)):
         if stat.S_ISDIR(info.st_mode):
-            raise InputError(path, "is a folder; name a file to write")
+            raise InputError(path, _("is a folder; name a file to write"))
         write_into(path, data)
         return
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     if info is not None and not info.st_mode & stat.S_IWUSR:
-        raise InputError(path, "is read-only; careerctl does not replace it (chmod u+w it to allow)")
+        raise InputError(path, _("is read-only; careerctl does not replace it (chmod u+w it to allow)"))
     _replace(target, data, mode)
     remove_stale_temps(target.parent, target.name)
 
@@ -60,7 +61,9 @@ def _stat(path: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise StorageError(f"{path}: cannot write: {describe_os_error(exc)}") from None
+        raise StorageError(
+            _("{path}: cannot write: {reason}").format(path=path, reason=describe_os_error(exc))
+        ) from None
 
 
 def write_into(path: Path, data: bytes) -> None:
@@ -68,14 +71,18 @@ def write_into(path: Path, data: bytes) -> None:
     try:
         fd = os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise StorageError(f"{path}: cannot write: {describe_os_error(exc)}") from None
+        raise StorageError(
+            _("{path}: cannot write: {reason}").format(path=path, reason=describe_os_error(exc))
+        ) from None
     try:
         view = memoryview(data)
         while view:
             written = os.write(fd, view)
             view = view[written:]
     except OSError as exc:
-        raise StorageError(f"{path}: cannot write: {describe_os_error(exc)}") from None
+        raise StorageError(
+            _("{path}: cannot write: {reason}").format(path=path, reason=describe_os_error(exc))
+        ) from None
     finally:
         os.close(fd)
 
@@ -88,8 +95,12 @@ def _replace(path: Path, data: bytes, mode: int | None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     except OSError as exc:
-        kept = "; the old file is unchanged" if path.exists() else ""
-        raise StorageError(f"{path}: cannot write: {describe_os_error(exc)}{kept}") from None
+        said = (
+            _("{path}: cannot write: {reason}; the old file is unchanged")
+            if path.exists()
+            else _("{path}: cannot write: {reason}")
+        )
+        raise StorageError(said.format(path=path, reason=describe_os_error(exc))) from None
     try:
         os.chmod(tmp, file_mode(path, mode))
         with os.fdopen(fd, "wb") as handle:
@@ -101,7 +112,9 @@ def _replace(path: Path, data: bytes, mode: int | None) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise StorageError(
-            f"{path}: cannot write: {describe_os_error(exc)}; the old file is unchanged"
+            _("{path}: cannot write: {reason}; the old file is unchanged").format(
+                path=path, reason=describe_os_error(exc)
+            )
         ) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -212,14 +225,17 @@ def _acquire(fd: int, path: Path, timeout: float) -> None:
         except BlockingIOError:
             if time.monotonic() >= deadline:
                 raise StorageError(
-                    f"{path}: another careerctl is still writing it (waited {timeout:g} s); "
-                    "try again when it has finished"
+                    _(
+                        "{path}: another careerctl is still writing it (waited {timeout:g} s); try again when it has finished"
+                    ).format(path=path, timeout=timeout)
                 ) from None
             time.sleep(0.01)
         except OSError as exc:  # a file system without locks: go on unserialised
             if exc.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS):
                 return
-            raise StorageError(f"{path}: cannot lock it: {describe_os_error(exc)}") from None
+            raise StorageError(
+                _("{path}: cannot lock it: {reason}").format(path=path, reason=describe_os_error(exc))
+            ) from None
 
 
 def same_file(one: Path, other: Path) -> bool:
@@ -237,4 +253,6 @@ def refuse_inputs(output: Path, inputs: Iterable[tuple[str, Path]]) -> None:
     """
     for what, path in inputs:
         if same_file(output, path):
-            raise InputError(output, f"is {what}; careerctl will not write a report over it")
+            raise InputError(
+                output, _("is {what}; careerctl will not write a report over it").format(what=what)
+            )

@@ -6,16 +6,20 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from careerctl.errors import InputError, NoLevels
+from careerctl.errors import InputError, NoLevels, unknown_skill
+from careerctl.i18n import _
 from careerctl.kb.parse import as_int, bad_int, describe, line_of
 from careerctl.kb.yamlio import Limits, clip, parse_yaml, read_bytes, read_stream
 from careerctl.model import LEVEL_MAX, LEVEL_MIN, KnowledgeBase, Role
 from careerctl.names import find_role, suggest
 
-HOW_TO_GIVE_LEVELS = (
-    "no levels to work from: give --answers FILE, --set SKILL=LEVEL or --from ROLE, "
-    "or run `careerctl assess` once to save a profile"
-)
+
+def how_to_give_levels() -> str:
+    """The message for a command that has no levels to work from."""
+    return _(
+        "no levels to work from: give --answers FILE, --set SKILL=LEVEL or --from ROLE, "
+        "or run `careerctl assess` once to save a profile"
+    )
 
 
 STDIN = Path("-")
@@ -30,7 +34,7 @@ def read_answers(
     limits = limits or Limits.for_person()
     if path == STDIN:
         if stdin is None:
-            raise InputError("--answers", "cannot read standard input here; name a file")
+            raise InputError("--answers", _("cannot read standard input here; name a file"))
         data, where = read_stream(stdin, STDIN_NAME, limits), Path(STDIN_NAME)
     else:
         data, where = read_bytes(path, limits), path
@@ -41,7 +45,10 @@ def check_answers(doc: Any, path: Path, kb: KnowledgeBase) -> dict[str, int]:
     """Validate an answers document: a mapping of known skill ids to whole levels 0..5."""
     if not isinstance(doc, dict):
         what = "empty" if doc is None else describe(doc)
-        raise InputError(path, f"must be a mapping of skill ids to levels 0..{LEVEL_MAX}, not {what}", 1)
+        detail = _("must be a mapping of skill ids to levels 0..{top}, not {what}").format(
+            top=LEVEL_MAX, what=what
+        )
+        raise InputError(path, detail, 1)
     levels: dict[str, int] = {}
     for key, value in doc.items():
         line = line_of(doc, key) or None
@@ -49,11 +56,8 @@ def check_answers(doc: Any, path: Path, kb: KnowledgeBase) -> dict[str, int]:
         if skill.strip().lower() in kb.skills:
             skill = skill.strip().lower()  # ids are lower-case; `SQL: 3` means sql
         if skill not in kb.skills:
-            hints = suggest(skill, kb.skills)
-            hint = f"; did you mean {' or '.join(hints)}?" if hints else ""
-            raise InputError(
-                path, f"{clip(skill) if skill.strip() else repr(skill)}: unknown skill{hint}", line
-            )
+            shown = clip(skill) if skill.strip() else repr(skill)
+            raise InputError(path, unknown_skill(shown, suggest(skill, kb.skills)), line)
         level = as_int(value, LEVEL_MIN, LEVEL_MAX)
         if level is None:
             raise InputError(path, f"{skill}: {bad_int(value, LEVEL_MIN, LEVEL_MAX, 'level')}", line)
@@ -68,11 +72,11 @@ def parse_sets(items: list[str], kb: KnowledgeBase) -> dict[str, int]:
         skill, sep, raw = item.partition("=")
         skill = skill.strip().lower()
         if not sep or not skill:
-            raise InputError("--set", f"{clip(repr(item))} must look like SKILL=LEVEL, e.g. sql=3")
+            raise InputError(
+                "--set", _("{item} must look like SKILL=LEVEL, e.g. sql=3").format(item=clip(repr(item)))
+            )
         if skill not in kb.skills:
-            hints = suggest(skill, kb.skills)
-            hint = f"; did you mean {' or '.join(hints)}?" if hints else ""
-            raise InputError("--set", f"{clip(skill)}: unknown skill{hint}")
+            raise InputError("--set", unknown_skill(clip(skill), suggest(skill, kb.skills)))
         try:
             level = int(raw.strip())
         except ValueError:
@@ -80,7 +84,9 @@ def parse_sets(items: list[str], kb: KnowledgeBase) -> dict[str, int]:
         if not LEVEL_MIN <= level <= LEVEL_MAX:
             raise InputError(
                 "--set",
-                f"{clip(skill)}: level must be a whole number from 0 to {LEVEL_MAX}, not {clip(repr(raw))}",
+                _("{skill}: level must be a whole number from 0 to {top}, not {value}").format(
+                    skill=clip(skill), top=LEVEL_MAX, value=clip(repr(raw))
+                ),
             )
         levels[skill] = level
     return levels
@@ -103,7 +109,7 @@ def resolve_levels(
     sets = sets or []
     if answers is None and not sets and from_role is None:
         if saved is None:
-            raise NoLevels(HOW_TO_GIVE_LEVELS)
+            raise NoLevels(how_to_give_levels())
         return {skill: level for skill, level in saved.items() if skill in kb.skills}
     levels: dict[str, int] = {}
     if from_role is not None:
@@ -160,6 +166,8 @@ def default_target(kb: KnowledgeBase, current: str, levels: Mapping[str, int]) -
         return min(moves, key=lambda r: (hours(r), r.id)).id
     raise InputError(
         "--target",
-        f"you fully meet {here.name} and every rung above it on the {here.track} track, "
-        "and every direct move from it; name a target with --target",
+        _(
+            "you fully meet {role} and every rung above it on the {track} track, "
+            "and every direct move from it; name a target with --target"
+        ).format(role=here.name, track=here.track),
     )

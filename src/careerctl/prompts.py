@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from careerctl.assess import BACK, NOTE, ReviewRow
+from careerctl.i18n import _, ngettext
 from careerctl.model import DEFAULT_SCALE, Role, Skill
 
 INDENT = "   "  # the width of questionary's pointer column: continuation lines line up under the text
@@ -67,11 +68,13 @@ class TerminalPrompter:
         scale: Sequence[str] = DEFAULT_SCALE,
         subject: str | None = None,
         evidence: Mapping[str, Sequence[str]] | None = None,
+        tracks: Mapping[str, str] | None = None,
     ) -> None:
         self.terminal = terminal
         self.scale = scale
         self.subject = subject  # whose skills are rated: None for the person's own
         self.evidence = evidence or {}  # per skill id, lines of evidence shown beside its question
+        self.tracks = tracks or {}  # a track's word in the interface language (the KB's terms)
 
     def _io(self) -> dict[str, Any]:
         """Where to draw and read, and the look: the pointed-at choice stands out, the default does not."""
@@ -93,14 +96,14 @@ class TerminalPrompter:
         """A role from a menu that filters as you type."""
         import questionary
 
-        choices = [questionary.Choice(shown(role_title(r)), value=r.id) for r in roles]
+        choices = [questionary.Choice(shown(role_title(r, self.tracks)), value=r.id) for r in roles]
         question = questionary.select(
             shown(message),
             choices=choices,
             default=default,
             use_search_filter=True,
             use_jk_keys=False,
-            instruction="(arrow keys and Enter; type to filter)",
+            instruction=_("(arrow keys and Enter; type to filter)"),
             **self._io(),
         )
         names = {r.id: shown(r.name) for r in roles}
@@ -109,7 +112,11 @@ class TerminalPrompter:
     def confirm(self, message: str, default: bool) -> bool:
         """Yes or no."""
         import questionary
+        from questionary.prompts import confirm as confirm_prompt
 
+        # the answer questionary prints once given ("Yes"), in the interface language; y and n still answer
+        setattr(confirm_prompt, "YES", _("Yes"))  # noqa: B010 - a module constant, not exported
+        setattr(confirm_prompt, "NO", _("No"))  # noqa: B010
         lines = "\n".join(shown(line) for line in message.split("\n"))  # the message's own lines
         return bool(_ask(questionary.confirm(lines, default=default, **self._io())))
 
@@ -120,19 +127,24 @@ class TerminalPrompter:
         import questionary
 
         width = self._width()
-        zero = "Not yet" if self.scale[0] == DEFAULT_SCALE[0] else shown(self.scale[0]).capitalize()
+        zero = _("Not yet") if self.scale[0] == DEFAULT_SCALE[0] else shown(self.scale[0]).capitalize()
         choices = [questionary.Choice(f"0  {zero}", value=0)]
         for level, anchor in enumerate(skill.levels, start=1):
-            head = f"{level}  {shown(self.scale[level]).capitalize()}: "
+            head = f"{level}  {shown(level_name(self.scale, level)).capitalize()}: "
             lines = textwrap.wrap(head + shown(anchor), width, subsequent_indent="   ") or [head]
             choices.append(questionary.Choice(f"\n{INDENT}".join(lines), value=level))
         summary = textwrap.wrap(shown(skill.summary), width)
         for line in self.evidence.get(skill.id, ())[:EVIDENCE_SHOWN]:
             summary += textwrap.wrap(shown(line), width, initial_indent="+ ", subsequent_indent="  ")
         # the message ends on a new line, so the chosen anchor shows there in full once answered
+        asked = (
+            _("({index}/{total}) {skill}: which best describes you?")
+            if self.subject is None
+            else _("({index}/{total}) {skill}: which best describes {name}?")
+        )
         question = questionary.select(
-            f"({index}/{total}) {shown(skill.name)}: which best describes {shown(self.subject or 'you')}?"
-            f"\n{INDENT[:-1]}",
+            asked.format(index=index, total=total, skill=shown(skill.name), name=shown(self.subject or ""))
+            + f"\n{INDENT[:-1]}",
             choices=choices,
             default=choices[max(0, min(default, len(choices) - 1))],
             use_jk_keys=True,
@@ -150,7 +162,9 @@ class TerminalPrompter:
         import questionary
 
         question = questionary.text(
-            f"Note or evidence for {shown(skill.name)} (Enter to keep, empty to remove):",
+            _("Note or evidence for {skill} (Enter to keep, empty to remove):").format(
+                skill=shown(skill.name)
+            ),
             default=shown(default),  # a saved note is data: shown literally, as it would be anywhere
             qmark=" ",
             **self._io(),
@@ -162,18 +176,19 @@ class TerminalPrompter:
         import questionary
 
         width = self._width()
-        save = questionary.Choice(f"Save these {len(rows)} answers", value="")
+        saying = ngettext("Save this {count} answer", "Save these {count} answers", len(rows))
+        save = questionary.Choice(saying.format(count=len(rows)), value="")
         choices = [save]
         for row in rows:
-            mark = "  (note)" if row.note else ""
+            mark = "  " + _("(note)") if row.note else ""
             line = f"{row.level}  {shown(row.skill.name)}{mark}"
             choices.append(questionary.Choice(line[:width], value=row.skill.id))
         question = questionary.select(
-            "Review your answers:",
+            _("Review your answers:"),
             choices=choices,
             default=save,
             use_jk_keys=True,
-            instruction="(Enter saves; pick a skill to change its answer)",
+            instruction=_("(Enter saves; pick a skill to change its answer)"),
             **self._io(),
         )
         chosen = str(_ask(question))
@@ -275,10 +290,20 @@ def _answer_with_the_name(question: Any, names: dict[str, str]) -> Any:
     return question
 
 
-def role_title(role: Role) -> str:
+def role_title(role: Role, tracks: Mapping[str, str] | None = None) -> str:
     """A role as a menu shows it: name, aliases (so typing `sre` finds it), track and rung."""
     aliases = f"{', '.join(role.aliases)}; " if role.aliases else ""
-    return f"{role.name}  ({aliases}{role.track}, rung {role.seniority})"
+    return _("{name}  ({aliases}{track}, rung {rung})").format(
+        name=role.name, aliases=aliases, track=(tracks or {}).get(role.track, role.track), rung=role.seniority
+    )
+
+
+def level_name(scale: Sequence[str], level: int) -> str:
+    """The scale's name for `level`: the KB's own (translated by its overlay), else careerctl's words."""
+    if tuple(scale) != DEFAULT_SCALE:
+        return scale[level]
+    words = (_("none"), _("novice"), _("advanced beginner"), _("competent"), _("proficient"), _("expert"))
+    return words[level]
 
 
 def _ask(question: Any) -> Any:

@@ -20,6 +20,7 @@ from pathlib import Path
 from careerctl.errors import InputError, StorageError
 from careerctl.evidence import Evidence, log_dict, parse_log
 from careerctl.files import atomic_write, describe_os_error
+from careerctl.i18n import _
 from careerctl.kb.yamlio import Limits, clip, parse_yaml, read_bytes
 from careerctl.model import KnowledgeBase
 from careerctl.names import suggest
@@ -68,7 +69,7 @@ def dump_review(review: Review) -> bytes:
 def write_review(path: Path, review: Review) -> None:
     """Save a review file atomically (an assessment about someone else writes it after each answer)."""
     if path.exists() and path.is_dir():
-        raise InputError(path, "is a folder; --out names the review file to write")
+        raise InputError(path, _("is a folder; --out names the review file to write"))
     atomic_write(path, dump_review(review), mode=RECORD_MODE)
 
 
@@ -92,7 +93,7 @@ def list_reviews(profile: Path) -> dict[str, Review]:
     reviews = {}
     for path in found:
         if path.is_symlink() or not path.is_file():
-            raise InputError(path, "is not a regular file; a review is a plain YAML file (move it away)")
+            raise InputError(path, _("is not a regular file; a review is a plain YAML file (move it away)"))
         reviews[path.stem] = read_review(path)
     return reviews
 
@@ -107,7 +108,9 @@ def add_review(profile: Path, source: Path, kb: KnowledgeBase) -> tuple[str, Rev
     existing = list_reviews(profile)
     for name, other in existing.items():
         if other == review:
-            raise InputError(source, f"is already attached as {name} (`careerctl review list`)")
+            raise InputError(
+                source, _("is already attached as {name} (`careerctl review list`)").format(name=name)
+            )
     folder = reviews_dir(profile)
     name = review_name(review)
     count = 2
@@ -126,8 +129,11 @@ def remove_review(profile: Path, name: str) -> Path:
     if "/" in wanted or "\\" in wanted or wanted.startswith(".") or not path.is_file():
         names = sorted(p.stem for p in folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []
         hints = suggest(wanted, names)
-        hint = f"; did you mean {' or '.join(hints)}?" if hints else " (`careerctl review list` names them)"
-        raise InputError(clip(name), f"no such review{hint}")
+        if hints:
+            said = _("no such review; did you mean {names}?").format(names=_(" or ").join(hints))
+        else:
+            said = _("no such review (`careerctl review list` names them)")
+        raise InputError(clip(name), said)
     backups = profile.parent / "backups"
     moved = backups / f"{profile.stem}.review-{path.name}"
     count = 2
@@ -138,7 +144,11 @@ def remove_review(profile: Path, name: str) -> Path:
         backups.mkdir(mode=0o700, exist_ok=True)
         path.rename(moved)
     except OSError as exc:
-        raise StorageError(f"{path}: cannot move it to {backups}: {describe_os_error(exc)}") from None
+        raise StorageError(
+            _("{path}: cannot move it to {backups}: {reason}").format(
+                path=path, backups=backups, reason=describe_os_error(exc)
+            )
+        ) from None
     return moved
 
 

@@ -25,6 +25,7 @@ from typing import Any
 import msgspec
 
 from careerctl.errors import InputError
+from careerctl.i18n import _
 from careerctl.kb.parse import as_int, bad_int, describe, line_of
 from careerctl.kb.yamlio import clip, shorten
 from careerctl.model import LEVEL_MAX, LEVEL_MIN, Assessment, KnowledgeBase
@@ -93,9 +94,12 @@ def check_name(value: str, what: str) -> str:
     """A rater's or subject's name from the command line: one line, not empty, not overlong."""
     name = one_line(value)
     if not name:
-        raise InputError(what, "must name a person, not be empty")
+        raise InputError(what, _("must name a person, not be empty"))
     if len(name) > NAME_MAX:
-        raise InputError(what, f"is {len(name)} characters long; a name has at most {NAME_MAX}")
+        raise InputError(
+            what,
+            _("is {count} characters long; a name has at most {most}").format(count=len(name), most=NAME_MAX),
+        )
     return name
 
 
@@ -103,7 +107,10 @@ def check_relation(value: str, where: object = "--rater") -> str:
     """One of self, manager, peer (any case)."""
     relation = value.strip().lower()
     if relation not in RELATIONS:
-        raise InputError(where, f"must be one of {', '.join(RELATIONS)}, not {shorten(value)}")
+        raise InputError(
+            where,
+            _("must be one of {names}, not {value}").format(names=", ".join(RELATIONS), value=shorten(value)),
+        )
     return relation
 
 
@@ -114,25 +121,35 @@ def parse_review(doc: Any, path: Path) -> Review:
     """Check a parsed review document and build the Review; InputError naming file and line."""
     if not isinstance(doc, dict):
         what = "empty" if doc is None else describe(doc)
-        raise InputError(path, f"must be a mapping with 'version: 1', 'rater:' and 'ratings:', not {what}", 1)
+        raise InputError(
+            path,
+            _("must be a mapping with 'version: 1', 'rater:' and 'ratings:', not {what}").format(what=what),
+            1,
+        )
     for name in doc:
         if name not in TOP_KEYS:
             raise InputError(
                 path,
-                f"{clip(str(name))}: unknown key (expected one of: {', '.join(TOP_KEYS)})",
+                _("{name}: unknown key (expected one of: {names})").format(
+                    name=clip(str(name)), names=", ".join(TOP_KEYS)
+                ),
                 line_of(doc, name),
             )
     version = doc.get("version")
     if version != REVIEW_VERSION or isinstance(version, bool):
         found = "missing" if "version" not in doc else shorten(version)
         raise InputError(
-            path, f"version: must be {REVIEW_VERSION} (found {found})", line_of(doc, "version") or 1
+            path,
+            _("version: must be {version} (found {found})").format(version=REVIEW_VERSION, found=found),
+            line_of(doc, "version") or 1,
         )
     relation = _text(doc, "relation", path)
     if relation not in RELATIONS:
         raise InputError(
             path,
-            f"relation: must be one of {', '.join(RELATIONS)}, not {shorten(relation)}",
+            _("relation: must be one of {names}, not {value}").format(
+                names=", ".join(RELATIONS), value=shorten(relation)
+            ),
             line_of(doc, "relation"),
         )
     return Review(
@@ -149,25 +166,33 @@ def parse_review(doc: Any, path: Path) -> Review:
 def _text(doc: dict[Any, Any], name: str, path: Path, required: bool = True) -> str:
     if name not in doc or doc[name] is None:
         if required:
-            raise InputError(path, f"{name}: is missing", line_of(doc) or 1)
+            raise InputError(path, _("{name}: is missing").format(name=name), line_of(doc) or 1)
         return ""
     value = doc[name]
     if not isinstance(value, str):
-        raise InputError(path, f"{name}: must be text, not {describe(value)}", line_of(doc, name))
+        raise InputError(
+            path,
+            _("{name}: must be text, not {what}").format(name=name, what=describe(value)),
+            line_of(doc, name),
+        )
     return value.strip()
 
 
 def _name(doc: dict[Any, Any], name: str, path: Path) -> str:
     value = one_line(_text(doc, name, path))
     if not value or len(value) > NAME_MAX:
-        problem = "must not be empty" if not value else f"is longer than {NAME_MAX} characters"
+        problem = (
+            _("must not be empty")
+            if not value
+            else _("is longer than {most} characters").format(most=NAME_MAX)
+        )
         raise InputError(path, f"{name}: {problem}", line_of(doc, name))
     return value
 
 
 def _timestamp(doc: dict[Any, Any], path: Path) -> str:
     if "at" not in doc:
-        raise InputError(path, "at: is missing", line_of(doc) or 1)
+        raise InputError(path, _("at: is missing"), line_of(doc) or 1)
     value = doc["at"]
     if isinstance(value, dt.datetime):  # unquoted in the file
         if value.tzinfo is not None:
@@ -184,7 +209,9 @@ def _timestamp(doc: dict[Any, Any], path: Path) -> str:
             return parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
     raise InputError(
         path,
-        f"at: must be a date like 2026-12-01 or a time like 2026-12-01T10:00:00Z, not {describe(value)}",
+        _("at: must be a date like 2026-12-01 or a time like 2026-12-01T10:00:00Z, not {what}").format(
+            what=describe(value)
+        ),
         line_of(doc, "at"),
     )
 
@@ -195,14 +222,14 @@ def _ratings(doc: dict[Any, Any], path: Path) -> dict[str, Rating]:
         found = "missing" if "ratings" not in doc else describe(raw)
         raise InputError(
             path,
-            f"ratings: must map skill ids to levels 0..{LEVEL_MAX} ({found})",
+            _("ratings: must map skill ids to levels 0..{top} ({found})").format(top=LEVEL_MAX, found=found),
             line_of(doc, "ratings") or 1,
         )
     ratings: dict[str, Rating] = {}
     for skill, spec in raw.items():
         line = line_of(raw, skill) or line_of(raw)
         if not isinstance(skill, str) or not skill.strip():
-            raise InputError(path, f"ratings: {shorten(skill)} is not a skill id", line)
+            raise InputError(path, _("ratings: {value} is not a skill id").format(value=shorten(skill)), line)
         where = f"ratings.{clip(skill)}"
         level: Any = spec
         note: Any = ""
@@ -211,17 +238,27 @@ def _ratings(doc: dict[Any, Any], path: Path) -> dict[str, Rating]:
                 if name not in RATING_KEYS:
                     raise InputError(
                         path,
-                        f"{where}.{clip(str(name))}: unknown key (expected level, note)",
+                        _("{where}.{name}: unknown key (expected level, note)").format(
+                            where=where, name=clip(str(name))
+                        ),
                         line_of(spec, name) or line,
                     )
             level, note = spec.get("level"), spec.get("note", "")
         good = as_int(level, LEVEL_MIN, LEVEL_MAX)
         if good is None:
-            raise InputError(path, f"{where}: {bad_int(level, LEVEL_MIN, LEVEL_MAX, 'level')}", line)
+            raise InputError(
+                path,
+                f"{where}: {bad_int(level, LEVEL_MIN, LEVEL_MAX, 'level')}",
+                line,
+            )
         if note is None:
             note = ""
         if not isinstance(note, str):
-            raise InputError(path, f"{where}.note: must be text, not {describe(note)}", line)
+            raise InputError(
+                path,
+                _("{where}.note: must be text, not {what}").format(where=where, what=describe(note)),
+                line,
+            )
         ratings[skill.strip()] = Rating(good, one_line(note))
     return ratings
 
@@ -269,14 +306,29 @@ def check_review_kb(review: Review, kb: KnowledgeBase, path: object) -> str | No
         return None
     unknown = foreign_skills(review, kb)
     if review.kb_name and review.kb_name == kb.about.name and not unknown:
-        return f"{path}: made with another revision of {kb.about.name} (identity {review.kb[:12]}); its skills all match"
-    theirs = f"{review.kb_name or 'an unnamed KB'}, identity {review.kb[:12] or 'unknown'}"
-    ours = f"{kb.about.name or 'an unnamed KB'}, identity {kb.identity[:12]}"
-    extra = f"; {len(unknown)} of its skills are not in this one (e.g. {clip(unknown[0])})" if unknown else ""
+        said = _("{path}: made with another revision of {kb} (identity {identity}); its skills all match")
+        return said.format(path=path, kb=kb.about.name, identity=review.kb[:12])
+    unnamed = _("an unnamed KB")
+    theirs = _("{kb}, identity {identity}").format(
+        kb=review.kb_name or unnamed, identity=review.kb[:12] or _("unknown")
+    )
+    ours = _("{kb}, identity {identity}").format(kb=kb.about.name or unnamed, identity=kb.identity[:12])
+    if unknown:
+        said = _(
+            "was made with another knowledge base ({theirs}), not the one in use ({ours}); {count} of its skills "
+            "are not in this one (e.g. {example}); give --kb with the review's KB, or ask for the review again "
+            "with this one"
+        )
+    else:
+        said = _(
+            "was made with another knowledge base ({theirs}), not the one in use ({ours}); give --kb with the "
+            "review's KB, or ask for the review again with this one"
+        )
     raise InputError(
         path,
-        f"was made with another knowledge base ({theirs}), not the one in use ({ours}){extra}; "
-        "give --kb with the review's KB, or ask for the review again with this one",
+        said.format(
+            theirs=theirs, ours=ours, count=len(unknown), example=clip(unknown[0]) if unknown else ""
+        ),
     )
 
 

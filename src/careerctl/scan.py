@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from careerctl.errors import InputError
+from careerctl.i18n import _, ngettext
 from careerctl.kb.yamlio import clip
 
 GIT_TIMEOUT = 120.0  # seconds for one git command; a huge history can take a while
@@ -82,23 +83,37 @@ class Suggestion:
         """The counts in one sentence."""
         repos = len(self.repos)
         kinds = ", ".join(f"{kind} ({count})" for kind, count in self.kinds[:EXAMPLES])
-        verb = "touches" if self.commits == 1 else "touch"
-        return (
-            f"{self.commits} of your {_count(self.your_commits, 'commit')} {verb} {_count(self.files, 'matching file')} "
-            f"in {_count(repos, 'repo')}: {kinds}"
+        said = ngettext(
+            "{count} {of_yours} touches {files} {in_repos}: {kinds}",
+            "{count} {of_yours} touch {files} {in_repos}: {kinds}",
+            self.commits,
+        )
+        yours = ngettext("of your {count} commit", "of your {count} commits", self.your_commits)
+        files = ngettext("{count} matching file", "{count} matching files", self.files)
+        where = ngettext("in {count} repo", "in {count} repos", repos)
+        return said.format(
+            count=self.commits,
+            of_yours=yours.format(count=self.your_commits),
+            files=files.format(count=self.files),
+            in_repos=where.format(count=repos),
+            kinds=kinds,
         )
 
     def what(self) -> str:
         """The text an accepted suggestion puts in the evidence log."""
-        names = ", ".join(name for name, _ in self.repos[:EXAMPLES])
-        more = f" and {len(self.repos) - EXAMPLES} more" if len(self.repos) > EXAMPLES else ""
-        kinds = ", ".join(kind for kind, _ in self.kinds[:EXAMPLES])
-        return f"{_count(self.commits, 'commit')} touching {kinds} in {names}{more} (evidence scan)"
-
-
-def _count(count: int, noun: str) -> str:
-    """'1 commit', '3 commits'."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+        names = ", ".join(name for name, _commits in self.repos[:EXAMPLES])
+        more = (
+            _(" and {count} more").format(count=len(self.repos) - EXAMPLES)
+            if len(self.repos) > EXAMPLES
+            else ""
+        )
+        kinds = ", ".join(kind for kind, _commits in self.kinds[:EXAMPLES])
+        said = ngettext(
+            "{count} commit touching {kinds} in {names}{more} (evidence scan)",
+            "{count} commits touching {kinds} in {names}{more} (evidence scan)",
+            self.commits,
+        )
+        return said.format(count=self.commits, kinds=kinds, names=names, more=more)
 
 
 @dataclass(frozen=True)
@@ -182,23 +197,28 @@ def git(repo: Path, *args: str) -> str:
             check=False,
         )
     except FileNotFoundError:
-        raise GitError("git", "is not installed (or not on PATH); `evidence scan` needs it") from None
+        raise GitError("git", _("is not installed (or not on PATH); `evidence scan` needs it")) from None
     except subprocess.TimeoutExpired:
-        raise GitError(repo, f"git took over {GIT_TIMEOUT:g} s; scan fewer repositories at a time") from None
+        raise GitError(
+            repo,
+            _("git took over {seconds:g} s; scan fewer repositories at a time").format(seconds=GIT_TIMEOUT),
+        ) from None
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         first = next((line for line in reason if line.strip()), f"git exited with {done.returncode}")
-        raise GitError(repo, f"git refused it: {clip(first.removeprefix('fatal: '), 200)}")
+        raise GitError(
+            repo, _("git refused it: {reason}").format(reason=clip(first.removeprefix("fatal: "), 200))
+        )
     return done.stdout.decode("utf-8", "surrogateescape")
 
 
 def repo_root(path: Path) -> Path:
     """The top folder of the git work tree at `path`; GitError when it is not one."""
     if not path.is_dir():
-        raise GitError(path, "is not a folder; give the folder of a git repository")
+        raise GitError(path, _("is not a folder; give the folder of a git repository"))
     top = git(path, "rev-parse", "--show-toplevel").strip()
     if not top:
-        raise GitError(path, "is not inside a git work tree (a bare repository has no files to scan)")
+        raise GitError(path, _("is not inside a git work tree (a bare repository has no files to scan)"))
     return Path(top)
 
 
@@ -281,7 +301,7 @@ def scan(paths: Sequence[Path], authors: Sequence[str], signals: Mapping[str, Se
     """Read each repository (each once, even when named twice) and suggest evidence per skill."""
     if not authors:
         raise InputError(
-            "--author", "give the email your commits use: --author EMAIL (or set it in the config)"
+            "--author", _("give the email your commits use: --author EMAIL (or set it in the config)")
         )
     repos: dict[Path, Repo] = {}
     for path in paths:

@@ -19,6 +19,7 @@ import msgspec
 
 from careerctl.errors import InputError, StorageError
 from careerctl.files import atomic_write, describe_os_error, locked
+from careerctl.i18n import _
 from careerctl.kb.parse import as_int, bad_int, describe, line_of
 from careerctl.kb.yamlio import Limits, clip, parse_yaml, read_bytes, shorten
 from careerctl.model import LEVEL_MAX, LEVEL_MIN, Assessment, Profile
@@ -29,7 +30,7 @@ if TYPE_CHECKING:  # only `careerctl team` reads many profiles; the rest need no
 PROFILE_VERSION = 1
 PROFILE_MODE = 0o600  # a profile is personal: only its owner may read it
 PROFILE_SCHEMA = "careerctl.profile/1"
-RESET_HINT = "fix it, or run `careerctl profile reset` to start over (the old file is kept in backups/)"
+
 TOP_KEYS = (
     "version",
     "current",
@@ -84,14 +85,14 @@ def list_backups(path: Path) -> list[Path]:
 
 def _backup_order(backup: Path, stem: str) -> tuple[str, int]:
     """A backup's time stamp and its count within that second (profile-STAMP[-N].yaml)."""
-    stamp, _, count = backup.stem.removeprefix(f"{stem}-").partition("-")
+    stamp, _sep, count = backup.stem.removeprefix(f"{stem}-").partition("-")
     return stamp, int(count) if count.isdigit() else 1
 
 
 def check_regular(path: Path) -> None:
     """InputError unless `path` is a regular file (a folder, a FIFO or a link is never a profile)."""
     if path.is_symlink() or not path.is_file():
-        raise InputError(path, "is not a regular file, so it is not a profile; nothing was changed")
+        raise InputError(path, _("is not a regular file, so it is not a profile; nothing was changed"))
 
 
 def keep_backup(path: Path, at: str) -> Path | None:
@@ -105,7 +106,9 @@ def keep_backup(path: Path, at: str) -> Path | None:
         atomic_write(backup, path.read_bytes(), mode=PROFILE_MODE)
     except OSError as exc:
         raise StorageError(
-            f"{path}: cannot keep a copy in {backup.parent}: {describe_os_error(exc)}"
+            _("{path}: cannot keep a copy in {folder}: {reason}").format(
+                path=path, folder=backup.parent, reason=describe_os_error(exc)
+            )
         ) from None
     return backup
 
@@ -117,7 +120,8 @@ def read_profile(path: Path) -> Profile | None:
     try:
         return load_profile(path)
     except InputError as exc:
-        raise InputError(exc.path, f"{exc.detail}; {RESET_HINT}", exc.line, exc.key) from None
+        hint = _("fix it, or run `careerctl profile reset` to start over (the old file is kept in backups/)")
+        raise InputError(exc.path, f"{exc.detail}; {hint}", exc.line, exc.key) from None
 
 
 def load_profile(path: Path) -> Profile:
@@ -225,7 +229,9 @@ def reset_profile(path: Path, at: str) -> Path | None:
                 path.unlink()
             except OSError as exc:
                 raise StorageError(
-                    f"{path}: kept a copy in {backup}, but cannot remove it: {describe_os_error(exc)}"
+                    _("{path}: kept a copy in {backup}, but cannot remove it: {reason}").format(
+                        path=path, backup=backup, reason=describe_os_error(exc)
+                    )
                 ) from None
     return backup
 
@@ -255,12 +261,12 @@ def team_files(paths: Sequence[Path]) -> list[Path]:
                 if item.suffix.lower() in TEAM_SUFFIXES and not item.name.startswith(".") and item.is_file()
             )
             if not inside:
-                raise InputError(path, "holds no profile files (*.yaml, *.yml or *.json)")
+                raise InputError(path, _("holds no profile files (*.yaml, *.yml or *.json)"))
             found += inside
         elif path.exists() or path.is_symlink():
             found.append(path)
         else:
-            raise InputError(path, "no such file or folder")
+            raise InputError(path, _("no such file or folder"))
     return list(dict.fromkeys(found))
 
 
@@ -277,7 +283,7 @@ def read_team(paths: Sequence[Path]) -> tuple[list[ProfileFile], list[Notice]]:
             profile = parse_profile(doc, path)
         except InputError as exc:
             what = f"{exc.key}: {exc.detail}" if exc.key else exc.detail
-            notices.append(Notice(str(path), exc.line, f"{what}; left out"))
+            notices.append(Notice(str(path), exc.line, _("{problem}; left out").format(problem=what)))
             continue
         kb_lines = tuple(line_of(item, "kb") for item in doc.get("assessments") or ())
         files.append(ProfileFile(str(path), profile, kb_lines))
@@ -316,23 +322,30 @@ def assessment_dict(item: Assessment) -> dict[str, Any]:
 def parse_profile(doc: Any, path: Path) -> Profile:
     """Check a parsed profile document and build the Profile; InputError at the first fault."""
     if not isinstance(doc, dict):
-        what = "empty" if doc is None else describe(doc)
-        raise InputError(path, f"must be a mapping with 'version: 1' and 'assessments:', not {what}", 1)
+        what = _("empty") if doc is None else describe(doc)
+        detail = _("must be a mapping with 'version: 1' and 'assessments:', not {what}").format(what=what)
+        raise InputError(path, detail, 1)
     _reject_unknown(doc, TOP_KEYS, path, "")
     version = doc.get("version")
     if version != PROFILE_VERSION or isinstance(version, bool):
-        found = "missing" if "version" not in doc else shorten(version)
+        found = _("missing") if "version" not in doc else shorten(version)
         raise InputError(
-            path, f"version: must be {PROFILE_VERSION} (found {found})", line_of(doc, "version") or 1
+            path,
+            _("version: must be {version} (found {found})").format(version=PROFILE_VERSION, found=found),
+            line_of(doc, "version") or 1,
         )
     if "schema" in doc and doc["schema"] != PROFILE_SCHEMA:
-        raise InputError(path, f"schema: must be {PROFILE_SCHEMA!r}", line_of(doc, "schema"))
+        raise InputError(
+            path, _("schema: must be {schema}").format(schema=repr(PROFILE_SCHEMA)), line_of(doc, "schema")
+        )
     items = doc.get("assessments", [])
     if items is None:
         items = []
     if not isinstance(items, list):
         raise InputError(
-            path, f"assessments: must be a list, not {describe(items)}", line_of(doc, "assessments")
+            path,
+            _("assessments: must be a list, not {what}").format(what=describe(items)),
+            line_of(doc, "assessments"),
         )
     return Profile(
         current=_optional_text(doc, "current", path, ""),
@@ -346,7 +359,9 @@ def parse_profile(doc: Any, path: Path) -> Profile:
 def _assessment(item: Any, path: Path, key: str, parent: Any) -> Assessment:
     if not isinstance(item, dict):
         raise InputError(
-            path, f"{key}: must be a mapping, not {describe(item)}", line_of(parent, "assessments")
+            path,
+            _("{key}: must be a mapping, not {what}").format(key=key, what=describe(item)),
+            line_of(parent, "assessments"),
         )
     _reject_unknown(item, ASSESSMENT_KEYS, path, key)
     levels = _levels(item, path, key)
@@ -355,7 +370,7 @@ def _assessment(item: Any, path: Path, key: str, parent: Any) -> Assessment:
     if not isinstance(complete, bool):
         raise InputError(
             path,
-            f"{key}.complete: must be true or false, not {describe(complete)}",
+            _("{key}.complete: must be true or false, not {what}").format(key=key, what=describe(complete)),
             line_of(item, "complete"),
         )
     return Assessment(
@@ -375,7 +390,9 @@ def _reject_unknown(entry: dict[Any, Any], allowed: tuple[str, ...], path: Path,
         if name not in allowed:
             where = f"{key}.{name}" if key else str(name)
             raise InputError(
-                path, f"{where}: unknown key (expected one of: {', '.join(allowed)})", line_of(entry, name)
+                path,
+                _("{key}: unknown key (expected one of: {keys})").format(key=where, keys=", ".join(allowed)),
+                line_of(entry, name),
             )
 
 
@@ -385,19 +402,23 @@ def _optional_text(entry: dict[Any, Any], name: str, path: Path, key: str) -> st
         return None
     if not isinstance(value, str):
         where = f"{key}.{name}" if key else name
-        raise InputError(path, f"{where}: must be text, not {describe(value)}", line_of(entry, name))
+        raise InputError(
+            path,
+            _("{key}: must be text, not {what}").format(key=where, what=describe(value)),
+            line_of(entry, name),
+        )
     return value
 
 
 def _required_text(entry: dict[Any, Any], name: str, path: Path, key: str) -> str:
     if name not in entry:
-        raise InputError(path, f"{key}.{name}: is missing", line_of(entry))
+        raise InputError(path, _("{key}: is missing").format(key=f"{key}.{name}"), line_of(entry))
     return _optional_text(entry, name, path, key) or ""
 
 
 def _timestamp(entry: dict[Any, Any], path: Path, key: str) -> str:
     if "at" not in entry:
-        raise InputError(path, f"{key}.at: is missing", line_of(entry))
+        raise InputError(path, _("{key}: is missing").format(key=f"{key}.at"), line_of(entry))
     value = entry["at"]
     if isinstance(value, dt.datetime):  # an unquoted timestamp written by hand
         if value.tzinfo is not None:
@@ -412,7 +433,9 @@ def _timestamp(entry: dict[Any, Any], path: Path, key: str) -> str:
             return value
     raise InputError(
         path,
-        f"{key}.at: must be a time like 2026-05-01T10:00:00Z, not {describe(value)}",
+        _("{key}.at: must be a time like 2026-05-01T10:00:00Z, not {what}").format(
+            key=key, what=describe(value)
+        ),
         line_of(entry, "at"),
     )
 
@@ -424,7 +447,9 @@ def _levels(entry: dict[Any, Any], path: Path, key: str) -> dict[str, int]:
     if not isinstance(raw, dict):
         raise InputError(
             path,
-            f"{key}.levels: must be a mapping of skill ids to levels, not {describe(raw)}",
+            _("{key}.levels: must be a mapping of skill ids to levels, not {what}").format(
+                key=key, what=describe(raw)
+            ),
             line_of(entry, "levels"),
         )
     levels: dict[str, int] = {}
@@ -432,7 +457,7 @@ def _levels(entry: dict[Any, Any], path: Path, key: str) -> dict[str, int]:
         level = as_int(value, LEVEL_MIN, LEVEL_MAX)
         if not isinstance(skill, str) or level is None:
             problem = (
-                "a skill id must be text"
+                _("a skill id must be text")
                 if not isinstance(skill, str)
                 else bad_int(value, LEVEL_MIN, LEVEL_MAX, "level")
             )
@@ -446,7 +471,9 @@ def _skills(entry: dict[Any, Any], path: Path, key: str, levels: dict[str, int])
     if raw is None:
         return tuple(levels)
     if not isinstance(raw, list) or not all(isinstance(s, str) for s in raw):
-        raise InputError(path, f"{key}.skills: must be a list of skill ids", line_of(entry, "skills"))
+        raise InputError(
+            path, _("{key}.skills: must be a list of skill ids").format(key=key), line_of(entry, "skills")
+        )
     return tuple(dict.fromkeys([*raw, *levels]))
 
 
@@ -458,7 +485,9 @@ def _notes(entry: dict[Any, Any], path: Path, key: str) -> dict[str, str]:
         isinstance(k, str) and isinstance(v, str) for k, v in raw.items()
     ):
         raise InputError(
-            path, f"{key}.notes: must be a mapping of skill ids to text", line_of(entry, "notes")
+            path,
+            _("{key}.notes: must be a mapping of skill ids to text").format(key=key),
+            line_of(entry, "notes"),
         )
     notes = {k: one_line(v) for k, v in raw.items()}
     return {k: v for k, v in notes.items() if v}
