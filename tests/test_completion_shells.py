@@ -1,15 +1,20 @@
 """TAB completion in a real zsh and bash, in a pseudo-terminal, on names that would run or glob.
 
-Validation refuses such names (kb/parse.py: is_token), so a sitecustomize module switches that
-check off in the careerctl processes the shell starts: the names reach completion as a KB would
+Validation refuses such names (kb/parse.py: check_token calls is_token for tracks, check_id
+matches ID_PATTERN, parse_aliases ALIAS_PATTERN), so a sitecustomize module switches those
+checks off in the careerctl processes the shell starts: the names reach completion as a KB would
 deliver them past a validation bug. Neither completion path (the fast entry point, Typer's own
 completion classes) may let the shell run a command substitution or expand a name as a pattern.
+The fixture first checks that the hostile KB really loads in such a process: if it did not,
+completion would offer nothing and the shells would list files, which proves nothing.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,6 +27,7 @@ pexpect = pytest.importorskip("pexpect")
 
 BIN = Path(sys.executable).parent
 WAIT = 6.0  # seconds for a TAB to be answered: a careerctl start, a KB load on the first
+QUIET = 1.5  # seconds of silence after the names appear: both TABs have been answered
 
 
 def hostile_tracks(flag: Path) -> list[str]:
@@ -37,6 +43,29 @@ def hostile_tracks(flag: Path) -> list[str]:
     ]
 
 
+def hostile_roles(flag: Path) -> list[tuple[str, list[str]]]:
+    """Role ids and their aliases that run `touch FLAG-...` or glob if a shell evaluates them."""
+    return [
+        (f"$(touch {flag}-id)", [f"`touch {flag}-alias`", ".*"]),
+        (f"a'; touch {flag}-idquote; 'b", ["*"]),
+    ]
+
+
+STEMS = ("dollar", "backtick", "single", "double", "id", "alias", "idquote")
+"""The flag files' suffixes: none may ever exist."""
+
+SITECUSTOMIZE = """\
+import re
+
+import careerctl.kb.parse as parse
+
+parse.is_token = lambda text, spaces=False: True
+parse.ID_PATTERN = re.compile(r"(?s).+")
+parse.ALIAS_PATTERN = re.compile(r"(?s).+")
+"""
+"""Switches off the token, id and alias checks in every careerctl process the shell starts."""
+
+
 def yaml_quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
@@ -50,15 +79,18 @@ def world(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
         f"  - {{id: extra-{n}, name: Extra {n}, track: {yaml_quoted(track)}, seniority: 1,"
         " summary: s, skills: {coding: 1}}\n"
         for n, track in enumerate(tracks)
+    ) + "".join(
+        f"  - {{id: {yaml_quoted(ident)}, aliases: [{', '.join(map(yaml_quoted, aliases))}],"
+        " name: Hostile, track: dev, seniority: 1, summary: s, skills: {coding: 1}}\n"
+        for ident, aliases in hostile_roles(flag)
     )
-    kb = write_kb(tmp_path / "kb", roles=MINI_ROLES.rstrip("\n") + "\n" + extra)
+    head, checks = MINI_ROLES.split("checks:")  # the roles list, then its `checks:` block
+    kb = write_kb(tmp_path / "kb", roles=head + extra + "checks:" + checks)
     (tmp_path / "LISTED-FILE").write_text("x")
     (tmp_path / ".listed-dotfile").write_text("x")
     site = tmp_path / "site"
     site.mkdir()
-    (site / "sitecustomize.py").write_text(
-        "import careerctl.kb.parse as parse\n\nparse.is_token = lambda text, spaces=False: True\n"
-    )
+    (site / "sitecustomize.py").write_text(SITECUSTOMIZE)
     env = {
         "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
         "HOME": str(tmp_path),
@@ -67,6 +99,16 @@ def world(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
         "CAREERCTL_CACHE_DIR": str(tmp_path / "cache"),
         "LANG": "C.UTF-8",
     }
+    shown = subprocess.run(
+        [str(BIN / "careerctl"), "--kb", str(kb), "roles", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert shown.returncode == 0, shown.stderr  # the hostile KB loads past validation
+    for track in tracks:
+        assert json.dumps(track) in shown.stdout, shown.stdout
     return kb, flag, env
 
 
@@ -93,11 +135,13 @@ def press_tab(shell: str, line: str, cwd: Path, env: dict[str, str]) -> str:
         child.send(line + "\t\t")
         screen = ""
         deadline = time.monotonic() + WAIT
-        while time.monotonic() < deadline:
+        quiet = 0.0  # seconds without output since the names were shown
+        while time.monotonic() < deadline and quiet < QUIET:
             try:
                 screen += child.read_nonblocking(65536, timeout=0.5)
+                quiet = 0.0
             except pexpect.TIMEOUT:
-                continue
+                quiet += 0.5 if "touch" in screen else 0.0
             except pexpect.EOF:
                 break
         return screen
@@ -106,17 +150,19 @@ def press_tab(shell: str, line: str, cwd: Path, env: dict[str, str]) -> str:
         child.close(force=True)
 
 
+COMMANDS = {
+    "roles-track-fast": "roles --track ",
+    "roles-track-typer": "--profile p.yaml roles --track ",  # --profile: the Typer app answers
+    "match-track-fast": "match --track ",
+    "match-track-typer": "--profile p.yaml match --track ",
+    "show-role-fast": "show ",
+    "plan-target-typer": "--profile p.yaml plan --target ",
+}
+"""Command lines before the TAB: tracks, then role ids and aliases, on both completion paths."""
+
+
 @pytest.mark.parametrize("shell", ["zsh", "bash"])
-@pytest.mark.parametrize(
-    "command",
-    ["roles --track ", "--profile p.yaml roles --track "],  # the fast entry point, then Typer's classes
-    ids=["fast-path", "typer"],
-)
-@pytest.mark.xfail(
-    reason="since the merge with the second-edition KB parser the injected hostile KB no longer "
-    "loads in the child shell, so zsh and bash fall back to listing files; investigate (open in #17)",
-    strict=False,
-)
+@pytest.mark.parametrize("command", list(COMMANDS.values()), ids=list(COMMANDS))
 def test_tab_never_runs_or_globs_a_name(
     world: tuple[Path, Path, dict[str, str]], shell: str, command: str
 ) -> None:
@@ -124,7 +170,7 @@ def test_tab_never_runs_or_globs_a_name(
         pytest.skip(f"{shell} is not installed (.ci/run installs it)")
     kb, flag, env = world
     screen = press_tab(shell, f"careerctl --kb {kb} {command}", flag.parent, env)
-    for stem in ("dollar", "backtick", "single", "double"):
+    for stem in STEMS:
         assert not flag.with_name(f"FLAG-{stem}").exists(), screen
     assert "touch" in screen, screen  # the names were offered
     assert "LISTED-FILE" not in screen and ".listed-dotfile" not in screen, screen

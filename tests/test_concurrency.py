@@ -15,6 +15,7 @@ from careerctl.errors import StorageError
 from careerctl.files import locked
 from careerctl.model import Assessment, Profile
 from careerctl.store import ProfileSaver, read_profile, reset_profile, write_profile
+from kbfiles import write_kb
 
 ROUNDS = 20
 
@@ -138,3 +139,76 @@ def test_two_assess_commands_at_once_keep_all_forty_assessments(tmp_path: Path, 
     assert [run.wait(timeout=600) for run in runs] == [0, 0]
     saved = read_profile(profile)
     assert saved is not None and len(saved.assessments) == 40
+
+
+# Two processes change the profile's other files at once, RECORD_ROUNDS times each: the reviews
+# folder, the evidence log and the config file are read, changed and written under their locks.
+RECORD_ROUNDS = 30
+RECORDS_CHILD = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from careerctl.config import set_setting
+    from careerctl.context import Env
+    from careerctl.evidence import Evidence
+    from careerctl.records import add_evidence, add_review, write_review
+    from careerctl.review import Rating, Review
+
+    what, folder, name, rounds = sys.argv[1], Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+    profile = folder / "profile.yaml"
+    kb = Env(kb_dir=folder / "kb").load().kb if what == "reviews" else None
+    for n in range(rounds):
+        if what == "evidence":
+            add_evidence(folder / "profile.evidence.yaml", [Evidence("sql", f"{name} {n}", "2026-01-01")])
+        elif what == "config":
+            set_setting(folder / "config.toml", "author" if name == "a" else "stack", f"{name}{n}")
+        else:
+            source = folder / f"{name}-{n}.yaml"
+            at = f"2026-01-01T00:{n:02d}:00Z"
+            ratings = {"sql": Rating(1 if name == "a" else 2)}
+            write_review(source, Review("Sam", "peer", "Dana", at, kb.identity, kb.about.name, ratings))
+            add_review(profile, source, kb)
+    """
+)
+
+
+def _run_two(what: str, folder: Path) -> None:
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", RECORDS_CHILD, what, str(folder), name, str(RECORD_ROUNDS)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("a", "b")
+    ]
+    for child in children:
+        _, err = child.communicate(timeout=300)
+        assert child.returncode == 0, err
+
+
+def test_two_processes_adding_evidence_keep_every_entry(tmp_path: Path) -> None:
+    from careerctl.records import read_evidence
+
+    _run_two("evidence", tmp_path)
+    kept = {item.what for item in read_evidence(tmp_path / "profile.evidence.yaml")}
+    assert kept == {f"{name} {n}" for name in "ab" for n in range(RECORD_ROUNDS)}
+
+
+def test_two_processes_setting_config_keep_both_keys(tmp_path: Path) -> None:
+    from careerctl.config import read_config
+
+    _run_two("config", tmp_path)
+    last = RECORD_ROUNDS - 1
+    assert read_config(tmp_path / "config.toml") == {"author": f"a{last}", "stack": f"b{last}"}
+
+
+def test_two_processes_adding_reviews_keep_every_review(tmp_path: Path) -> None:
+    from careerctl.records import list_reviews
+
+    write_kb(tmp_path / "kb")
+    _run_two("reviews", tmp_path)
+    reviews = list_reviews(tmp_path / "profile.yaml")
+    assert len(reviews) == 2 * RECORD_ROUNDS  # each under its own name: none written over another
+    assert (
+        sorted(r.ratings["sql"].level for r in reviews.values()) == [1] * RECORD_ROUNDS + [2] * RECORD_ROUNDS
+    )

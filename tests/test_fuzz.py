@@ -79,11 +79,11 @@ resource = st.fixed_dictionaries(
         "kind": maybe(st.sampled_from(["book", "docs", "course"])),
         "level": maybe(st.integers(1, 5)),
     },
-    optional={"url": maybe(names)},
+    optional={"url": maybe(names), "stack": maybe(st.lists(st.sampled_from(["python", *SHELL]), max_size=2))},
 )
 skill = st.fixed_dictionaries(
     {
-        "id": maybe(st.sampled_from(SKILL_IDS)),
+        "id": maybe(st.sampled_from([*SKILL_IDS, *SHELL[:2]])),
         "name": maybe(names),
         "category": maybe(st.sampled_from(["dev", "data", *SHELL])),
         "summary": maybe(names),
@@ -94,6 +94,7 @@ skill = st.fixed_dictionaries(
         "effort": maybe(st.dictionaries(st.integers(1, 5), st.integers(0, 500), max_size=5)),
         "resources": maybe(st.lists(resource, max_size=2)),
         "tags": maybe(st.lists(names, max_size=2)),
+        "technologies": maybe(st.lists(st.sampled_from(["postgres", "k8s", *SHELL]), max_size=2)),
         "extra": anything,
     },
 )
@@ -102,7 +103,7 @@ requirement = st.one_of(
 )
 role = st.fixed_dictionaries(
     {
-        "id": maybe(st.sampled_from(ROLE_IDS)),
+        "id": maybe(st.sampled_from([*ROLE_IDS, *SHELL[:2]])),
         "name": maybe(names),
         "track": maybe(st.sampled_from(["dev", "ops", *SHELL])),
         "seniority": maybe(st.integers(0, 4)),
@@ -205,6 +206,9 @@ def check_kb_file(skills_bytes: bytes, roles_bytes: bytes) -> None:
     tokens = [*(r.track for r in kb.roles.values()), *(s.category for s in kb.skills.values())]
     tokens += [alias for r in kb.roles.values() for alias in r.aliases]
     assert all(is_token(token, spaces=True) for token in [*tokens, *kb.roles, *kb.skills]), tokens
+    words = [t for s in kb.skills.values() for t in s.technologies]
+    words += [t for s in kb.skills.values() for r in s.resources for t in r.stack]
+    assert all(is_token(word) for word in words), words  # technologies and stacks: one word each
     have = {skill_id: 2 for skill_id in kb.skills}
     for role_id in kb.roles:
         match_roles(kb, have)

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,31 @@ def test_a_bom_is_read_as_a_bom(source: Path, tmp_path: Path) -> None:
     plain = import_onet(EXCERPT, tmp_path / "plain")
     assert report == plain
     assert (tmp_path / "out" / "roles.yaml").read_bytes() == (tmp_path / "plain" / "roles.yaml").read_bytes()
+
+
+BOM = "\ufeff".encode()
+
+
+@pytest.mark.parametrize(
+    ("spoil", "where", "column"),
+    [
+        (lambda text: BOM + BOM + text, 1, "O*NET-SOC Code"),  # the first BOM is read as a BOM
+        (lambda text: text.replace(b"\tData Value\t", b"\t" + BOM + b"Data Value\t", 1), 7, "Data Value"),
+    ],
+    ids=["two-boms", "bom-in-a-header-cell"],
+)
+def test_an_invisible_character_in_a_header_is_named(
+    source: Path, spoil: Callable[[bytes], bytes], where: int, column: str
+) -> None:
+    """Not a bare "missing column": the cell that looks right but holds a BOM is pointed at."""
+    table = source / "skills.tsv"
+    table.write_bytes(spoil(table.read_bytes()))
+    with pytest.raises(InputError) as caught:
+        import_onet(source, source.parent / "out")
+    assert str(caught.value) == (
+        f"{table}:1: missing column(s): {column}; column {where} is '\\ufeff{column}',"
+        " with an invisible character (a second BOM?)"
+    )
 
 
 def run_import(source: Path, out: Path) -> subprocess.CompletedProcess[str]:

@@ -77,6 +77,57 @@ def test_a_report_onto_careerctl_s_own_inputs_is_refused(
     assert target.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("which", "said"),
+    [
+        ("evidence", "is the evidence log; careerctl will not write a report over it"),
+        ("config", "is the config file; careerctl will not write a report over it"),
+        ("review", "is in the reviews folder; careerctl will not write a report there"),
+        ("new-in-reviews", "is in the reviews folder; careerctl will not write a report there"),
+        ("backup", "is in the profile's backups folder; careerctl will not write a report there"),
+        ("overlay", "is in a folder of the KB in use; careerctl will not write a report there"),
+    ],
+)
+def test_a_report_onto_the_profile_s_other_files_is_refused(
+    runner: CliRunner, mini_kb: Path, tmp_path: Path, which: str, said: str
+) -> None:
+    """The evidence log, the config, reviews, dated backups and the KB's language overlays."""
+    profile = tmp_path / "profile.yaml"
+    files = {
+        "evidence": tmp_path / "profile.evidence.yaml",
+        "config": Path(os.environ["CAREERCTL_CONFIG"]),
+        "review": tmp_path / "profile.reviews" / "peer-sam-2026-12-01.yaml",
+        "new-in-reviews": tmp_path / "profile.reviews" / "report.md",
+        "backup": tmp_path / "backups" / "profile-20261201T100000Z.yaml",
+        "overlay": mini_kb / "i18n" / "id" / "skills.yaml",
+    }
+    for path in files.values():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    target = files[which]
+    if which != "new-in-reviews":
+        target.write_text("# mine\n")  # a comment in YAML and in TOML
+    code, err = run(runner, mini_kb, profile, str(target))
+    assert (code, err) == (2, f"careerctl: {target}: {said}\n")
+    assert target.read_text() == "# mine\n" if which != "new-in-reviews" else not target.exists()
+
+
+def test_a_review_onto_the_profile_is_refused(runner: CliRunner, mini_kb: Path, tmp_path: Path) -> None:
+    """`assess --rater ... --out` writes a review: never over the profile (an earlier review, yes)."""
+    profile = tmp_path / "profile.yaml"
+    profile.write_text("version: 1\nassessments: []\n")
+    rate = ["--set", "coding=1", "--set", "sql=1", "--current", "junior", "--target", "senior"]
+    base = ["--kb", str(mini_kb), "--profile", str(profile), "assess", "--rater", "peer", "--for", "Dana"]
+    result = runner.invoke(app, [*base, "--by", "Sam", *rate, "--out", str(profile)])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"careerctl: {profile}: is the profile; careerctl will not write a review over it\n",
+    )
+    assert profile.read_text() == "version: 1\nassessments: []\n"
+    review = tmp_path / "review.yaml"
+    for _ in range(2):
+        assert runner.invoke(app, [*base, "--by", "Sam", *rate, "--out", str(review)]).exit_code == 0
+
+
 def test_a_read_only_report_is_refused(runner: CliRunner, mini_kb: Path, tmp_path: Path) -> None:
     output = tmp_path / "report.md"
     output.write_text("mine\n")

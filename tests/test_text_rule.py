@@ -99,7 +99,18 @@ OUTPUTS = [
     ["kb", "validate"],
     ["report", "--from", "junior", "--target", "senior", "--format", "markdown", "-o", "-"],
     ["report", "--from", "junior", "--target", "senior", "--format", "html", "-o", "-"],
+    ["report", "--from", "junior", "--target", "senior", "--format", "packet", "-o", "-"],
+    ["show", "junior", "--json"],
+    ["plan", "--from", "junior", "--target", "senior", "--json"],
+    ["search", "n"],
+    ["progress"],
+    ["calibrate"],
+    ["profile", "show"],
+    ["profile", "export"],
+    ["evidence", "list"],
+    ["review", "list"],
 ]
+"""Every command and format; the profile in use holds a note, evidence and a review from data too."""
 
 _pieces = st.sampled_from(
     [
@@ -151,11 +162,31 @@ def test_no_line_from_data_starts_at_column_0(
         "summary: Writing programs.", f"summary: {name}"
     )
     kb = write_kb(tmp_path_factory.mktemp("kb"), skills, roles)
+    profile = kb.parent / "profile.yaml"
     runner = CliRunner()
-    for args in OUTPUTS:
-        result = runner.invoke(app, ["--kb", str(kb), *args])
+
+    def run(*args: str) -> tuple[tuple[str, ...], str]:
+        result = runner.invoke(app, ["--kb", str(kb), "--profile", str(profile), *args])
         assert result.exit_code == 0, (args, result.stderr)
-        for line in (result.stdout + result.stderr).splitlines():
+        return args, result.stdout + result.stderr
+
+    def spoil(path: Path, old: str, new: str) -> None:
+        text = path.read_text()
+        assert old in text, text
+        path.write_text(text.replace(old, new))
+
+    rate = ["--current", "junior", "--target", "senior", "--set", "coding=1", "--set", "sql=2"]
+    printed = [run("assess", *rate), run("evidence", "add", "coding", f"did {before}\n{MARK}{after}")]
+    spoil(profile, "  notes: {}", f"  notes: {{coding: {name}}}")
+    review = kb.parent / "review.yaml"
+    printed.append(
+        run("assess", "--rater", "peer", "--for", "Dana", "--by", "Sam", "--out", str(review), *rate)
+    )
+    spoil(review, "  coding: 1", f"  coding: {{level: 2, note: {name}}}")
+    printed.append(run("review", "add", str(review)))
+    printed += [run(*args) for args in [*OUTPUTS, ["team", str(profile)]]]
+    for args, text in printed:
+        for line in text.splitlines():
             assert not line.startswith(MARK), (args, line)
 
 

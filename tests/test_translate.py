@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,20 @@ def test_no_overlay_is_none(folder: Path) -> None:
         (
             SKILLS_ID.replace("terms:", "  - id: sql\n    name: lagi\nterms:"),
             "skills[1].id: 'sql' is translated twice",
+        ),
+        *(
+            (
+                SKILLS_ID.replace(
+                    "    summary:", f"    aliases: [basis data, {json.dumps(alias)}]\n    summary:", 1
+                ),
+                f"skills.sql.aliases: alias '{shown}' may only hold letters, digits",
+            )
+            for alias, shown in [
+                ("$(touch /tmp/careerctl-flag)", "$(touch /tmp/careerctl-flag)"),
+                ("*", "*"),
+                ("data\u202e", "data\\u202e"),
+                ("`id`", "`id`"),
+            ]
         ),
     ],
 )

@@ -567,24 +567,48 @@ def write_output(env: Env, output: Path, text: str, what: str) -> None:
     if str(output) == "-":
         env.stdout.write(text)
         return
-    from careerctl.files import atomic_write, refuse_inputs
-    from careerctl.kb import ROLES_FILE, SKILLS_FILE
+    from careerctl.files import atomic_write
 
-    kb_dir = env.kb_folder
-    refuse_inputs(
-        output,
-        [
-            (_("the profile"), env.profile),
-            (_("the profile's backup"), env.profile.with_name(env.profile.name + ".bak")),
-            (_("a file of the KB in use"), kb_dir / SKILLS_FILE),
-            (_("a file of the KB in use"), kb_dir / ROLES_FILE),
-        ],
-    )
+    refuse_own_files(env, output, _("a report"))
     if not output.parent.is_dir():
         raise InputError(output, _("cannot write: there is no folder {folder}").format(folder=output.parent))
     data = text.encode("utf-8")
     atomic_write(output, data)
     env.say(_("Wrote {what} to {path} ({size} bytes)").format(what=what, path=output, size=number(len(data))))
+
+
+def refuse_own_files(env: Env, output: Path, writing: str, reviews: bool = True) -> None:
+    """InputError when `output` is a file careerctl reads: the profile, its backups, a review
+    (unless `reviews` is False: `assess --out` rewrites one), the evidence log, the config, or a
+    file of the KB in use (its overlays too)."""
+    from careerctl.config import config_location
+    from careerctl.files import refuse_inputs
+    from careerctl.kb import ROLES_FILE, SKILLS_FILE
+    from careerctl.kb.translate import languages, overlay_folder
+    from careerctl.records import evidence_path, reviews_dir
+    from careerctl.store import backups_dir
+
+    kb_dir = env.kb_folder
+    kb_folders = [
+        (_("a folder of the KB in use"), overlay_folder(kb_dir, lang)) for lang in languages(kb_dir)
+    ]
+    refuse_inputs(
+        output,
+        [
+            (_("the profile"), env.profile),
+            (_("the profile's backup"), env.profile.with_name(env.profile.name + ".bak")),
+            (_("the evidence log"), evidence_path(env.profile)),
+            (_("the config file"), config_location(env.environ)),
+            (_("a file of the KB in use"), kb_dir / SKILLS_FILE),
+            (_("a file of the KB in use"), kb_dir / ROLES_FILE),
+        ],
+        [
+            (_("the profile's backups folder"), backups_dir(env.profile)),
+            *([(_("the reviews folder"), reviews_dir(env.profile))] if reviews else []),
+            *kb_folders,
+        ],
+        writing,
+    )
 
 
 # ---- assessment and the profile ----------------------------------------------------------------
@@ -704,6 +728,7 @@ def assess_other(env: Env, options: AssessOptions) -> ReviewsResult:
     if options.out is None:
         raise InputError("--out", _("name the review file to write, e.g. --out review.yaml"))
     out = options.out
+    refuse_own_files(env, out, _("a review"), reviews=False)
     terminal = prompts.open_terminal(env.stdin, env.stderr)
     if terminal is None and options.given.answers is None and not options.given.sets:
         raise NoLevels(

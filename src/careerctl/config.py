@@ -10,7 +10,7 @@
 
 It lives in the user config folder ($CAREERCTL_CONFIG overrides the path). Every value is
 checked when it is read, and a bad one is named with its key; `careerctl config set` writes the
-whole file again, atomically.
+whole file again, atomically, under the file's lock (files.locked), so two at once both stand.
 """
 
 from __future__ import annotations
@@ -195,9 +195,13 @@ def _escape(ch: str) -> str:
 
 def set_setting(path: Path, key: str, text: str) -> Any:
     """Check `text` as the value of `key`, save it in the file, and return the value kept."""
-    settings = read_config(path)
-    settings[key] = check_setting(key, parse_value(key, text), "config set")
-    _write(path, settings)
+    from careerctl.files import locked
+
+    value = check_setting(key, parse_value(key, text), "config set")
+    with locked(path):  # a `config set` elsewhere of another key is kept
+        settings = read_config(path)
+        settings[key] = value
+        _write(path, settings)
     return settings[key]
 
 
@@ -205,11 +209,14 @@ def unset_setting(path: Path, key: str) -> bool:
     """Remove `key` from the file; False when it was not set."""
     if key not in SETTINGS:
         check_setting(key, None, "config unset")
-    settings = read_config(path)
-    if key not in settings:
-        return False
-    del settings[key]
-    _write(path, settings)
+    from careerctl.files import locked
+
+    with locked(path):
+        settings = read_config(path)
+        if key not in settings:
+            return False
+        del settings[key]
+        _write(path, settings)
     return True
 
 

@@ -246,13 +246,29 @@ def same_file(one: Path, other: Path) -> bool:
         return os.path.realpath(one) == os.path.realpath(other)
 
 
-def refuse_inputs(output: Path, inputs: Iterable[tuple[str, Path]]) -> None:
+def refuse_inputs(
+    output: Path,
+    inputs: Iterable[tuple[str, Path]],
+    folders: Iterable[tuple[str, Path]] = (),
+    writing: str = "a report",
+) -> None:
     """InputError when `output` is one of careerctl's own inputs: ("the profile", path), ...
 
+    or any file in one of `folders` (("the reviews folder", path), ...), where every file is one.
     Writing a report onto the profile, a review or a file of the KB in use would destroy it.
     """
     for what, path in inputs:
         if same_file(output, path):
             raise InputError(
-                output, _("is {what}; careerctl will not write a report over it").format(what=what)
+                output,
+                _("is {what}; careerctl will not write {writing} over it").format(what=what, writing=writing),
+            )
+    parent = Path(os.path.realpath(output)).parent
+    for what, folder in folders:
+        if same_file(parent, folder):
+            raise InputError(
+                output,
+                _("is in {what}; careerctl will not write {writing} there").format(
+                    what=what, writing=writing
+                ),
             )

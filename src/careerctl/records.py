@@ -7,7 +7,9 @@ For the profile `DIR/NAME.yaml`:
 
 Named after the profile, so several people's profiles can share one folder. Every write goes
 through files.atomic_write (a reader sees the old file or the new one); a removed review is moved
-into the profile's backups/ folder, never deleted.
+into the profile's backups/ folder, never deleted. Every change is made under a lock, as the
+profile's are (files.locked): the reviews folder's (`NAME.reviews.lock`) while a review is named,
+written or moved, the log's (`NAME.evidence.yaml.lock`) while the log is read, changed and written.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 
 from careerctl.errors import InputError, StorageError
 from careerctl.evidence import Evidence, log_dict, parse_log
-from careerctl.files import atomic_write, describe_os_error
+from careerctl.files import atomic_write, describe_os_error, locked
 from careerctl.i18n import _
 from careerctl.kb.yamlio import Limits, clip, parse_yaml, read_bytes
 from careerctl.model import KnowledgeBase
@@ -105,25 +107,31 @@ def add_review(profile: Path, source: Path, kb: KnowledgeBase) -> tuple[str, Rev
     """
     review = read_review(source)
     note = check_review_kb(review, kb, source)
-    existing = list_reviews(profile)
-    for name, other in existing.items():
-        if other == review:
-            raise InputError(
-                source, _("is already attached as {name} (`careerctl review list`)").format(name=name)
-            )
     folder = reviews_dir(profile)
-    name = review_name(review)
-    count = 2
-    while name in existing or (folder / f"{name}{SUFFIX}").exists():
-        name = f"{review_name(review)}-{count}"
-        count += 1
-    write_review(folder / f"{name}{SUFFIX}", review)
+    with locked(folder):  # another `review add` picks its name after this one has written
+        existing = list_reviews(profile)
+        for name, other in existing.items():
+            if other == review:
+                raise InputError(
+                    source, _("is already attached as {name} (`careerctl review list`)").format(name=name)
+                )
+        name = review_name(review)
+        count = 2
+        while name in existing or (folder / f"{name}{SUFFIX}").exists():
+            name = f"{review_name(review)}-{count}"
+            count += 1
+        write_review(folder / f"{name}{SUFFIX}", review)
     return name, review, note
 
 
 def remove_review(profile: Path, name: str) -> Path:
     """Move the review called `name` into the profile's backups/ folder; the path it now has."""
     folder = reviews_dir(profile)
+    with locked(folder):  # a `review add` at the same time names its file after this one has moved
+        return _move_review(profile, folder, name)
+
+
+def _move_review(profile: Path, folder: Path, name: str) -> Path:
     wanted = name.removesuffix(SUFFIX)
     path = folder / f"{wanted}{SUFFIX}"
     if "/" in wanted or "\\" in wanted or wanted.startswith(".") or not path.is_file():
@@ -169,9 +177,10 @@ def write_evidence(path: Path, items: list[Evidence]) -> None:
 
 
 def update_evidence(path: Path, change: Callable[[list[Evidence]], list[Evidence]]) -> list[Evidence]:
-    """Read the log, apply `change`, write the result back."""
-    items = change(read_evidence(path))
-    write_evidence(path, items)
+    """Read the log, apply `change`, write the result back: all under the log's lock."""
+    with locked(path):
+        items = change(read_evidence(path))
+        write_evidence(path, items)
     return items
 
 

@@ -40,8 +40,6 @@ ROLE_KEYS = (
     "id", "name", "aliases", "track", "seniority", "summary", "responsibilities", "skills", "next",
 )  # fmt: skip
 RESOURCE_KEYS = ("title", "kind", "level", "url", "author", "cost", "language", "stack")
-TOKEN_PATTERN = re.compile(r"[\w.\-]+")
-"""A technology or stack name: lowercase letters of any script, digits, - _ and ."""
 ALIAS_PATTERN = re.compile(r"[a-z0-9]+(?:[-. ][a-z0-9]+)*")
 """A role alias: kebab-case, dots allowed (SOC and ISCO codes), and single inner spaces."""
 CODE_PATTERN = re.compile(r"[A-Za-z0-9]+(?:[./_-][A-Za-z0-9]+)*")
@@ -364,16 +362,16 @@ def parse_evidence_globs(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple
 
 
 def get_tokens(entry: dict[Any, Any], name: str, sheet: Sheet, key: str) -> tuple[str, ...]:
-    """An optional list of lowercase tokens (technologies, stacks), each as people type it."""
+    """An optional list of lowercase tokens (technologies, stacks), each as people type it (is_token)."""
     tokens = get_texts(entry, name, sheet, key)
     for token in tokens:
-        if not TOKEN_PATTERN.fullmatch(token) or token != token.lower():
+        if not is_token(token) or token != token.lower():
             sheet.error(
                 line_of(entry, name),
                 f"{key}.{name}",
-                f"{shorten(token)} must be one lowercase word: letters, digits, '-', '_' and '.'",
+                f"{shorten(token)} must be one lowercase word: letters, digits, '-', '_' and '.', starting with a letter or digit",
             )
-    return tuple(t for t in tokens if TOKEN_PATTERN.fullmatch(t) and t == t.lower())
+    return tuple(t for t in tokens if is_token(t) and t == t.lower())
 
 
 def parse_replaces(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[str, ...]:

@@ -37,16 +37,18 @@ import msgspec
 
 from careerctl.errors import InputError, Problem
 from careerctl.kb.parse import (
+    TOKEN_RULE,
     Sheet,
     check_document,
     check_id,
     describe,
+    is_token,
     line_at,
     line_of,
     parse_resources,
     reject_unknown_keys,
 )
-from careerctl.kb.yamlio import Limits, parse_yaml, read_bytes
+from careerctl.kb.yamlio import Limits, parse_yaml, read_bytes, shorten
 from careerctl.model import DEFAULT_LANGUAGE, LEVEL_MAX, KnowledgeBase, Resource, Role, Skill
 
 OVERLAY_DIR = "i18n"
@@ -203,6 +205,19 @@ def _texts(entry: dict[Any, Any], name: str, sheet: Sheet, key: str) -> tuple[st
     return tuple(" ".join(v.split()) for v in value)
 
 
+def _aliases(entry: dict[Any, Any], sheet: Sheet, key: str) -> tuple[str, ...]:
+    """Extra names people type: command-line tokens, as the KB's own (README: Safety)."""
+    aliases = _texts(entry, "aliases", sheet, key)
+    for alias in aliases:
+        if not is_token(alias, spaces=True):
+            sheet.error(
+                line_of(entry, "aliases"),
+                f"{key}.aliases",
+                f"alias {shorten(alias)} may only hold {TOKEN_RULE}, single spaces between words",
+            )
+    return tuple(alias for alias in aliases if is_token(alias, spaces=True))
+
+
 def _ident(entry: Any, sheet: Sheet, line: int, key: str) -> str | None:
     if not isinstance(entry, dict):
         sheet.error(line, key, f"must be a mapping, not {describe(entry)}")
@@ -236,7 +251,7 @@ def _skill_text(entry: Any, sheet: Sheet, line: int) -> tuple[str, SkillText] | 
                 levels[level] = " ".join(text.split())
     return ident, SkillText(
         _text(entry, "name", sheet, key),
-        _texts(entry, "aliases", sheet, key),
+        _aliases(entry, sheet, key),
         _text(entry, "summary", sheet, key),
         levels,
     )
@@ -250,7 +265,7 @@ def _role_text(entry: Any, sheet: Sheet, line: int) -> tuple[str, RoleText] | No
     reject_unknown_keys(entry, ROLE_TEXT_KEYS, sheet, key)
     return ident, RoleText(
         _text(entry, "name", sheet, key),
-        _texts(entry, "aliases", sheet, key),
+        _aliases(entry, sheet, key),
         _text(entry, "summary", sheet, key),
         _texts(entry, "responsibilities", sheet, key),
     )

@@ -207,7 +207,7 @@ def _records(
             raise InputError(path, "empty file, expected a header row", 1)
         missing = [c for c in columns if c not in header]
         if missing:
-            raise InputError(path, f"missing column(s): {', '.join(missing)}", 1)
+            raise InputError(path, f"missing column(s): {', '.join(missing)}{_hidden(header, missing)}", 1)
         where = [header.index(c) for c in columns]
         start = reader.line_num + 1
         for fields in reader:
@@ -219,6 +219,17 @@ def _records(
             start = reader.line_num + 1
     except csv.Error as exc:
         raise InputError(path, f"malformed {'TSV' if tsv else 'CSV'}: {exc}", reader.line_num) from None
+
+
+_INVISIBLE_IN_NAMES = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"))
+
+
+def _hidden(header: Sequence[str], missing: Sequence[str]) -> str:
+    """Why a missing column is missing when a header cell names it behind an invisible character."""
+    for index, cell in enumerate(header, 1):
+        if cell.translate(_INVISIBLE_IN_NAMES) in missing:
+            return f"; column {index} is {clip(repr(cell))}, with an invisible character (a second BOM?)"
+    return ""
 
 
 def number(path: Path, line: int, column: str, text: str) -> float:
