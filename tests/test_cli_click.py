@@ -69,6 +69,14 @@ def test_help_shows_clicks_and_typers_lines_in_indonesian(args: list[str]) -> No
         assert line not in shown
 
 
+def test_typers_completion_options_are_described_in_indonesian() -> None:
+    english = careerctl("--help").stdout
+    assert "Install completion for the current shell." in english
+    shown = careerctl("--lang", "id", "--help").stdout
+    assert "Pasang completion untuk shell saat ini." in shown
+    assert "Install completion" not in shown and "Show completion" not in shown
+
+
 def test_the_help_headings_and_defaults_are_indonesian() -> None:
     shown = careerctl("--lang", "id", "--help").stdout
     assert "Perintah:" in shown and "[variabel lingkungan: CAREERCTL_KB; bawaan:" in shown

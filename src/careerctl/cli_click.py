@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import IO, Any
 
 import typer.core
+import typer.main
 from typer import _click
 from typer._click import decorators, exceptions, formatting
 from typer._click._compat import get_text_stderr
@@ -216,6 +217,26 @@ def _translated_resolve(original: Callable[..., Any]) -> Callable[..., Any]:
     return resolve_command
 
 
+COMPLETION_HELP = (
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
+    N_("Install completion for the specified shell."),
+    N_("Show completion for the specified shell, to copy it or customize the installation."),
+)
+"""The help of Typer's --install-completion and --show-completion, as Typer writes it."""
+
+
+def _translated_completion(original: Callable[[], Any]) -> Callable[[], Any]:
+    def completion_arguments() -> Any:
+        params = original()
+        for param in params:
+            if param.help in COMPLETION_HELP:
+                param.help = _(param.help)
+        return params
+
+    return completion_arguments
+
+
 _done = False
 
 
@@ -226,6 +247,9 @@ def translate_click() -> None:
         return
     _done = True
     typer.core._ = _  # type: ignore[attr-defined]
+    typer.main.get_install_completion_arguments = _translated_completion(
+        typer.main.get_install_completion_arguments
+    )
     _click.core.Context.formatter_class = Formatter
     decorators.help_option = _translated_help_option(decorators.help_option)  # type: ignore[assignment]
     exceptions.ClickException.show = _error_show  # type: ignore[method-assign]
