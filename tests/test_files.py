@@ -56,7 +56,9 @@ def test_a_symlink_is_written_through_to_its_target(tmp_path: Path) -> None:
     assert link.is_symlink() and os.readlink(link) == str(real)
     assert "current: a" in real.read_text()
     assert stat.S_IMODE(real.stat().st_mode) == 0o600
-    assert sorted(p.name for p in dotfiles.iterdir()) == ["profile.yaml", "profile.yaml.lock"]
+    assert sorted(p.name for p in dotfiles.iterdir()) == [
+        "profile.yaml"
+    ]  # no .lock left in a dotfiles or team repository
 
 
 def test_a_dangling_symlink_creates_its_target(tmp_path: Path) -> None:

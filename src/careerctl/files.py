@@ -185,24 +185,46 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     """Hold the lock of `path` while reading, changing and writing it back.
 
     An fcntl lock on `path.lock`: the system releases it when its holder dies, so a killed
-    careerctl never leaves a lock behind. After `timeout` seconds of waiting, StorageError.
-    Anything matching the file's temp-file pattern is then a leftover and is removed.
+    careerctl never leaves a lock held. After `timeout` seconds of waiting, StorageError.
+    Anything matching the file's temp-file pattern is then a leftover and is removed. The holder
+    removes the lock file before it lets go, so no `.lock` stays in a profile's folder (a team's
+    git repository); a waiter that then finds its file gone takes the lock anew.
     """
     if fcntl is None:  # pragma: no cover - see the import
         yield
         return
     real = Path(os.path.realpath(path))  # two links to one profile share one lock
     lock = lock_path(real)
-    fd = _open_lock(lock)
-    if fd is None:  # a read-only or full folder: the write that follows says what is wrong
-        yield
-        return
+    deadline = time.monotonic() + timeout
+    while True:
+        fd = _open_lock(lock)
+        if fd is None:  # a read-only or full folder: the write that follows says what is wrong
+            yield
+            return
+        try:
+            _acquire(fd, path, max(0.0, deadline - time.monotonic()), timeout)
+        except BaseException:
+            os.close(fd)
+            raise
+        if _is_current(fd, lock):
+            break
+        os.close(fd)  # its holder removed that lock file as it let go: lock the one there now
     try:
-        _acquire(fd, path, timeout)
         remove_stale_temps(real.parent, real.name, older_than=0.0)  # no writer of it is alive now
         yield
     finally:
+        with contextlib.suppress(OSError):
+            os.unlink(lock)  # while still held: a waiter on this file sees it is gone and retries
         os.close(fd)  # closing releases the lock
+
+
+def _is_current(fd: int, lock: Path) -> bool:
+    """Whether the open lock file `fd` is still the one at `lock` (not removed by its last holder)."""
+    try:
+        held, there = os.fstat(fd), os.stat(lock)
+    except OSError:
+        return False
+    return (held.st_dev, held.st_ino) == (there.st_dev, there.st_ino)
 
 
 def _open_lock(lock: Path) -> int | None:
@@ -216,8 +238,8 @@ def _open_lock(lock: Path) -> int | None:
     return None
 
 
-def _acquire(fd: int, path: Path, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
+def _acquire(fd: int, path: Path, left: float, timeout: float) -> None:
+    deadline = time.monotonic() + left
     while True:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
