@@ -323,3 +323,14 @@ def test_show_says_a_skills_hours_are_rough_when_they_come_from_the_default_tabl
     assert code == 0 and "no effort for this skill" in out
     code, out, _ = run(runner, "--kb", kb, "show", "coding")
     assert code == 0 and "Hours are rough" not in out
+
+
+def test_path_to_a_role_already_met_says_plan_has_nothing_to_learn(runner: CliRunner) -> None:
+    # Backend Developer's own levels meet Junior's; the only way down climbs through other roles.
+    code, out, err = run(runner, "path", "mid", "junior")
+    assert code == 0 and "Cheapest route" in out
+    assert (
+        "Backend Developer's levels already meet every requirement of Junior Backend Developer: "
+        "`plan` finds nothing to learn." in err
+    )
+    assert "already meet" not in run(runner, "path", "junior", "senior")[2]

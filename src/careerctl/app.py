@@ -440,6 +440,7 @@ def plan(
 def path(env: Env, source: str, goal: str, given: Given = Given(), alternatives: int = 0) -> RouteResult:
     """`careerctl path FROM TO`: the cheapest routes; exit code 1, with the reason, when there is none."""
     from careerctl.names import find_role
+    from careerctl.plan import is_met
     from careerctl.route import find_routes
 
     kb = env.load().kb
@@ -462,6 +463,20 @@ def path(env: Env, source: str, goal: str, given: Given = Given(), alternatives:
             "careerctl.route/1", kb_ref(kb), role_ref(start), role_ref(end), kind, None, [], str(exc), direct
         )
         return RouteResult(doc, kb, [], str(exc), exit_code=ExitCode.NO_RESULT)
+    held = levels if levels is not None else start.required()
+    if start.id != end.id and is_met(end, held):
+        said = (
+            _("Your levels already meet every requirement of {target}: `plan` finds nothing to learn.")
+            if levels is not None
+            else _(
+                "{source}'s levels already meet every requirement of {target}: `plan` finds nothing to learn."
+            )
+        )
+        env.say(
+            said.format(source=start.name, target=end.name)
+            + " "
+            + _("The route below climbs through other roles, and its hours are what those roles need.")
+        )
     best, *others = routes
     doc = RouteDoc(
         "careerctl.route/1",

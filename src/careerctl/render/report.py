@@ -122,6 +122,10 @@ def no_route_sentence(report: Report) -> str:
         return _("No current role was given, so there is no route to draw.")
     if report.current.id == report.target.id:
         return _("Your levels fit the target role best already, so there is no route to draw.")
+    if report.plan.readiness >= 1.0:
+        return _("You already meet every requirement of {target}, so there is no route to draw.").format(
+            target=report.target.name
+        )
     none = _("No chain of transitions leads from {start} to {target} in this knowledge base.")
     return none.format(start=report.current.name, target=report.target.name)
 
