@@ -202,3 +202,14 @@ def test_a_broken_overlay_resource_is_named_with_its_file_and_line(tmp_path: Pat
     assert caught.value.problem().line == 6 and "resources[0].kind" in caught.value.problem().message
     done = careerctl("--kb", str(folder), "--lang", "id", "roles")
     assert done.returncode == 2 and "resources.yaml:6" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_search_shows_its_kinds_matches_and_fields_in_indonesian() -> None:
+    shown = careerctl("--lang", "id", "search", "pengembang backend").stdout
+    first = shown.splitlines()[3]
+    assert "| peran |" in first and "| persis " in first and "nama, alias:" in first
+    assert "| role " not in shown and "exact" not in shown
+    english = careerctl("search", "kafka").stdout
+    assert "| skill |" in english and "| exact " in english and "technology, summary" in english
+    # the JSON keeps its enums in English
+    assert shown_json("--lang", "id", "search", "pengembang backend", "--json")["hits"][0]["kind"] == "role"

@@ -14,7 +14,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from careerctl.context import PIPE_WIDTH
-from careerctl.i18n import _, ngettext
+from careerctl.i18n import N_, _, ngettext
 from careerctl.model import STANDARDS, KnowledgeBase, Levels, Resource, Role, Skill
 from careerctl.text import duration, figure, hours, number, percent, visible, years
 
@@ -218,17 +218,40 @@ def resource_details(res: Resource, kb: KnowledgeBase | None = None) -> str:
     return f" ({'; '.join(parts)})"
 
 
+SEARCH_WORDS = {
+    "role": N_("role"),
+    "skill": N_("skill"),
+    "exact": N_("exact"),
+    "name": N_("name"),
+    "text": N_("text"),
+    "alias": N_("alias"),
+    "summary": N_("summary"),
+    "responsibility": N_("responsibility"),
+    "technology": N_("technology"),
+    "resource": N_("resource"),
+}
+"""The words search's JSON uses for kinds, matches and fields, to show in the interface's language."""
+
+
+def search_word(word: str) -> str:
+    """A kind, match or field of a search hit in the interface's language ("level 3" too)."""
+    if word.startswith("level "):
+        return _("level {n}").format(n=word.removeprefix("level "))
+    return _(SEARCH_WORDS[word]) if word in SEARCH_WORDS else word
+
+
 def print_hits(console: Console, hits: list[SearchHitEntry]) -> None:
     """Search hits, best first: what matched and where."""
     grid = table(console, "#", _("kind"), _("id"), _("name"), _("matched"), _("where"))
     for rank, hit in enumerate(hits, start=1):
+        fields = ", ".join(search_word(f) for f in hit.fields)
         grid.add_row(
             str(rank),
-            hit.kind,
+            search_word(hit.kind),
             lit(hit.id, "bold"),
             lit(hit.name),
-            hit.match,
-            lit(f"{', '.join(hit.fields)}: {hit.excerpt}" if hit.fields else ""),
+            search_word(hit.match),
+            lit(f"{fields}: {hit.excerpt}" if hit.fields else ""),
         )
     console.print(grid)
 
