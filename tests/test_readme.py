@@ -41,6 +41,7 @@ WHOLE = [
     "careerctl plan --from junior --target senior",
     "careerctl match --from mid --top 5",
     "careerctl path senior intern",
+    "careerctl --lang id match --from mid --top 3",
 ]
 
 
