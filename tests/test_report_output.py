@@ -104,11 +104,13 @@ def test_a_report_onto_the_profile_s_other_files_is_refused(
     for path in files.values():
         path.parent.mkdir(parents=True, exist_ok=True)
     target = files[which]
+    # a comment in YAML and in TOML; an overlay must load (every command reads it, for names)
+    mine = "version: 1\nlanguage: id\nskills: []\n" if which == "overlay" else "# mine\n"
     if which != "new-in-reviews":
-        target.write_text("# mine\n")  # a comment in YAML and in TOML
+        target.write_text(mine)
     code, err = run(runner, mini_kb, profile, str(target))
     assert (code, err) == (2, f"careerctl: {target}: {said}\n")
-    assert target.read_text() == "# mine\n" if which != "new-in-reviews" else not target.exists()
+    assert target.read_text() == mine if which != "new-in-reviews" else not target.exists()
 
 
 def test_a_review_onto_the_profile_is_refused(runner: CliRunner, mini_kb: Path, tmp_path: Path) -> None:
