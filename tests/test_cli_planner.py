@@ -334,3 +334,9 @@ def test_path_to_a_role_already_met_says_plan_has_nothing_to_learn(runner: CliRu
         "`plan` finds nothing to learn." in err
     )
     assert "already meet" not in run(runner, "path", "junior", "senior")[2]
+
+
+def test_path_gives_the_study_at_the_pace_and_the_typical_years(runner: CliRunner) -> None:
+    # junior -> senior: 1,305 + 1,845 = 3,150 h; at 6 h/week 525 weeks, 10.1 years; 2 + 3 typical years
+    out = run(runner, "path", "junior", "senior")[1]
+    assert "total: 3,150 hours of study (about 10.1 years at 6 h/week); typically 5 years in the roles" in out

@@ -488,7 +488,8 @@ def path(env: Env, source: str, goal: str, given: Given = Given(), alternatives:
         [route_entry(r) for r in others],
         None,
     )
-    return RouteResult(doc, kb, routes, None)
+    pace = env.setting("hours_per_week", None, HOURS_PER_WEEK)
+    return RouteResult(doc, kb, routes, None, hours_per_week=pace)
 
 
 def match(

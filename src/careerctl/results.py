@@ -1022,6 +1022,7 @@ class RouteResult(Result[RouteDoc]):
     kb: KnowledgeBase
     routes: list[Route]
     reason: str | None
+    hours_per_week: float = 6.0  # the pace the total's study time is given at (config, else 6)
 
 
 class MatchResult(Result[MatchDoc]):

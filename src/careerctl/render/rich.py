@@ -415,8 +415,14 @@ def print_gaps(console: Console, kb: KnowledgeBase, plan: Plan) -> None:
     console.print(root)
 
 
-def print_routes(console: Console, kb: KnowledgeBase, routes: list[Route]) -> None:
-    """The best route as a tree of rungs with the skills each raises; alternatives after it."""
+def print_routes(
+    console: Console, kb: KnowledgeBase, routes: list[Route], hours_per_week: float = 6.0
+) -> None:
+    """The best route as a tree of rungs with the skills each raises; alternatives after it.
+
+    The total gives both clocks, as `plan` does: the study at the pace, and the years people
+    typically spend in the roles on the way.
+    """
     for index, route in enumerate(routes):
         names = " -> ".join(kb.roles[r].name for r in route.roles)
         label = _("Cheapest route: {roles}") if index == 0 else _("Alternative {n}: {roles}")
@@ -438,8 +444,19 @@ def print_routes(console: Console, kb: KnowledgeBase, routes: list[Route]) -> No
                 )
             if not leg.raises:
                 node.add(lit(_("no skill needs to rise"), "dim"))
-        total = _("total: {hours} hours of study, about {years}")
-        root.add(lit(total.format(hours=number(route.hours), years=years(route.years)), "bold"))
+        if route.hours:
+            total = _(
+                "total: {hours} hours of study ({duration} at {pace} h/week); typically {years} in the roles"
+            )
+        else:
+            total = _("total: no study; typically {years} in the roles")
+        shown = total.format(
+            hours=number(route.hours),
+            duration=duration(route.hours / hours_per_week),
+            pace=figure(hours_per_week),
+            years=years(route.years),
+        )
+        root.add(lit(shown, "bold"))
         console.print(root)
 
 

@@ -176,7 +176,7 @@ def routes_view(result: RouteResult, env: Env) -> None:
         return
     from careerctl.render.rich import print_routes
 
-    print_routes(console(env), result.kb, result.routes)
+    print_routes(console(env), result.kb, result.routes, result.hours_per_week)
     effort_note(result.kb, env)
 
 
