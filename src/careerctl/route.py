@@ -28,7 +28,7 @@ Edge = tuple[str, str]
 _Entry = tuple[int, int, Path]  # (hours, hops, roles): the order routes are ranked in
 MAX_ALTERNATIVES = 20
 """The most alternative routes `path --alternatives K` searches for."""
-_Plain = tuple[int, dict[str, tuple[int, ...]]]
+_Plain = tuple[int, dict[str, tuple[int, ...]], dict[str, int]]
 SEARCH_BUDGET = 2000
 """Roles times the ways there the route search may leave each from, per route asked for."""
 
@@ -86,8 +86,13 @@ class _Graph:
         self._next: dict[str, list[tuple[str, float]]] = {}
         self._needs: dict[str, list[tuple[str, int]]] = {}
         self._walked: dict[Path, tuple[int, dict[str, int]]] = {(source,): (0, start)}
-        self._plain: dict[str, _Plain | None] = {}
-        self._has_prerequisites = {s.id for s in kb.skills.values() if s.requires}
+        self._plain: dict[str, _Plain] = {}
+        self.consistent = all(
+            start.get(p, 0) >= lvl
+            for skill, level in start.items()
+            if skill in kb.skills and level > 0
+            for p, lvl in self.climber.prerequisites(skill, min(level, LEVEL_MAX))
+        )
 
     def successors(self, role_id: str) -> list[tuple[str, float]]:
         """Distinct roles reachable in one transition, by id, with their typical years."""
@@ -105,30 +110,33 @@ class _Graph:
         return found
 
     def plain(self, role_id: str) -> _Plain | None:
-        """Hours to meet the role from nothing, and per skill its level and cumulative hours,
-        when none of the role's skills has prerequisites (most roles of a big imported KB)."""
-        if role_id not in self._plain:
-            needs = self.needs(role_id)
-            skills = {skill for skill, _ in needs}
-            if len(skills) < len(needs) or not skills.isdisjoint(self._has_prerequisites):
-                self._plain[role_id] = None
-            else:
-                # per skill, the hours of the role's climb already done at each level 0..5
-                table = {}
-                total = 0
-                for skill, level in needs:
-                    climb = self.climber.cumulative(skill)
-                    table[skill] = climb[: level + 1] + (climb[level],) * (LEVEL_MAX - level)
-                    total += climb[level]
-                self._plain[role_id] = total, table
-        return self._plain[role_id]
+        """Hours to meet the role from nothing, and per skill the hours of that climb done at each
+        level 0..5; None when the levels the route stands on are not consistent.
+
+        From consistent levels (every level held has its prerequisites), the climb to a role is
+        exactly its climb from nothing (requirements and their prerequisites, closed) less what
+        the levels already hold: a skill already high enough has its prerequisites already. Every
+        climb keeps the levels consistent, so only the start needs checking.
+        """
+        if not self.consistent:
+            return None
+        found = self._plain.get(role_id)
+        if found is None:
+            total, table = 0, {}
+            closed = self.climber.raises({}, self.needs(role_id))
+            for skill, level in closed.items():
+                climb = self.climber.cumulative(skill)
+                table[skill] = climb[: level + 1] + (climb[level],) * (LEVEL_MAX - level)
+                total += climb[level]
+            found = self._plain[role_id] = total, table, closed
+        return found
 
     def cost(self, levels: dict[str, int], role_id: str) -> int:
         """Hours from `levels` to meet the role."""
         plain = self.plain(role_id)
         if plain is None:
             return self.climber.hours(levels, self.climber.raises(levels, self.needs(role_id)))
-        total, table = plain
+        total, table, _ = plain
         for skill in table.keys() & levels.keys():  # what the levels already climbed
             total -= table[skill][levels[skill]]
         return total
@@ -139,7 +147,7 @@ class _Graph:
         if plain is None:
             raised = self.climber.raises(levels, self.needs(role_id))
         else:
-            raised = {skill: level for skill, level in self.needs(role_id) if levels.get(skill, 0) < level}
+            raised = {skill: level for skill, level in plain[2].items() if levels.get(skill, 0) < level}
         return {**levels, **raised} if raised else levels
 
     def walk(self, path: Path) -> tuple[int, dict[str, int]]:
