@@ -1086,7 +1086,25 @@ class ScanResult(Result[ScanDoc]):
     scan: Scan
 
 
-class Report(Struct, frozen=True):
+class _Planned:
+    """The target and current roles of a document built on a plan (a report, a packet)."""
+
+    __slots__ = ()
+    kb: KnowledgeBase
+    plan: Plan
+
+    @property
+    def target(self) -> Role:
+        """The role the plan aims at."""
+        return self.kb.roles[self.plan.target]
+
+    @property
+    def current(self) -> Role | None:
+        """The role the person stands in, if known."""
+        return self.kb.roles[self.plan.current] if self.plan.current else None
+
+
+class Report(_Planned, Struct, frozen=True):
     """Everything a report shows (a report is a file, not a --json document)."""
 
     kb: KnowledgeBase
@@ -1101,22 +1119,12 @@ class Report(Struct, frozen=True):
     top: Optional[int] = None
 
     @property
-    def target(self) -> Role:
-        """The role the plan aims at."""
-        return self.kb.roles[self.plan.target]
-
-    @property
-    def current(self) -> Role | None:
-        """The role the person stands in, if known."""
-        return self.kb.roles[self.plan.current] if self.plan.current else None
-
-    @property
     def steps(self) -> list[Step]:
         """The plan's steps, cut to --top."""
         return self.plan.steps[: self.top] if self.top else self.plan.steps
 
 
-class Packet(Struct, frozen=True):
+class Packet(_Planned, Struct, frozen=True):
     """Everything a packet shows, gathered by the command that writes it."""
 
     kb: KnowledgeBase
@@ -1128,16 +1136,6 @@ class Packet(Struct, frozen=True):
     levels_used: str  # "self" or "calibrated"
     name: Optional[str] = None
     top: Optional[int] = None
-
-    @property
-    def target(self) -> Role:
-        """The role the packet argues for."""
-        return self.kb.roles[self.plan.target]
-
-    @property
-    def current(self) -> Role | None:
-        """The role the person stands in, if known."""
-        return self.kb.roles[self.plan.current] if self.plan.current else None
 
     @property
     def reviews(self) -> list[Review]:

@@ -30,6 +30,7 @@ from careerctl.render.report import (
     md_table,
     more_steps,
     safe_url,
+    spoke_label,
 )
 from careerctl.results import Packet
 from careerctl.review import Review
@@ -390,23 +391,13 @@ def radar_svg(spokes: list[Spoke], title: str) -> str:
 
 
 def _label(cx: float, cy: float, radius: float, index: int, count: int, spoke: Spoke) -> str:
-    """A spoke's label outside the rim, with every series' level in its tooltip."""
-    import textwrap
-
-    x, y = _point(cx, cy, radius, index, count)
-    dx = x - cx
-    anchor = "start" if dx > 8 else "end" if dx < -8 else "middle"
-    lines = textwrap.wrap(flat(spoke.label), 20, max_lines=2, placeholder="…") or [""]
-    top = y - (len(lines) - 1) * 13 if y < cy - 8 else y + 4 if y > cy + 8 else y - (len(lines) - 1) * 6.5 + 4
-    spans = "".join(
-        f'<tspan x="{x:.1f}" y="{top + n * 13:.1f}">{esc(line)}</tspan>' for n, line in enumerate(lines)
-    )
+    """A spoke's label, every series' level in its tooltip."""
     said = ", ".join(
         f"{_(SERIES_NAME[series])} {number(round(value, 1)) if current() == 'id' else f'{value:.1f}'}"
         for series in SERIES
         if (value := spoke.values.get(series)) is not None
     )
-    return f'<text class="axis" text-anchor="{anchor}"><title>{esc(f"{spoke.label}: {said}")}</title>{spans}</text>'
+    return spoke_label(cx, cy, radius, index, count, spoke.label, f"{spoke.label}: {said}")
 
 
 # ---------------------------------------------------------------------------------------------- HTML

@@ -330,19 +330,24 @@ def radar_svg(axes: list[Axis], title: str) -> str:
 
 
 def _radar_label(cx: float, cy: float, radius: float, index: int, count: int, axis: Axis) -> str:
+    """A spoke's label, its tooltip the person's level and the target's."""
+    full = _("{axis}: you {have}, needed {need}").format(
+        axis=axis.label, have=number(round(axis.have, 1)), need=number(round(axis.need, 1))
+    )
+    return spoke_label(cx, cy, radius, index, count, axis.label, full)
+
+
+def spoke_label(cx: float, cy: float, radius: float, index: int, count: int, label: str, tooltip: str) -> str:
     """A spoke's label outside the rim, anchored away from the centre, wrapped to two lines."""
     x, y = _point(cx, cy, radius, index, count)
     dx = x - cx
     anchor = "start" if dx > 8 else "end" if dx < -8 else "middle"
-    lines = textwrap.wrap(flat(axis.label), 20, max_lines=2, placeholder="…") or [""]
+    lines = textwrap.wrap(flat(label), 20, max_lines=2, placeholder="…") or [""]
     top = y - (len(lines) - 1) * 13 if y < cy - 8 else y + 4 if y > cy + 8 else y - (len(lines) - 1) * 6.5 + 4
     spans = "".join(
         f'<tspan x="{x:.1f}" y="{top + n * 13:.1f}">{esc(line)}</tspan>' for n, line in enumerate(lines)
     )
-    full = _("{axis}: you {have}, needed {need}").format(
-        axis=axis.label, have=number(round(axis.have, 1)), need=number(round(axis.need, 1))
-    )
-    return f'<text class="axis" text-anchor="{anchor}"><title>{esc(full)}</title>{spans}</text>'
+    return f'<text class="axis" text-anchor="{anchor}"><title>{esc(tooltip)}</title>{spans}</text>'
 
 
 def route_svg(report: Report) -> str:
