@@ -151,34 +151,28 @@ def beyond_a_century(weeks: float) -> bool:
     return not weeks < CENTURY_WEEKS  # NaN and infinity too
 
 
+DURATION_WORDS = {
+    "en": ("more than 100 years", "under a week", "about {n} week", "about {n} weeks", "about {n} months", "about {n} years"),
+    "id": ("lebih dari 100 tahun", "kurang dari seminggu", "sekitar {n} minggu", "sekitar {n} minggu", "sekitar {n} bulan", "sekitar {n} tahun"),
+}  # fmt: skip
+"""duration()'s words per language: past a century, under a week, one week, weeks, months, years."""
+
+
 def duration(weeks: float, *, lang: str | None = None) -> str:
     """Calendar weeks in the unit a person would say: under a week, about 3 weeks, about 5 months."""
-    if _language(lang) == "id":
-        return _durasi(weeks)
+    code = _language(lang)
+    century, under, week, several, months_, years_ = DURATION_WORDS.get(code, DURATION_WORDS["en"])
     if beyond_a_century(weeks):
-        return "more than 100 years"
+        return century
     if weeks < 1:
-        return "under a week"
+        return under
     if weeks < 9:
-        return f"about {plural(round(weeks), 'week')}"
+        return (week if round(weeks) == 1 else several).format(n=round(weeks))
     months = weeks / WEEKS_PER_MONTH
     if months < 24:
-        return f"about {months:.0f} months"
-    return f"about {months / 12:.1f} years"
-
-
-def _durasi(weeks: float) -> str:
-    """duration() in Indonesian: 'kurang dari seminggu', 'sekitar 3 minggu', 'sekitar 2,5 tahun'."""
-    if beyond_a_century(weeks):
-        return "lebih dari 100 tahun"
-    if weeks < 1:
-        return "kurang dari seminggu"
-    if weeks < 9:
-        return f"sekitar {round(weeks)} minggu"
-    months = weeks / WEEKS_PER_MONTH
-    if months < 24:
-        return f"sekitar {months:.0f} bulan"
-    return f"sekitar {months / 12:.1f} tahun".replace(".", ",")
+        return months_.format(n=f"{months:.0f}")
+    shown = f"{months / 12:.1f}"
+    return years_.format(n=shown.replace(".", ",") if code == "id" else shown)
 
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
