@@ -7,9 +7,10 @@ edge A -> B is the hours to climb from the levels at A to everything B requires,
 included (see `careerctl.climb`: the one definition of "hours to get there"). So a skill an
 earlier rung already needed is never paid for again, and a route's hours equal the plan's.
 
-Because a rung's cost depends on the rungs before it, routes are found by a best-first search
-over simple paths, each priced exactly along its own rungs; ties are broken by fewer hops and
-then by the sequence of role ids, and alternatives come in the same order.
+Because a rung's cost depends on the rungs before it, routes are found by an A* search over
+simple paths, each priced exactly along its own rungs, with the hours straight to the target as
+the lower bound on what is left; ties are broken by fewer hops and then by the sequence of role
+ids, and alternatives come in the same order.
 """
 
 from __future__ import annotations
@@ -260,17 +261,21 @@ def _no_route(source: Role, target: Role) -> str:
 def _k_shortest(graph: _Graph, source: str, target: str, k: int) -> list[Path]:
     """The `k` best simple paths from `source` to `target`, best first.
 
-    A best-first search over simple paths: partial paths come off a heap in route order
-    (hours, hops, role ids), and a path never gets cheaper as it grows, so the first `k` that
-    end at the target are the `k` best of the paths searched. To stay bounded, a role is left
-    at most `k * expansions(roles)` times, by the cheapest ways there.
+    An A* search over simple paths. A partial path's key is its hours so far plus the hours
+    from the levels it ends on straight to the target: a lower bound on what is left, since
+    every route there must at least climb to the target's closed requirements, and hours add
+    up along a climb. The hops part of the key counts the one hop still to go. So complete
+    paths come off the heap in route order (hours, hops, role ids), and the first `k` that end
+    at the target are the `k` best of the paths searched. To stay bounded, a role is left at
+    most `k * expansions(roles)` times, by the most promising ways there.
     """
     limit = k * expansions(len(graph.kb.roles))
     found: list[Path] = []
     expanded: dict[str, int] = {}
-    heap: list[_Entry] = [(0, 0, (source,))]
+    start = graph.walk((source,))[1]
+    heap: list[_Entry] = [(graph.cost(start, target), int(source != target), (source,))]
     while heap and len(found) < k:
-        hours, hops, path = heapq.heappop(heap)
+        _, _, path = heapq.heappop(heap)
         node = path[-1]
         if node == target:
             found.append(path)
@@ -278,10 +283,16 @@ def _k_shortest(graph: _Graph, source: str, target: str, k: int) -> list[Path]:
         if expanded.get(node, 0) >= limit:
             continue
         expanded[node] = expanded.get(node, 0) + 1
-        levels = graph.walk(path)[1]
+        hours, levels = graph.walk(path)
         for nxt, _ in graph.successors(node):
-            if nxt not in path:
-                heapq.heappush(heap, (hours + graph.cost(levels, nxt), hops + 1, (*path, nxt)))
+            if nxt in path:
+                continue
+            after = (*path, nxt)
+            if nxt == target:
+                heapq.heappush(heap, (hours + graph.cost(levels, nxt), len(path), after))
+            else:
+                spent, reached = graph.walk(after)
+                heapq.heappush(heap, (spent + graph.cost(reached, target), len(after), after))
     return found
 
 
