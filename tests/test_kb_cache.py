@@ -136,3 +136,21 @@ def test_cached_warnings_name_the_files_of_the_folder_loaded(tmp_path: Path) -> 
     loaded = load_kb(second, cache_dir=cache)
     assert loaded.from_cache
     assert [w.path for w in loaded.warnings] == [str(second / "roles.yaml")]
+
+
+def test_damaged_cached_warnings_are_checked_again_from_the_files(tmp_path: Path) -> None:
+    """Cached warnings are decoded only when asked for; an entry whose warnings are damaged is not trusted."""
+    import msgspec
+
+    from kbfiles import write_kb as write_files
+
+    roles = MINI_ROLES.replace("    next:\n      - {role: senior, years: 2}\n", "")  # a warning: unreachable
+    folder, cache_dir = write_files(tmp_path / "kb", roles=roles), tmp_path / "cache"
+    expected = [str(w) for w in load_kb(folder, cache_dir=cache_dir).warnings]
+    (entry,) = cache_dir.glob("*.msgpack")
+    data = msgspec.msgpack.decode(entry.read_bytes())
+    data["warnings"] = [{"severity": 3}]  # the KB part is fine, the warnings are not
+    entry.write_bytes(msgspec.msgpack.encode(data))
+    loaded = load_kb(folder, cache_dir=cache_dir)
+    assert loaded.from_cache
+    assert [str(w) for w in loaded.warnings] == expected

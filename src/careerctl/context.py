@@ -195,15 +195,13 @@ class Env:
     def load(self) -> Loaded:
         """The KB, loaded once per command, in the interface language when it has that language's words."""
         if self._loaded is None:
-            import msgspec
-
             from careerctl.kb.load import load_kb
             from careerctl.kb.translate import localise
 
             folder, cache_dir = self.kb_folder, user_cache_dir()
             loaded = load_kb(folder, cache_dir=cache_dir)
             kb = localise(loaded.kb, folder, self.lang, cache_dir)
-            self._loaded = loaded if kb is loaded.kb else msgspec.structs.replace(loaded, kb=kb)
+            self._loaded = loaded if kb is loaded.kb else loaded.with_kb(kb)
         return self._loaded
 
     def saved_person(self) -> tuple[dict[str, int], str | None, str | None] | None:

@@ -40,12 +40,61 @@ class CacheEntry(msgspec.Struct, frozen=True):
     warnings: list[Finding]
 
 
-class Loaded(msgspec.Struct, frozen=True):
-    """A loaded KB, the warnings about it, and whether it came from the cache."""
+class _Cached(msgspec.Struct, frozen=True):
+    """A cache file as read: the KB, and its warnings still encoded (most commands never ask)."""
 
     kb: KnowledgeBase
-    warnings: list[Problem]
-    from_cache: bool
+    warnings: msgspec.Raw
+
+
+class Loaded:
+    """A loaded KB, the warnings about it, and whether it came from the cache.
+
+    Warnings from the cache are decoded when first asked for: a big KB can have tens of
+    thousands, and only `kb validate` and `kb import` list them. If they cannot be decoded (a
+    damaged cache file), the KB's files are checked again, without the cache.
+    """
+
+    __slots__ = ("kb", "from_cache", "_warnings", "_raw", "_folder")
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        warnings: list[Problem] | None,
+        from_cache: bool,
+        raw: msgspec.Raw | None = None,
+        folder: Path | None = None,
+    ) -> None:
+        self.kb = kb
+        self.from_cache = from_cache
+        self._warnings = warnings
+        self._raw = raw
+        self._folder = folder
+
+    def with_kb(self, kb: KnowledgeBase) -> Loaded:
+        """The same load with another KB (its translation), sharing the warnings."""
+        return Loaded(kb, self._warnings, self.from_cache, self._raw, self._folder)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Every warning; those of a cached KB name the files of the folder being loaded.
+
+        One entry serves every folder with the same content, so the cached file names are
+        replaced by this folder's.
+        """
+        if self._warnings is None:
+            assert self._raw is not None and self._folder is not None
+            try:
+                findings = _FINDINGS.decode(self._raw)
+            except (msgspec.DecodeError, msgspec.ValidationError):  # a damaged entry: check again
+                self._warnings = load_kb(self._folder).warnings
+                return self._warnings
+            here: dict[str, str] = {}  # a KB has a few files and may have many thousands of warnings
+            for w in findings:
+                if w.path not in here:
+                    here[w.path] = str(self._folder / PurePath(w.path).name)
+            self._warnings = [Problem(w.severity, here[w.path], w.line, w.key, w.message) for w in findings]
+        return self._warnings
 
 
 def load_kb(folder: Path, cache_dir: Path | None = None, limits: Limits | None = None) -> Loaded:
@@ -167,7 +216,8 @@ def finding(problem: Problem) -> Finding:
     return Finding(problem.severity, problem.path, problem.line, problem.key, problem.message)
 
 
-_DECODER = msgspec.msgpack.Decoder(CacheEntry)
+_DECODER = msgspec.msgpack.Decoder(_Cached)
+_FINDINGS = msgspec.msgpack.Decoder(list[Finding])
 
 
 @contextlib.contextmanager
@@ -190,7 +240,7 @@ def read_cache(cache_file: Path, identity: str, folder: Path) -> Loaded | None:
     """The cached KB, or None when the cache is missing, unreadable or not this KB's (never trusted).
 
     One entry serves every folder with the same content: its warnings name the files of `folder`,
-    not those of the folder that was cached first.
+    not those of the folder that was cached first (see Loaded.warnings).
     """
     try:
         data = cache_file.read_bytes()
@@ -200,11 +250,7 @@ def read_cache(cache_file: Path, identity: str, folder: Path) -> Loaded | None:
         return None
     if entry.kb.identity != identity:
         return None
-    warnings = [
-        Problem(w.severity, str(folder / PurePath(w.path).name), w.line, w.key, w.message)
-        for w in entry.warnings
-    ]
-    return Loaded(kb=entry.kb, warnings=warnings, from_cache=True)
+    return Loaded(kb=entry.kb, warnings=None, from_cache=True, raw=entry.warnings, folder=folder)
 
 
 def write_cache(cache_file: Path, entry: CacheEntry) -> None:
