@@ -29,7 +29,7 @@ Edge = tuple[str, str]
 _Entry = tuple[int, int, Path]  # (hours, hops, roles): the order routes are ranked in
 MAX_ALTERNATIVES = 20
 """The most alternative routes `path --alternatives K` searches for."""
-_Plain = tuple[int, dict[str, tuple[int, ...]], dict[str, int]]
+_Plain = tuple[int, dict[str, tuple[int, ...]], dict[str, int]]  # hours, climbs, closed levels
 SEARCH_BUDGET = 2000
 """Roles times the ways there the route search may leave each from, per route asked for."""
 
@@ -111,8 +111,8 @@ class _Graph:
         return found
 
     def plain(self, role_id: str) -> _Plain | None:
-        """Hours to meet the role from nothing, and per skill the hours of that climb done at each
-        level 0..5; None when the levels the route stands on are not consistent.
+        """Hours to meet the role from nothing, each skill's cumulative climb, and the closed
+        levels the role needs; None when the levels the route stands on are not consistent.
 
         From consistent levels (every level held has its prerequisites), the climb to a role is
         exactly its climb from nothing (requirements and their prerequisites, closed) less what
@@ -123,13 +123,11 @@ class _Graph:
             return None
         found = self._plain.get(role_id)
         if found is None:
-            total, table = 0, {}
             closed = self.climber.raises({}, self.needs(role_id))
-            for skill, level in closed.items():
-                climb = self.climber.cumulative(skill)
-                table[skill] = climb[: level + 1] + (climb[level],) * (LEVEL_MAX - level)
-                total += climb[level]
-            found = self._plain[role_id] = total, table, closed
+            cumulative = self.climber.cumulative
+            climbs = {skill: cumulative(skill) for skill in closed}
+            total = sum([climbs[skill][level] for skill, level in closed.items()])
+            found = self._plain[role_id] = total, climbs, closed
         return found
 
     def cost(self, levels: dict[str, int], role_id: str) -> int:
@@ -137,9 +135,10 @@ class _Graph:
         plain = self.plain(role_id)
         if plain is None:
             return self.climber.hours(levels, self.climber.raises(levels, self.needs(role_id)))
-        total, table, _ = plain
-        for skill in table.keys() & levels.keys():  # what the levels already climbed
-            total -= table[skill][levels[skill]]
+        total, climbs, closed = plain
+        for skill in closed.keys() & levels.keys():  # what the levels already climbed
+            held, needed = levels[skill], closed[skill]
+            total -= climbs[skill][held if held < needed else needed]
         return total
 
     def climb(self, levels: dict[str, int], role_id: str) -> dict[str, int]:
@@ -261,21 +260,24 @@ def _no_route(source: Role, target: Role) -> str:
 def _k_shortest(graph: _Graph, source: str, target: str, k: int) -> list[Path]:
     """The `k` best simple paths from `source` to `target`, best first.
 
-    An A* search over simple paths. A partial path's key is its hours so far plus the hours
-    from the levels it ends on straight to the target: a lower bound on what is left, since
-    every route there must at least climb to the target's closed requirements, and hours add
-    up along a climb. The hops part of the key counts the one hop still to go. So complete
-    paths come off the heap in route order (hours, hops, role ids), and the first `k` that end
-    at the target are the `k` best of the paths searched. To stay bounded, a role is left at
-    most `k * expansions(roles)` times, by the most promising ways there.
+    An A* search over simple paths. A partial path's key is the hours from the start to
+    everything its rungs and the target require: its hours so far plus a lower bound on what is
+    left, since every route on must at least climb to the target's closed requirements, and hours
+    add up along a climb. For a path that ends at the target, that is exactly its hours. So the
+    search keeps, per path, the levels of its rungs and the target together, and each edge adds
+    the hours from those levels to the next rung. The hops part of the key counts the one hop
+    still to go. So complete paths come off the heap in route order (hours, hops, role ids), and
+    the first `k` that end at the target are the `k` best of the paths searched. To stay
+    bounded, a role is left at most `k * expansions(roles)` times, by the most promising ways there.
     """
     limit = k * expansions(len(graph.kb.roles))
     found: list[Path] = []
     expanded: dict[str, int] = {}
-    start = graph.walk((source,))[1]
+    start = graph.start
+    ahead: dict[Path, dict[str, int]] = {(source,): graph.climb(start, target)}
     heap: list[_Entry] = [(graph.cost(start, target), int(source != target), (source,))]
     while heap and len(found) < k:
-        _, _, path = heapq.heappop(heap)
+        bound, _, path = heapq.heappop(heap)
         node = path[-1]
         if node == target:
             found.append(path)
@@ -283,16 +285,13 @@ def _k_shortest(graph: _Graph, source: str, target: str, k: int) -> list[Path]:
         if expanded.get(node, 0) >= limit:
             continue
         expanded[node] = expanded.get(node, 0) + 1
-        hours, levels = graph.walk(path)
+        levels = ahead.get(path)
+        if levels is None:
+            levels = ahead[path] = graph.climb(ahead[path[:-1]], node)
+        hops = len(path) + 1
         for nxt, _ in graph.successors(node):
-            if nxt in path:
-                continue
-            after = (*path, nxt)
-            if nxt == target:
-                heapq.heappush(heap, (hours + graph.cost(levels, nxt), len(path), after))
-            else:
-                spent, reached = graph.walk(after)
-                heapq.heappush(heap, (spent + graph.cost(reached, target), len(after), after))
+            if nxt not in path:
+                heapq.heappush(heap, (bound + graph.cost(levels, nxt), hops - (nxt == target), (*path, nxt)))
     return found
 
 
