@@ -30,13 +30,15 @@ class Climber:
         """The level each skill must climb to (only those that rise), prerequisites included."""
         found: dict[str, int] = {}
         stack = list(needs)
+        known = self._prereqs  # looked up here, not through prerequisites(): this is a hot loop
         while stack:
             skill, level = stack.pop()
             level = min(level, LEVEL_MAX)
             if level <= levels.get(skill, 0) or level <= found.get(skill, 0):
                 continue
             found[skill] = level
-            stack.extend(self.prerequisites(skill, level))
+            more = known.get((skill, level))
+            stack.extend(self.prerequisites(skill, level) if more is None else more)
         return found
 
     def prerequisites(self, skill: str, level: int) -> tuple[tuple[str, int], ...]:

@@ -290,7 +290,8 @@ def _k_shortest(graph: _Graph, source: str, target: str, k: int) -> list[Path]:
             levels = ahead[path] = graph.climb(ahead[path[:-1]], node)
         hops = len(path) + 1
         for nxt, _ in graph.successors(node):
-            if nxt not in path:
+            # a role left as often as it may be would be skipped when it comes off the heap
+            if nxt not in path and (nxt == target or expanded.get(nxt, 0) < limit):
                 heapq.heappush(heap, (bound + graph.cost(levels, nxt), hops - (nxt == target), (*path, nxt)))
     return found
 
