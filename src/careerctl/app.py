@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal, Optional
 
@@ -186,12 +185,11 @@ def error_text(exc: CareerctlError) -> str:
 def rendered(result: object, fmt: str, env: Env) -> str:
     """`result` rendered in `fmt` as text, for a file (a report)."""
     import io
-    from dataclasses import replace
 
     from careerctl.render import render
 
     buffer = io.StringIO()
-    render(result, fmt, replace(env, stdout=buffer))
+    render(result, fmt, env.writing_to(buffer))
     return buffer.getvalue()
 
 
@@ -439,8 +437,8 @@ def plan(
 
 def path(env: Env, source: str, goal: str, given: Given = Given(), alternatives: int = 0) -> RouteResult:
     """`careerctl path FROM TO`: the cheapest routes; exit code 1, with the reason, when there is none."""
+    from careerctl.climb import is_met
     from careerctl.names import find_role
-    from careerctl.plan import is_met
     from careerctl.route import find_routes
 
     kb = env.load().kb
@@ -519,6 +517,8 @@ def match(
 
     if not every:
         rows = sorted(rows, key=below)  # stable: fit order within each group
+    from dataclasses import replace
+
     rows = [replace(r, rank=i) for i, r in enumerate(rows[:top], start=1)]
     entries = [
         MatchEntry(

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from itertools import accumulate
 
-from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Requirement
+from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Requirement, Role
 
 
 class Climber:
@@ -78,3 +78,8 @@ def hours_to_meet(kb: KnowledgeBase, levels: Levels, requirements: Iterable[Requ
     """Hours to take `levels` to every requirement, prerequisites included (each level once)."""
     climber = Climber(kb)
     return climber.hours(levels, climber.raises(levels, needs_of(requirements)))
+
+
+def is_met(role: Role, levels: Levels) -> bool:
+    """Whether the levels meet every requirement of the role."""
+    return all(levels.get(r.skill, 0) >= r.level for r in role.needed())

@@ -20,9 +20,8 @@ import os
 import re
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from careerctl.errors import InputError
 from careerctl.i18n import _
@@ -33,8 +32,7 @@ MAX_BYTES = 64 * 1024
 TOKEN = re.compile(r"[^\W_](?:[\w.-]*[^\W_])?")
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """One key of the file: what it means and how a value is checked."""
 
     help: str

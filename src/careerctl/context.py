@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
@@ -87,28 +86,69 @@ def _stdin() -> TextIO:
     return sys.stdin
 
 
-@dataclass
 class Env:
     """What a command may touch: files, streams, variables and the clock (as httpie's Environment).
 
     The command lines build one per run; tests build their own. The app and the renderers take
     their streams, terminal facts and today's date from here, never from sys or os.environ.
+    (A plain class rather than a dataclass: importing dataclasses costs every command, TAB
+    completion included, about 15 ms.)
     """
 
-    kb_dir: Path | None = None
-    profile_path: Path | None = None
-    stdout: TextIO = field(default_factory=_stdout)
-    stderr: TextIO = field(default_factory=_stderr)
-    stdin: TextIO = field(default_factory=_stdin)
-    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
-    quiet: bool = False  # --quiet: no notices about saved state (errors and warnings still show)
-    config_path: Path | None = None  # the settings file; None: $CAREERCTL_CONFIG, else the default one
-    lang: str = "en"  # the interface language (careerctl.i18n): the KB's words follow it too
-    _loaded: Loaded | None = None
-    _settings: dict[str, Any] | None = None
-    saved_at: str | None = None  # when the saved profile's latest assessment was made, once read
-    _noted: set[str] = field(default_factory=set)
-    carried: CarriedOver | None = None  # how the saved profile's ratings met this KB, once read
+    __slots__ = (
+        "kb_dir",
+        "profile_path",
+        "stdout",
+        "stderr",
+        "stdin",
+        "environ",
+        "quiet",
+        "config_path",
+        "lang",
+        "saved_at",
+        "carried",
+        "_loaded",
+        "_settings",
+        "_noted",
+    )
+
+    def __init__(
+        self,
+        *,
+        kb_dir: Path | None = None,
+        profile_path: Path | None = None,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+        stdin: TextIO | None = None,
+        environ: Mapping[str, str] | None = None,
+        quiet: bool = False,
+        config_path: Path | None = None,
+        lang: str = "en",
+    ) -> None:
+        self.kb_dir = kb_dir
+        self.profile_path = profile_path
+        self.stdout: TextIO = stdout if stdout is not None else _stdout()
+        self.stderr: TextIO = stderr if stderr is not None else _stderr()
+        self.stdin: TextIO = stdin if stdin is not None else _stdin()
+        self.environ: Mapping[str, str] = environ if environ is not None else os.environ
+        self.quiet = quiet  # --quiet: no notices about saved state (errors and warnings still show)
+        self.config_path = config_path  # the settings file; None: $CAREERCTL_CONFIG, else the default one
+        self.lang = lang  # the interface language (careerctl.i18n): the KB's words follow it too
+        self.saved_at: str | None = None  # when the saved profile's latest assessment was made, once read
+        self.carried: CarriedOver | None = None  # how the saved profile's ratings met this KB, once read
+        self._loaded: Loaded | None = None
+        self._settings: dict[str, Any] | None = None
+        self._noted: set[str] = set()
+
+    def writing_to(self, stdout: TextIO, environ: Mapping[str, str] | None = None) -> Env:
+        """The same Env (the same loaded KB, settings and notices) printing to `stdout`."""
+        other = Env.__new__(Env)
+        for name in Env.__slots__:
+            setattr(other, name, getattr(self, name))
+        other.stdout = stdout
+        if environ is not None:
+            other.environ = environ
+        return other
 
     @property
     def isatty(self) -> bool:

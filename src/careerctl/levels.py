@@ -144,8 +144,7 @@ def default_target(kb: KnowledgeBase, current: str, levels: Mapping[str, int]) -
     rung, then the one with fewer hours to meet directly, then by id. When every rung from
     here up is met, the direct move with the fewest hours that is not met; else an InputError.
     """
-    from careerctl.climb import Climber, needs_of
-    from careerctl.plan import is_met
+    from careerctl.climb import Climber, is_met, needs_of
     from careerctl.route import transitions_from
 
     here = kb.roles[current]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import shlex
 import subprocess
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -47,7 +46,7 @@ def paged(env: Env, draw: Callable[[Env], None], enabled: bool = True) -> None:
         return
     buffer = TerminalBuffer()
     width = env.width or terminal_width(env)
-    draw(replace(env, stdout=buffer, environ={**env.environ, "COLUMNS": str(width)}))
+    draw(env.writing_to(buffer, {**env.environ, "COLUMNS": str(width)}))
     text = buffer.getvalue()
     try:
         pager = subprocess.Popen(command, stdin=subprocess.PIPE, env={"LESS": "FRX", **env.environ})

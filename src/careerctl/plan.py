@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
-from careerctl.climb import Climber, hours_to_meet
+from careerctl.climb import Climber, hours_to_meet, is_met
 from careerctl.errors import NoResult, UnknownName
 from careerctl.i18n import _
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role, Skill
@@ -182,11 +182,6 @@ def readiness(role: Role, levels: Levels) -> float:
     """Share of the role's weighted requirements the levels meet, from 0 to 1."""
     met, total = _readiness_parts(role, levels)
     return met / total if total else 1.0
-
-
-def is_met(role: Role, levels: Levels) -> bool:
-    """Whether the levels meet every requirement of the role."""
-    return all(levels.get(r.skill, 0) >= r.level for r in role.needed())
 
 
 def find_gaps(kb: KnowledgeBase, role: Role, levels: Levels) -> list[Gap]:

@@ -16,8 +16,9 @@ ids, and alternatives come in the same order.
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
 from itertools import pairwise
+
+from msgspec import Struct
 
 from careerctl.climb import Climber, needs_of
 from careerctl.errors import InputError, NoResult, UnknownName
@@ -34,8 +35,7 @@ SEARCH_BUDGET = 2000
 """Roles times the ways there the route search may leave each from, per route asked for."""
 
 
-@dataclass(slots=True, frozen=True)
-class Raise:
+class Raise(Struct, frozen=True, gc=False):
     """One skill a leg raises, from one level to a higher one, and the hours that takes."""
 
     skill: str
@@ -44,8 +44,7 @@ class Raise:
     hours: int
 
 
-@dataclass(slots=True, frozen=True)
-class Leg:
+class Leg(Struct, frozen=True):
     """One transition of a route, with the skills it raises (prerequisites included)."""
 
     from_role: str
@@ -55,8 +54,7 @@ class Leg:
     raises: list[Raise]
 
 
-@dataclass(slots=True, frozen=True)
-class Route:
+class Route(Struct, frozen=True):
     """A chain of roles from a source to a target, with its legs and totals."""
 
     roles: list[str]
