@@ -13,10 +13,9 @@ import re
 import reprlib
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from careerctl.errors import InputError
 
@@ -27,8 +26,7 @@ PROFILE_BYTES = 16 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     """Bounds on input files; each can be overridden by an environment variable (README: Safety)."""
 
     max_bytes: int = 64 * 1024 * 1024  # ESCO's biggest file is 12 MB; parsing 64 MB takes a minute
@@ -55,8 +53,8 @@ class Limits:
         """The limits for a profile or an answers file: one person's data, a smaller expanded size."""
         base = cls.from_env()
         size = env_int("CAREERCTL_MAX_PROFILE_BYTES", PROFILE_BYTES)
-        return replace(
-            base, max_expanded=min(size, base.max_expanded), expanded_variable="CAREERCTL_MAX_PROFILE_BYTES"
+        return base._replace(
+            max_expanded=min(size, base.max_expanded), expanded_variable="CAREERCTL_MAX_PROFILE_BYTES"
         )
 
 
