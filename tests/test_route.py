@@ -187,3 +187,19 @@ def test_an_edge_counts_the_prerequisites_it_needs() -> None:
     (leg,) = find_route(k, "a", "b").legs
     assert leg.raises == [Raise("p", 0, 1, 1), Raise("x", 0, 2, 3)]
     assert leg.hours == 4
+
+
+def test_a_closed_climb_is_the_climb_from_nothing_with_or_without_prerequisites() -> None:
+    """Climber.closed is raises({}, ...): on a KB with prerequisites, and on one without (its quick path)."""
+    from careerctl.climb import Climber, needs_of
+    from careerctl.kb import bundled_kb_dir
+    from careerctl.kb.load import load_kb
+
+    bundled_kb = load_kb(bundled_kb_dir()).kb
+
+    flat = kb(skills=[skill(s) for s in "xyz"], roles=[role("a", {"x": 2, "y": 7}), role("b", {"z": 0})])
+    for k in (bundled_kb, flat):
+        climber = Climber(k)
+        for r in k.roles.values():
+            assert climber.closed(r.needed()) == climber.raises({}, needs_of(r.needed())), r.id
+    assert Climber(flat).closed(flat.roles["a"].needed()) == {"x": 2, "y": 5}

@@ -121,9 +121,8 @@ class _Graph:
             return None
         found = self._plain.get(role_id)
         if found is None:
-            closed = self.climber.raises({}, self.needs(role_id))
-            cumulative = self.climber.cumulative
-            climbs = {skill: cumulative(skill) for skill in closed}
+            closed = self.climber.closed(self.kb.roles[role_id].needed())
+            climbs = self.climber.cumulatives(closed)
             total = sum([climbs[skill][level] for skill, level in closed.items()])
             found = self._plain[role_id] = total, climbs, closed
         return found
