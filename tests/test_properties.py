@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -142,9 +143,10 @@ def check_routes(case: Case, count: int) -> None:
         assert all(leg.hours >= 0 for leg in route.legs)
         assert route.hours == sum(leg.hours for leg in route.legs)
     expected = sorted(
-        (path_hours(k, path, levels), len(path), path) for path in simple_paths(k, source, target)
+        (track_changes(k, path), path_hours(k, path, levels), len(path), path)
+        for path in simple_paths(k, source, target)
     )
-    assert [(r.hours, len(r.roles), r.roles) for r in routes] == expected[:count]
+    assert [(track_changes(k, r.roles), r.hours, len(r.roles), r.roles) for r in routes] == expected[:count]
 
 
 def simple_paths(k: KnowledgeBase, source: str, target: str) -> list[list[str]]:
@@ -161,6 +163,11 @@ def simple_paths(k: KnowledgeBase, source: str, target: str) -> list[list[str]]:
             elif move.role not in path:
                 stack.append([*path, move.role])
     return found
+
+
+def track_changes(k: KnowledgeBase, path: list[str]) -> int:
+    """How many moves of a path go to a role on another track."""
+    return sum(k.roles[a].track != k.roles[b].track for a, b in pairwise(path))
 
 
 def path_hours(k: KnowledgeBase, path: list[str], levels: dict[str, int]) -> int:

@@ -1,4 +1,4 @@
-"""Routes through the role graph: the cheapest chains of transitions from one role to another.
+"""Routes through the role graph: the best chains of transitions from one role to another.
 
 Roles are nodes and each role's `next` transitions are edges. A route stands on levels that
 carry up it: at the start, the person's own levels (or, when none are given, exactly what the
@@ -7,10 +7,16 @@ edge A -> B is the hours to climb from the levels at A to everything B requires,
 included (see `careerctl.climb`: the one definition of "hours to get there"). So a skill an
 earlier rung already needed is never paid for again, and a route's hours equal the plan's.
 
+Routes rank by the fewest track changes (moves to a role on another track), then the fewest
+hours, then fewer hops, then the sequence of role ids; alternatives come in the same order. A
+change of track is a change of field that study hours do not price (a new kind of job to be
+hired into), so a person climbs their own ladder before leaving it: junior to CTO goes through
+senior backend and engineering manager, not through QA, analysis and product roles that
+require fewer technical skills than the backend rungs.
+
 Because a rung's cost depends on the rungs before it, routes are found by an A* search over
-simple paths, each priced exactly along its own rungs, with the hours straight to the target as
-the lower bound on what is left; ties are broken by fewer hops and then by the sequence of role
-ids, and alternatives come in the same order.
+simple paths, each priced exactly along its own rungs, with the track changes and hours
+straight to the target as the lower bound on what is left.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role, Skill
 
 Path = tuple[str, ...]
 Edge = tuple[str, str]
-_Entry = tuple[int, int, Path]  # (hours, hops, roles): the order routes are ranked in
+_Entry = tuple[int, int, int, Path]  # (track changes, hours, hops, roles): the order routes rank in
 MAX_ALTERNATIVES = 20
 """The most alternative routes `path --alternatives K` searches for."""
 _Plain = tuple[int, dict[str, tuple[int, ...]], dict[str, int]]  # hours, climbs, closed levels
@@ -147,6 +153,10 @@ class _Graph:
             raised = {skill: level for skill, level in plain[2].items() if levels.get(skill, 0) < level}
         return {**levels, **raised} if raised else levels
 
+    def turn(self, a: str, b: str) -> int:
+        """1 when roles a and b are on different tracks, else 0."""
+        return int(self.kb.roles[a].track != self.kb.roles[b].track)
+
     def walk(self, path: Path) -> tuple[int, dict[str, int]]:
         """Hours of a path from the source and the levels it ends on."""
         found = self._walked.get(path)
@@ -186,7 +196,7 @@ def transitions_from(kb: KnowledgeBase, role_id: str) -> dict[str, float]:
 
 
 def find_route(kb: KnowledgeBase, source_id: str, target_id: str, levels: Levels | None = None) -> Route:
-    """The cheapest route from one role to another; NoResult when none exists."""
+    """The best route from one role to another (see the ranking above); NoResult when none."""
     return find_routes(kb, source_id, target_id, 1, levels)[0]
 
 
@@ -197,7 +207,7 @@ def find_routes(
     k: int,
     levels: Levels | None = None,
 ) -> list[Route]:
-    """Up to `k` cheapest simple routes, best first; NoResult when there is none.
+    """Up to `k` best simple routes, best first (see the ranking above); NoResult when none.
 
     At most MAX_ALTERNATIVES routes after the best one (InputError beyond), found within
     SEARCH_BUDGET edge visits: on a huge or adversarial graph, fewer alternatives may come back.
@@ -257,24 +267,27 @@ def _no_route(source: Role, target: Role) -> str:
 def _k_shortest(graph: _Graph, source: str, target: str, k: int) -> list[Path]:
     """The `k` best simple paths from `source` to `target`, best first.
 
-    An A* search over simple paths. A partial path's key is the hours from the start to
-    everything its rungs and the target require: its hours so far plus a lower bound on what is
-    left, since every route on must at least climb to the target's closed requirements, and hours
-    add up along a climb. For a path that ends at the target, that is exactly its hours. So the
-    search keeps, per path, the levels of its rungs and the target together, and each edge adds
-    the hours from those levels to the next rung. The hops part of the key counts the one hop
-    still to go. So complete paths come off the heap in route order (hours, hops, role ids), and
-    the first `k` that end at the target are the `k` best of the paths searched. To stay
-    bounded, a role is left at most `k * expansions(roles)` times, by the most promising ways there.
+    An A* search over simple paths. A partial path's key is first its track changes so far plus
+    one when it stands off the target's track (a route there must change track at least once
+    more), then the hours from the start to everything its rungs and the target require: its
+    hours so far plus a lower bound on what is left, since every route on must at least climb to
+    the target's closed requirements, and hours add up along a climb. For a path that ends at
+    the target, both are exact. So the search keeps, per path, the levels of its rungs and the
+    target together, and each edge adds the hours from those levels to the next rung. The hops
+    part of the key counts the one hop still to go. So complete paths come off the heap in route
+    order (track changes, hours, hops, role ids), and the first `k` that end at the target are
+    the `k` best of the paths searched. To stay bounded, a role is left at most
+    `k * expansions(roles)` times, by the most promising ways there.
     """
     limit = k * expansions(len(graph.kb.roles))
     found: list[Path] = []
     expanded: dict[str, int] = {}
     start = graph.start
+    turn = graph.turn
     ahead: dict[Path, dict[str, int]] = {(source,): graph.climb(start, target)}
-    heap: list[_Entry] = [(graph.cost(start, target), int(source != target), (source,))]
+    heap: list[_Entry] = [(turn(source, target), graph.cost(start, target), int(source != target), (source,))]
     while heap and len(found) < k:
-        bound, _, path = heapq.heappop(heap)
+        turns, bound, _, path = heapq.heappop(heap)
         node = path[-1]
         if node == target:
             found.append(path)
@@ -286,10 +299,13 @@ def _k_shortest(graph: _Graph, source: str, target: str, k: int) -> list[Path]:
         if levels is None:
             levels = ahead[path] = graph.climb(ahead[path[:-1]], node)
         hops = len(path) + 1
+        turns -= turn(node, target)  # the track changes so far
         for nxt, _ in graph.successors(node):
             # a role left as often as it may be would be skipped when it comes off the heap
             if nxt not in path and (nxt == target or expanded.get(nxt, 0) < limit):
-                heapq.heappush(heap, (bound + graph.cost(levels, nxt), hops - (nxt == target), (*path, nxt)))
+                changes = turns + turn(node, nxt) + turn(nxt, target)
+                cost = bound + graph.cost(levels, nxt)
+                heapq.heappush(heap, (changes, cost, hops - (nxt == target), (*path, nxt)))
     return found
 
 
