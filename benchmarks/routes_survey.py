@@ -12,6 +12,7 @@ into senior backend from neighbouring tracks, then a few cross-track moves.
 from __future__ import annotations
 
 import argparse
+from itertools import pairwise
 from pathlib import Path
 
 from careerctl.errors import NoResult
@@ -53,11 +54,20 @@ CROSS = (
 
 def survey_pairs(kb: KnowledgeBase) -> list[tuple[str, str]]:
     """The pairs of the survey, in the order docs/routes.md lists them."""
-    backend = sorted((r for r in kb.roles.values() if r.track == "backend"), key=lambda r: (r.seniority, r.id))
+    backend = sorted(
+        (r for r in kb.roles.values() if r.track == "backend"), key=lambda r: (r.seniority, r.id)
+    )
     pairs = [
         (source.id, target.id)
         for source in backend
-        for target in sorted(kb.roles.values(), key=lambda r: (LADDER_TRACKS.index(r.track) if r.track in LADDER_TRACKS else 9, r.seniority, r.id))
+        for target in sorted(
+            kb.roles.values(),
+            key=lambda r: (
+                LADDER_TRACKS.index(r.track) if r.track in LADDER_TRACKS else 9,
+                r.seniority,
+                r.id,
+            ),
+        )
         if target.track in LADDER_TRACKS and target.seniority > source.seniority
     ]
     pairs += [(source, "senior-backend-developer") for source in INTO_SENIOR]
@@ -66,7 +76,7 @@ def survey_pairs(kb: KnowledgeBase) -> list[tuple[str, str]]:
 
 def track_changes(kb: KnowledgeBase, route: Route) -> int:
     """How many legs of the route move to a role on another track."""
-    return sum(kb.roles[a].track != kb.roles[b].track for a, b in zip(route.roles, route.roles[1:]))
+    return sum(kb.roles[a].track != kb.roles[b].track for a, b in pairwise(route.roles))
 
 
 def short(kb: KnowledgeBase, role_id: str) -> str:
@@ -95,7 +105,9 @@ def row(kb: KnowledgeBase, source: str, target: str) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--kb", type=Path, default=None, help="a KB folder (default: the bundled one)")
     parser.add_argument("--markdown", action="store_true", help="a Markdown table")
     parser.add_argument("--pairs", default="", help="FROM:TO,... (role ids) instead of the survey")
