@@ -34,11 +34,30 @@ def test_path_json_lists_role_ids_in_order(runner: CliRunner) -> None:
     assert doc["route"]["hours"] == sum(leg["hours"] for leg in doc["route"]["legs"])
 
 
-def test_path_alternatives_are_dearer_or_equal(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "path", "junior", "cto", "--alternatives", "2", "--json")
+def test_path_alternatives_rank_by_track_changes_then_hours(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "path", "junior", "cto", "--alternatives", "4", "--json")
     doc = json.loads(out)
-    hours = [doc["route"]["hours"], *(r["hours"] for r in doc["alternatives"])]
-    assert code == 0 and len(hours) == 3 and hours == sorted(hours)
+    keys = [(r["track_changes"], r["hours"]) for r in [doc["route"], *doc["alternatives"]]]
+    assert code == 0 and len(keys) == 5 and keys == sorted(keys)
+
+
+def test_path_junior_cto_climbs_the_backend_ladder_then_says_where_it_switches_track(
+    runner: CliRunner,
+) -> None:
+    code, out, _ = run(runner, "path", "junior", "cto", "--json")
+    route = json.loads(out)["route"]
+    assert route["roles"] == [
+        "junior-backend-developer",
+        "backend-developer",
+        "senior-backend-developer",
+        "engineering-manager",
+        "cto",
+    ]
+    assert (route["hours"], route["track_changes"]) == (4380, 1)
+    code, out, _ = run(runner, "path", "junior", "cto")
+    switches = [line for line in out.splitlines() if "switches track" in line]
+    assert switches == ["├── switches track: backend -> management at Engineering Manager"]
+    assert "switches track" not in run(runner, "path", "junior", "senior")[1]
 
 
 def test_no_route_is_a_sentence_and_exit_1(runner: CliRunner) -> None:
@@ -54,7 +73,13 @@ def test_no_route_is_a_sentence_and_exit_1(runner: CliRunner) -> None:
 def test_from_equal_to_is_a_route_of_zero_length(runner: CliRunner) -> None:
     code, out, _ = run(runner, "path", "mid", "mid", "--json")
     route = json.loads(out)["route"]
-    assert code == 0 and route == {"roles": ["backend-developer"], "hours": 0, "years": 0, "legs": []}
+    assert code == 0 and route == {
+        "roles": ["backend-developer"],
+        "hours": 0,
+        "years": 0,
+        "legs": [],
+        "track_changes": 0,
+    }
 
 
 def test_path_from_the_persons_levels(runner: CliRunner) -> None:
@@ -328,7 +353,7 @@ def test_show_says_a_skills_hours_are_rough_when_they_come_from_the_default_tabl
 def test_path_to_a_role_already_met_says_plan_has_nothing_to_learn(runner: CliRunner) -> None:
     # Backend Developer's own levels meet Junior's; the only way down climbs through other roles.
     code, out, err = run(runner, "path", "mid", "junior")
-    assert code == 0 and "Cheapest route" in out
+    assert code == 0 and "Best route" in out
     assert (
         "Backend Developer's levels already meet every requirement of Junior Backend Developer: "
         "`plan` finds nothing to learn." in err

@@ -56,7 +56,7 @@ ENGLISH = [
     pytest.param("% now"),
     pytest.param("1,305"),  # Indonesian groups thousands with a dot: 1.305
     # path
-    pytest.param("Cheapest route"),
+    pytest.param("Best route"),
     pytest.param("start: "),
     pytest.param("in the role before"),
     pytest.param("total: "),

@@ -6,7 +6,7 @@ import pytest
 
 from careerctl.errors import NoResult, UnknownName
 from careerctl.model import KnowledgeBase
-from careerctl.route import Leg, Raise, Route, find_route, find_routes, next_rung
+from careerctl.route import Leg, Raise, Route, find_route, find_routes, next_rung, track_switches
 from factories import kb, role, skill
 
 DOUBLING = (1, 2, 4, 8, 16)
@@ -50,6 +50,36 @@ def test_alternatives_in_order() -> None:
     assert [leg.raises for leg in legs] == [
         [Raise("y", 0, 1, 1), Raise("z", 0, 1, 1)],
         [Raise("x", 0, 2, 3), Raise("y", 1, 2, 2)],
+    ]
+
+
+def ladder_and_detour() -> KnowledgeBase:
+    """A junior on a dev ladder can climb to the lead (dev, dev, then mgmt) or detour through qa."""
+    # Edge hours, every skill 1, 2, 4, 8, 16 h a level:
+    #   jr -> sr: x 0->3 = 7             sr -> lead: y 0->1 = 1          jr-sr-lead = 8, 1 change
+    #   jr -> qa: y 0->1 = 1             qa -> lead: nothing more = 0    jr-qa-lead = 1, 2 changes
+    return kb(
+        skills=[skill(s, effort=DOUBLING) for s in "xy"],
+        roles=[
+            role("jr", next=[("sr", 2), ("qa", 1)], track="dev"),
+            role("sr", {"x": 3}, next=[("lead", 3)], track="dev"),
+            role("qa", {"y": 1}, next=[("lead", 2)], track="qa"),
+            role("lead", {"y": 1}, track="mgmt"),
+        ],
+    )
+
+
+def test_fewer_track_changes_beat_fewer_hours() -> None:
+    routes = find_routes(ladder_and_detour(), "jr", "lead", 2)
+    assert [(r.roles, r.hours) for r in routes] == [(["jr", "sr", "lead"], 8), (["jr", "qa", "lead"], 1)]
+
+
+def test_track_switches_name_the_tracks_and_the_role_joined() -> None:
+    route = find_route(ladder_and_detour(), "jr", "lead")
+    assert track_switches(ladder_and_detour(), route.roles) == [("dev", "mgmt", "lead")]
+    assert track_switches(ladder_and_detour(), ["jr", "qa", "lead"]) == [
+        ("dev", "qa", "qa"),
+        ("qa", "mgmt", "lead"),
     ]
 
 

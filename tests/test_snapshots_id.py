@@ -57,7 +57,7 @@ RENDER_STRINGS = (
     "needed before",
     "needed by",
     "Largest gaps",
-    "Cheapest route",
+    "Best route",
     "Alternative 1",
     "start: ",
     "in the role before",

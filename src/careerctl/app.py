@@ -436,7 +436,7 @@ def plan(
 
 
 def path(env: Env, source: str, goal: str, given: Given = Given(), alternatives: int = 0) -> RouteResult:
-    """`careerctl path FROM TO`: the cheapest routes; exit code 1, with the reason, when there is none."""
+    """`careerctl path FROM TO`: the best routes; exit code 1, with the reason, when there is none."""
     from careerctl.climb import is_met
     from careerctl.names import find_role
     from careerctl.route import find_routes
@@ -482,8 +482,8 @@ def path(env: Env, source: str, goal: str, given: Given = Given(), alternatives:
         role_ref(start),
         role_ref(end),
         "person" if levels is not None else "role",
-        route_entry(best),
-        [route_entry(r) for r in others],
+        route_entry(kb, best),
+        [route_entry(kb, r) for r in others],
         None,
     )
     pace = env.setting("hours_per_week", None, HOURS_PER_WEEK)
@@ -1321,8 +1321,10 @@ def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def route_entry(route: Route) -> RouteEntry:
+def route_entry(kb: KnowledgeBase, route: Route) -> RouteEntry:
     """One route: its roles in order, legs with the skills each raises, and totals."""
+    from careerctl.route import track_switches
+
     legs = [
         LegEntry(
             leg.from_role,
@@ -1333,7 +1335,8 @@ def route_entry(route: Route) -> RouteEntry:
         )
         for leg in route.legs
     ]
-    return RouteEntry(list(route.roles), route.hours, route.years, legs)
+    changes = len(track_switches(kb, route.roles))
+    return RouteEntry(list(route.roles), route.hours, route.years, legs, changes)
 
 
 def assessment_record(item: Assessment) -> AssessmentRecord:

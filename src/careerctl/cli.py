@@ -239,7 +239,10 @@ def plan(
 
 
 @app.command(
-    help=_("The cheapest route from one role to another: each rung, the skills it raises, hours and years.")
+    help=_(
+        "The best route from one role to another (fewest track changes, then fewest hours): each rung, "
+        "the skills it raises, hours and years."
+    )
 )
 def path(
     ctx: typer.Context,
@@ -266,7 +269,7 @@ def path(
 ) -> None:
     fmt = chosen(json_, format_)
     if format_ is not None and alternatives:
-        raise typer.BadParameter(_("--format draws the cheapest route only; drop --alternatives"))
+        raise typer.BadParameter(_("--format draws the best route only; drop --alternatives"))
     result = use.path(env_of(ctx), source, goal, people.given(answers, sets, from_role, levels), alternatives)
     finish(result, fmt, ctx)
 

@@ -1,6 +1,6 @@
 """Readiness, gaps and the learning plan: phases by rung, ranked steps, and a dated schedule.
 
-A plan to a target walks the cheapest route from the current role to it, one rung at a time,
+A plan to a target walks the best route (route.py) from the current role to it, one rung at a time,
 nearest first. Each rung not yet fully met is a **phase**: the steps that meet it fully, and
 only those (every level it requires, and every prerequisite those levels need). A step raises
 one skill by one level; the levels a phase reaches carry into the next.
@@ -270,7 +270,7 @@ def build_plan(
 
 
 def route_there(kb: KnowledgeBase, plan: Plan, levels: Levels) -> Route | None:
-    """The cheapest route from the plan's current role to its target; None when there is none."""
+    """The best route from the plan's current role to its target; None when there is none."""
     if plan.current is None or plan.current == plan.target:
         return None
     try:
@@ -357,7 +357,7 @@ def _items(group: list[Step]) -> list[BlockItem]:
 
 
 def _route(kb: KnowledgeBase, target_id: str, levels: Levels, current_id: str | None) -> Route | None:
-    """The cheapest route from current to target standing on `levels`; None without one."""
+    """The best route from current to target standing on `levels`; None without one."""
     if current_id is None or current_id == target_id:
         return None
     try:

@@ -499,10 +499,14 @@ class RouteEntry(Entry):
     hours: Annotated[Hours, Meta(description="Hours of study of the whole route.")]
     years: Annotated[float, Meta(ge=0)]
     legs: list[LegEntry]
+    track_changes: Annotated[
+        int,
+        Meta(ge=0, description="Moves to a role on another track; routes rank by the fewest, then by hours."),
+    ]
 
 
 class RouteDoc(Entry):
-    """careerctl.route/1: the cheapest route between two roles (route null when there is none)."""
+    """careerctl.route/1: the best route between two roles (route null when there is none)."""
 
     schema: Literal["careerctl.route/1"]
     kb: KbRef
@@ -514,7 +518,7 @@ class RouteDoc(Entry):
     ]
     route: Optional[RouteEntry]
     alternatives: Annotated[
-        list[RouteEntry], Meta(description="The next best routes (--alternatives K), cheapest first.")
+        list[RouteEntry], Meta(description="The next best routes (--alternatives K), in the same order.")
     ]
     reason: Annotated[Optional[str], Meta(description="Why there is no route; null when there is one.")]
     direct_hours: Annotated[

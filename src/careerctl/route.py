@@ -186,6 +186,15 @@ class _Graph:
         return Leg(before[-1], b, years, sum(r.hours for r in raises), raises)
 
 
+def track_switches(kb: KnowledgeBase, roles: list[str]) -> list[tuple[str, str, str]]:
+    """(track left, track joined, role joined) for each move of a route to another track."""
+    return [
+        (kb.roles[a].track, kb.roles[b].track, b)
+        for a, b in pairwise(roles)
+        if kb.roles[a].track != kb.roles[b].track
+    ]
+
+
 def transitions_from(kb: KnowledgeBase, role_id: str) -> dict[str, float]:
     """Roles one transition away from `role_id` (known roles only, not itself), with years."""
     found: dict[str, float] = {}

@@ -423,11 +423,18 @@ def print_routes(
     The total gives both clocks, as `plan` does: the study at the pace, and the years people
     typically spend in the roles on the way.
     """
+    from careerctl.route import track_switches
+
     for index, route in enumerate(routes):
         names = " -> ".join(kb.roles[r].name for r in route.roles)
-        label = _("Cheapest route: {roles}") if index == 0 else _("Alternative {n}: {roles}")
+        label = _("Best route: {roles}") if index == 0 else _("Alternative {n}: {roles}")
         root = Tree(lit(label.format(roles=names, n=index), "bold"))
         root.add(lit(_("start: {role}").format(role=kb.roles[route.roles[0]].name)))
+        for left, joined, role in track_switches(kb, route.roles):
+            line = _("switches track: {left} -> {joined} at {role}").format(
+                left=kb.term("tracks", left), joined=kb.term("tracks", joined), role=kb.roles[role].name
+            )
+            root.add(lit(line, "yellow"))
         for leg in route.legs:
             node = root.add(
                 lit(
