@@ -10,8 +10,9 @@ from rich.text import Text
 
 from careerctl.i18n import _, ngettext
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Profile
-from careerctl.render.charts import gap_tree, readiness_gauge, sparkline
-from careerctl.render.rich import lit, steps_table, table
+from careerctl.render.charts import readiness_gauge, sparkline
+from careerctl.render.planview import steps_table
+from careerctl.render.rich import lit, table
 from careerctl.text import percent
 
 if TYPE_CHECKING:  # annotations only: the app hands these over, already computed
@@ -25,7 +26,8 @@ SHOWN_ASSESSMENTS = 5  # columns of `progress`; the sparkline covers them all
 def print_assessment(
     console: Console, kb: KnowledgeBase, outcome: Outcome, readiness: float, plan: Plan | None, levels: Levels
 ) -> None:
-    """Readiness for the target after an assessment, and the first five steps of the plan."""
+    """Readiness for the target after an assessment, the first five steps of the plan (as `plan` shows
+    them) and how many skills are still short: short enough for a 24-line terminal."""
     item = outcome.assessment
     target = kb.roles[item.target]
     head = lit(
@@ -41,10 +43,19 @@ def print_assessment(
         console.print(lit(_("You already meet every requirement of {role}.").format(role=target.name)))
         return
     console.print(Text(_("Your next steps"), style="bold"))
-    console.print(steps_table(console, kb, plan.steps[:5], brief=True))
-    console.print(gap_tree(kb, levels, target))
+    console.print(steps_table(console, kb, plan.steps[:5]))
+    short = sum(levels.get(r.skill, 0) < r.level for r in target.needed())
     console.print(
-        lit(_("`careerctl plan` shows the whole plan; `careerctl progress` shows change over time."), "dim")
+        lit(
+            ngettext(
+                "{n} skill is still short of {role}: `careerctl plan` has the whole plan, "
+                "`careerctl progress` the change over time.",
+                "{n} skills are still short of {role}: `careerctl plan` has the whole plan, "
+                "`careerctl progress` the change over time.",
+                short,
+            ).format(n=short, role=target.name),
+            "dim",
+        )
     )
 
 
