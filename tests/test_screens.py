@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from careerctl.assess import role_menu
 from careerctl.cli import app
 from careerctl.context import Env
+from kbfiles import MINI_ROLES, write_kb
 
 ESCO_EXCERPT = Path(__file__).parent / "fixtures" / "esco_excerpt"
 CAREERCTL = shutil.which("careerctl", path=str(Path(sys.executable).parent))
@@ -60,6 +61,21 @@ def test_roles_at_120_columns_show_the_aliases_and_leave_nothing_out(runner: Cli
     out = run(runner, "roles")[1]
     assert "| aliases " in out and "Left out" not in out
     assert whole_cells(out) == set(KB.roles)
+
+
+def test_an_id_too_long_for_80_columns_is_folded_after_a_hyphen_never_inside_a_word(
+    runner: CliRunner, narrow: None, tmp_path: Path
+) -> None:
+    long_id = "agriculture-forestry-and-fishery-vocational-teacher-and-examiner-of-apprentices"
+    kb = write_kb(
+        tmp_path,
+        roles=MINI_ROLES.replace("id: senior", f"id: {long_id}").replace("role: senior", f"role: {long_id}"),
+    )
+    code, out, _ = run(runner, "--kb", str(kb), "roles")
+    assert code == 0 and max(len(line) for line in out.splitlines()) <= 80
+    cells = [m.group(1) for m in re.finditer(r"^\| (\S+) +\|", out, re.M)][1:]
+    assert "".join(cells[1:]) == long_id  # its lines, read in order, make the id
+    assert all(cell.endswith("-") for cell in cells[1:-1])
 
 
 def test_skills_at_80_columns_keep_every_id_whole(runner: CliRunner, narrow: None) -> None:
@@ -151,3 +167,13 @@ def test_an_indonesian_import_says_its_summary_in_indonesian(runner: CliRunner, 
     assert code == 0
     assert err.startswith("9 okupasi ESCO v1.2.0 diimpor (329 skill, 630 persyaratan, ")
     assert "Imported" not in err and "occupation" not in err
+
+
+def test_progress_after_one_assessment_has_no_empty_trend_columns(runner: CliRunner) -> None:
+    run(runner, "assess", "--current", "junior", "--target", "mid", "--set", "sql=2")
+    code, out, _ = run(runner, "progress")
+    assert code == 0 and "| trend " not in out and "| change " not in out
+    assert "One assessment so far: the next `careerctl assess` starts the trend." in out
+    run(runner, "assess", "--current", "junior", "--target", "mid", "--set", "sql=3")
+    out = run(runner, "progress")[1]
+    assert "| trend " in out and "↑ 2 -> 3" in out and "One assessment so far" not in out

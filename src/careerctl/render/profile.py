@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -106,19 +106,21 @@ def print_progress(console: Console, kb: KnowledgeBase, progress: Progress) -> N
     points = progress.points
     shown = points[-SHOWN_ASSESSMENTS:]
     labels = column_labels(points)[-SHOWN_ASSESSMENTS:]
-    grid = table(console, _("skill"), *labels, _("trend"), _("change"))
+    over_time = len(points) > 1  # one assessment has no trend and no change to show
+    grid = table(console, _("skill"), *labels, *((_("trend"), _("change")) if over_time else ()))
     for column in grid.columns[1 : 1 + len(shown)]:
         column.justify = "center"
     changed = {c.skill: c for c in progress.changes}
     for trend in progress.trends:
-        cells = [NOT_ASKED if v is None else str(v) for v in trend.levels[-SHOWN_ASSESSMENTS:]]
-        grid.add_row(
-            lit(kb.skills[trend.skill].name),
-            *cells,
-            sparkline(trend.levels, 0, LEVEL_MAX),
-            lit(change_text(changed.get(trend.skill))),
-        )
+        cells: list[RenderableType] = [
+            NOT_ASKED if v is None else str(v) for v in trend.levels[-SHOWN_ASSESSMENTS:]
+        ]
+        if over_time:
+            cells += [sparkline(trend.levels, 0, LEVEL_MAX), lit(change_text(changed.get(trend.skill)))]
+        grid.add_row(lit(kb.skills[trend.skill].name), *cells)
     console.print(grid)
+    if not over_time:
+        console.print(lit(_("One assessment so far: the next `careerctl assess` starts the trend."), "dim"))
     if any(not p.complete for p in shown):
         console.print(lit(_("* unfinished assessment"), "dim"))
     if progress.target:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 from rich.tree import Tree
 
@@ -123,7 +124,30 @@ def fit(console: Console, grid: Table, *optional: int) -> list[str]:
             grid.columns = [column for column in every if column not in dropped]
             if needed_width(console, grid) <= console.width:
                 return [str(column.header) for column in dropped]
+    for column in [c for c in grid.columns if c.no_wrap]:
+        fold_at_hyphens(console, grid, column)
     return [str(column.header) for column in choices]
+
+
+def fold_at_hyphens(console: Console, grid: Table, column: Column) -> None:
+    """The last resort for ids too long for the room left (an imported taxonomy's): break each one
+    after a hyphen, so no word of it is cut and a line of it never ends mid-word."""
+    room = console.width - (needed_width(console, grid) - (column.min_width or 0))
+    cells = list(column.cells)
+    pieces = [
+        re.findall(r"[^-]*-|[^-]+$", cell.plain if isinstance(cell, Text) else str(cell)) for cell in cells
+    ]
+    room = max([room, *(len(piece) for parts in pieces for piece in parts)])
+    folded: list[RenderableType] = []
+    for cell, parts in zip(cells, pieces, strict=True):
+        lines = [""]
+        for piece in parts:
+            if lines[-1] and len(lines[-1]) + len(piece) > room:
+                lines.append("")
+            lines[-1] += piece
+        folded.append(Text("\n".join(lines), style=cell.style if isinstance(cell, Text) else ""))
+    column._cells = folded  # noqa: SLF001 - rich keeps a column's cells here; the ids are re-laid out
+    column.min_width = max(cell_len(line) for text in folded for line in str(text).split("\n"))
 
 
 def needed_width(console: Console, grid: Table) -> int:
