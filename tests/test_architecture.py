@@ -27,6 +27,7 @@ CLI = (
     "careerctl.cli_team",
     "careerctl.cli_review",
     "careerctl.cli_click",
+    "careerctl.cli_kb",
 )
 OUTSIDE_THE_CORE = ("careerctl.render", "careerctl.store", "careerctl.prompts", *CLI,
                     "careerctl.entry", "careerctl.app", "careerctl.context", "careerctl.results",
@@ -112,7 +113,7 @@ def test_every_module_keeps_to_its_layer(module: str, path: Path) -> None:
         ("careerctl.render.rich", "from careerctl.store import read_profile\n", "careerctl.render.rich (a renderer) imports careerctl.store"),
         ("careerctl.render.profile", "from careerctl.assess import latest_levels\n", "careerctl.render.profile (a renderer) imports careerctl.assess"),
         ("careerctl.app", "import rich\n", "careerctl.app imports rich, which lives in careerctl.render only"),
-        ("careerctl.render.rich", "import typer\n", "careerctl.render.rich imports typer, which lives in careerctl.cli and careerctl.cli_base and careerctl.cli_options and careerctl.cli_profile and careerctl.cli_team and careerctl.cli_review and careerctl.cli_click only"),
+        ("careerctl.render.rich", "import typer\n", "careerctl.render.rich imports typer, which lives in careerctl.cli and careerctl.cli_base and careerctl.cli_options and careerctl.cli_profile and careerctl.cli_team and careerctl.cli_review and careerctl.cli_click and careerctl.cli_kb only"),
         ("careerctl.cli", "import questionary\n", "careerctl.cli imports questionary, which lives in careerctl.prompts only"),
     ],
 )  # fmt: skip

@@ -39,6 +39,44 @@ def test_config_set_kb_then_a_plain_plan_uses_it_and_says_so(runner: CliRunner, 
     assert json.loads(run(runner, "plan", "--from", "junior", "--json")[1])["target"]["id"] != "mid"
 
 
+def test_a_bare_config_shows_the_settings_and_config_json_is_a_document(runner: CliRunner) -> None:
+    import jsonschema
+
+    from test_json_schemas import schema_for
+
+    config = Path(os.environ["CAREERCTL_CONFIG"])
+    assert run(runner, "config") == (
+        0,
+        "",
+        f"No settings in {config} (`careerctl config set KEY VALUE` makes it)\n",
+    )
+    run(runner, "config", "set", "hours_per_week", "8")
+    run(runner, "config", "set", "stack", "python")
+    code, out, _ = run(runner, "config")
+    assert code == 0 and out == run(runner, "config", "show")[1]
+    assert "hours_per_week = 8\n" in out  # as it was typed, not 8.0
+    code, out, _ = run(runner, "config", "--json")
+    doc = json.loads(out)
+    jsonschema.validate(doc, schema_for(doc), cls=jsonschema.Draft202012Validator)
+    assert doc == {
+        "schema": "careerctl.config/1",
+        "file": str(config),
+        "settings": {"hours_per_week": 8, "stack": "python"},
+    }
+    assert json.loads(run(runner, "config", "show", "--json")[1]) == doc
+    code, _, err = run(runner, "config", "path", "--json")
+    assert code == 2 and "--json goes with config show" in err
+
+
+def test_the_config_files_comments_are_in_the_language_it_was_written_in(runner: CliRunner) -> None:
+    run(runner, "--lang", "id", "config", "set", "hours_per_week", "8")
+    assert Path(os.environ["CAREERCTL_CONFIG"]).read_text(encoding="utf-8") == (
+        "# pengaturan careerctl: `careerctl config set KEY VALUE`; opsi di baris perintah lebih diutamakan.\n"
+        "# jam belajar per minggu, untuk tanggal di rencana\n"
+        "hours_per_week = 8\n"
+    )
+
+
 def test_a_bad_setting_is_refused_with_its_key(runner: CliRunner) -> None:
     code, _, err = run(runner, "config", "set", "hours_per_week", "lots")
     assert code == 2 and err == "careerctl: config set: hours_per_week: must be a number from 0.5 to 168\n"

@@ -369,6 +369,7 @@ def test_the_role_menu_names_the_track_and_rung_in_indonesian() -> None:
         title = role_title(kb.roles["engineering-manager"], kb.terms.get("tracks"))
     finally:
         i18n.use("en")
-    assert title.startswith("Engineering Manager  (em, ")
-    assert title.endswith("; manajemen, jenjang 4)")
-    assert role_title(Env().load().kb.roles["engineering-manager"]).endswith("; management, rung 4)")
+    assert title.startswith("Engineering Manager  (manajemen, jenjang 4; em, ")
+    assert role_title(Env().load().kb.roles["engineering-manager"]).startswith(
+        "Engineering Manager  (management, rung 4; em, "
+    )

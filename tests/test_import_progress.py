@@ -8,6 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from careerctl import app as use
+from careerctl import i18n
 from careerctl.cli import app
 from careerctl.context import Env
 from careerctl.render.progress import phases
@@ -25,7 +26,7 @@ class Terminal(io.StringIO):
 def test_the_import_tells_each_phase_in_order(tmp_path: Path) -> None:
     told: list[str] = []
     use.kb_import(Env(stderr=io.StringIO()), "esco", EXCERPT, tmp_path / "kb", progress=told.append)
-    assert told == ["read", "build", "write", "check"] == list(use.IMPORT_PHASES)
+    assert told == ["read", "build", "write", "check", "done"] == [*use.IMPORT_PHASES, "done"]
 
 
 def test_the_bar_draws_on_a_terminal_and_is_gone_at_the_end() -> None:
@@ -35,6 +36,24 @@ def test_the_bar_draws_on_a_terminal_and_is_gone_at_the_end() -> None:
         advance("build")
     drawn = stream.getvalue()
     assert "build (2/2)" in drawn or "read (1/2)" in drawn  # transient: erased when done
+
+
+def test_the_bar_says_each_phase_in_the_interface_language_and_is_gone_before_the_summary(
+    tmp_path: Path,
+) -> None:
+    stream = Terminal()
+    try:
+        i18n.use("id")
+        with phases(stream, use.IMPORT_PHASES, use.IMPORT_PHASE_WORDS) as progress:
+            use.kb_import(Env(stderr=stream), "esco", EXCERPT, tmp_path / "kb", progress=progress)
+    finally:
+        i18n.use("en")
+    drawn = stream.getvalue()
+    assert "memeriksa (4/4)" in drawn  # the last phase, drawn as the bar stops
+    assert not [word for word in ("starting", "read (", "build (", "write (", "check (") if word in drawn]
+    bar_ends, summary = drawn.rindex("(4/4)"), drawn.index("9 okupasi ESCO v1.2.0 diimpor")
+    assert bar_ends < summary and "\n" in drawn[bar_ends:summary]  # the summary starts a line of its own
+    assert drawn.endswith("Pakai dengan: careerctl --kb " + str(tmp_path / "kb") + " roles\n")
 
 
 def test_piped_or_quiet_import_prints_no_bar(tmp_path: Path) -> None:

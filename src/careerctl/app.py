@@ -27,7 +27,7 @@ from careerctl.errors import (
     NoResult,
     UnknownName,
 )
-from careerctl.i18n import _, ngettext
+from careerctl.i18n import N_, _, ngettext
 from careerctl.results import (
     AboutEntry,
     AnchorEntry,
@@ -41,6 +41,8 @@ from careerctl.results import (
     CalibrationResult,
     ChangeEntry,
     CloseEntry,
+    ConfigDoc,
+    ConfigResult,
     CountEntry,
     CoverageEntry,
     EvidenceDoc,
@@ -197,24 +199,28 @@ def rendered(result: object, fmt: str, env: Env) -> str:
 
 
 def roles(env: Env, track: str | None = None) -> RolesResult:
-    """`careerctl roles`: the roles of one track or all, by track, rung and id."""
+    """`careerctl roles`: the roles of one track or all, by track (in the KB's order), rung and id."""
     kb = env.load().kb
     chosen = [r for r in kb.roles.values() if track is None or r.track == track.lower()]
     if track is not None and not chosen:
         unknown("track", track, {r.track for r in kb.roles.values()})
-    chosen.sort(key=lambda r: (r.track, r.seniority, r.id))
+    tracks = kb.track_order()
+    chosen.sort(key=lambda r: (tracks[r.track], r.seniority, r.id))
     doc = RolesDoc("careerctl.roles/1", kb_ref(kb), [role_entry(r) for r in chosen])
     return RolesResult(doc, kb, chosen)
 
 
 def skills(env: Env, category: str | None = None) -> SkillsResult:
-    """`careerctl skills`: the skills of one category or all, by category and id."""
+    """`careerctl skills`: the skills of one category or all, by category (in the KB's order) and id."""
     kb = env.load().kb
     chosen = [s for s in kb.skills.values() if category is None or s.category == category.lower()]
     if category is not None and not chosen:
         unknown("category", category, {s.category for s in kb.skills.values()})
-    chosen.sort(key=lambda s: (s.category, s.id))
-    return SkillsResult(SkillsDoc("careerctl.skills/1", kb_ref(kb), [skill_entry(s) for s in chosen]), chosen)
+    categories = kb.category_order()
+    chosen.sort(key=lambda s: (categories[s.category], s.id))
+    return SkillsResult(
+        SkillsDoc("careerctl.skills/1", kb_ref(kb), [skill_entry(s) for s in chosen]), chosen, kb
+    )
 
 
 def show(env: Env, name: str) -> ShowResult:
@@ -1004,17 +1010,24 @@ def confirm(env: Env, yes: bool, question: str) -> None:
 # ---- the config file ------------------------------------------------------------------------------
 
 
+def config_show(env: Env) -> ConfigResult:
+    """`careerctl config` and `config show`: the settings the file holds, as the file says them."""
+    from careerctl.config import dump_config
+
+    path = env.config_file
+    if not env.settings:
+        env.say(_("No settings in {path} (`careerctl config set KEY VALUE` makes it)").format(path=path))
+    text = dump_config(env.settings).decode("utf-8") if env.settings else ""
+    return ConfigResult(ConfigDoc("careerctl.config/1", str(path), dict(env.settings)), text)
+
+
 def config(env: Env, action: str, key: str | None = None, value: str | None = None) -> None:
-    """`careerctl config show|set|unset|path`: the settings file."""
-    from careerctl.config import dump_config, set_setting, unset_setting
+    """`careerctl config set|unset|path`: change the settings file, or say where it is."""
+    from careerctl.config import set_setting, unset_setting
 
     path = env.config_file
     if action == "path":
         env.stdout.write(f"{visible(str(path))}\n")
-    elif action == "show":
-        env.stdout.write(dump_config(env.settings).decode("utf-8") if env.settings else "")
-        if not env.settings:
-            env.say(_("No settings in {path} (`careerctl config set KEY VALUE` makes it)").format(path=path))
     elif action == "set" and key is not None and value is not None:
         kept = set_setting(path, key, value)
         shown = f"{kept:g}" if isinstance(kept, float) else kept
@@ -1028,6 +1041,14 @@ def config(env: Env, action: str, key: str | None = None, value: str | None = No
 IMPORT_PHASES = ("read", "build", "write", "check")
 """What `kb import` does, in order: the phases a progress bar shows."""
 
+IMPORT_PHASE_WORDS = {
+    "read": N_("reading"),
+    "build": N_("building"),
+    "write": N_("writing"),
+    "check": N_("checking"),
+}
+"""What the progress bar says for each phase of IMPORT_PHASES."""
+
 
 def kb_import(
     env: Env,
@@ -1040,7 +1061,7 @@ def kb_import(
 ) -> None:
     """`careerctl kb import onet|esco SRC --out DIR`: write a KB folder, then check and compile it.
 
-    `progress` is told each phase of IMPORT_PHASES as it starts; `quiet` drops the summary lines.
+    `progress` is told each phase of IMPORT_PHASES as it starts, then "done"; `quiet` drops the summary.
     """
     from careerctl.kb.load import ROLES_FILE, SKILLS_FILE
 
@@ -1060,6 +1081,7 @@ def kb_import(
     summary = importer(source, out, tell).summary
     tell("check")
     loaded = Env(kb_dir=out).load()  # validates the result and compiles the cache, so first use is fast
+    tell("done")  # the bar goes before the summary, or the summary lands on the bar's line
     if quiet:
         return
     env.say(summary)

@@ -141,11 +141,12 @@ def skills_to_ask(
 
 
 def role_menu(kb: KnowledgeBase) -> list[Role]:
-    """Every role in the order a menu lists them: the largest track first, then by rung and name."""
-    size = Counter(r.track for r in kb.roles.values())
-    return sorted(
-        kb.roles.values(), key=lambda r: (-size[r.track], r.track, r.seniority, r.name.lower(), r.id)
-    )
+    """Every role in the order a menu lists them: by track in the KB's order, then by rung and name.
+
+    The KB's order puts its own people first: the bundled backend KB lists backend, then management.
+    """
+    tracks = kb.track_order()
+    return sorted(kb.roles.values(), key=lambda r: (tracks[r.track], r.seniority, r.name.lower(), r.id))
 
 
 def default_current(kb: KnowledgeBase, profile: Profile, levels: Mapping[str, int]) -> str:

@@ -19,6 +19,7 @@ from careerctl import cli_review as people
 from careerctl import i18n, version_line
 from careerctl.cli_base import chosen, env_of, finish, use
 from careerctl.cli_click import translate_click
+from careerctl.cli_kb import kb_app
 from careerctl.cli_options import Answers, FromRole, HoursPerWeek, Json, Sets, Stack, TargetRole, Top
 from careerctl.cli_profile import CONFIG_HELP, config, profile_app
 from careerctl.cli_team import TEAM_HELP, team
@@ -60,7 +61,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 typer.completion.completion_init = quoting(typer.completion.completion_init, _completion_classes)  # type: ignore[attr-defined]
-kb_app = typer.Typer(help=_("Check, describe and import knowledge bases."), no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 app.add_typer(profile_app, name="profile")
 
@@ -167,40 +167,6 @@ def search(
     json_: bool = typer.Option(False, "--json", help=_("Print a careerctl.search/1 JSON document.")),
 ) -> None:
     finish(use.search(env_of(ctx), text, top), chosen(json_), ctx)
-
-
-@kb_app.command("validate", help=_("Check a knowledge base and list every problem; exit 2 if it has errors."))
-def kb_validate(
-    ctx: typer.Context,
-    folder: Optional[Path] = typer.Argument(
-        None, help=_("KB folder to check."), show_default=_("the KB in use")
-    ),
-    json_: bool = typer.Option(False, "--json", help=_("Print a careerctl.validation/1 JSON document.")),
-) -> None:
-    finish(use.validate(env_of(ctx), folder), chosen(json_), ctx)
-
-
-@kb_app.command(
-    "stats", help=_("Count the roles, skills and links of the knowledge base, and say where it comes from.")
-)
-def kb_stats(
-    ctx: typer.Context,
-    json_: bool = typer.Option(False, "--json", help=_("Print a careerctl.stats/1 JSON document.")),
-) -> None:
-    finish(use.stats(env_of(ctx)), chosen(json_), ctx)
-
-
-@kb_app.command(
-    "schema", help=_("Print the JSON Schema of a --json document (careerctl.KIND/1), or list the kinds.")
-)
-def kb_schema(
-    ctx: typer.Context,
-    kind: Annotated[
-        Optional[str], typer.Argument(help=_("Document kind, e.g. plan; omit to list them."))
-    ] = None,
-) -> None:
-    kinds = "".join(f"careerctl.{name}/1\n" for name in use.schema_kinds())
-    env_of(ctx).stdout.write(kinds if kind is None else use.schema(kind))
 
 
 @app.command(
@@ -425,35 +391,6 @@ def progress(
     ] = False,
 ) -> None:
     finish(use.progress(env_of(ctx)), chosen(json_), ctx)
-
-
-class Taxonomy(str, Enum):
-    """Public taxonomies careerctl can import."""
-
-    onet = "onet"
-    esco = "esco"
-
-
-@kb_app.command("import", help=_("Turn O*NET or ESCO tables into a KB folder that --kb can load."))
-def kb_import(
-    ctx: typer.Context,
-    source: Taxonomy = typer.Argument(..., help=_("Which taxonomy: onet or esco.")),
-    src: Path = typer.Argument(..., help=_("Folder with the taxonomy's tables (see docs/importers.md).")),
-    out: Path = typer.Option(..., "--out", help=_("KB folder to write (created if missing).")),
-    force: bool = typer.Option(False, "--force", help=_("Replace the KB files already in the --out folder.")),
-    quiet: bool = typer.Option(
-        False, "--quiet", "-q", help=_("No progress bar and no summary; errors only.")
-    ),
-) -> None:
-    env = env_of(ctx)
-    quiet = quiet or env.quiet  # `careerctl kb import ... --quiet` reaches the root's option (entry.hoist)
-    if quiet or not env.stderr_isatty:
-        use.kb_import(env, source.value, src, out, force, quiet=quiet)
-        return
-    from careerctl.render.progress import phases
-
-    with phases(env.stderr, use.IMPORT_PHASES) as progress:
-        use.kb_import(env, source.value, src, out, force, progress)
 
 
 app.add_typer(profile_app, name="profile")

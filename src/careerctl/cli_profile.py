@@ -101,16 +101,28 @@ CONFIG_HELP = _(
 
 def config(
     ctx: typer.Context,
-    action: Annotated[ConfigAction, typer.Argument(help=_("show, set KEY VALUE, unset KEY, or path."))],
+    action: Annotated[
+        Optional[ConfigAction],
+        typer.Argument(help=_("show, set KEY VALUE, unset KEY, or path."), show_default="show"),
+    ] = None,
     key: Annotated[  # setting names: the same in every language
         Optional[str], typer.Argument(help="kb, lang, hours_per_week, stack, focus, ...")
     ] = None,
     value: Annotated[Optional[str], typer.Argument(help=_("The value, for set."))] = None,
+    json_: Annotated[
+        bool, typer.Option("--json", help=_("With show: print a careerctl.config/1 JSON document."))
+    ] = False,
 ) -> None:
+    action = action or ConfigAction.show  # a bare `careerctl config` answers "what are my settings?"
     if (key is None) != (action in (ConfigAction.show, ConfigAction.path)) or (value is None) != (
         action is not ConfigAction.set
     ):
         raise typer.BadParameter(
             _("use: config show | config set KEY VALUE | config unset KEY | config path")
         )
-    use.config(env_of(ctx), action.value, key, value)
+    if action is ConfigAction.show:
+        finish(use.config_show(env_of(ctx)), chosen(json_), ctx)
+    elif json_:
+        raise typer.BadParameter(_("--json goes with config show"))
+    else:
+        use.config(env_of(ctx), action.value, key, value)

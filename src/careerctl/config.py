@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from careerctl.errors import InputError
-from careerctl.i18n import _
+from careerctl.i18n import N_, _
 
 APP_NAME = "careerctl"
 CONFIG_FILE = "config.toml"
@@ -35,7 +35,7 @@ TOKEN = re.compile(r"[^\W_](?:[\w.-]*[^\W_])?")
 class Setting(NamedTuple):
     """One key of the file: what it means and how a value is checked."""
 
-    help: str
+    help: str  # marked with N_: the file's comment, in the interface's language when written
     check: Callable[[Any], Any]  # returns the value to keep, or raises ValueError with the reason
 
 
@@ -76,13 +76,13 @@ def _number(low: float, high: float, whole: bool) -> Callable[[Any], Any]:
 
 
 SETTINGS: dict[str, Setting] = {
-    "kb": Setting("the knowledge base folder used when --kb is not given", _text),
-    "lang": Setting("the language of the interface: en or id", _lang),
-    "hours_per_week": Setting("study hours a week, for the plan's dates", _number(0.5, 168, False)),
-    "stack": Setting("the stack whose resources the plan prefers (python, java, ...)", _token),
-    "focus": Setting("how many skills you work on at once", _number(1, 10, True)),
-    "stale_months": Setting("ratings older than this many months are stale", _number(1, 120, True)),
-    "author": Setting("your commit e-mail, for `careerctl evidence scan`", _text),
+    "kb": Setting(N_("the knowledge base folder used when --kb is not given"), _text),
+    "lang": Setting(N_("the language of the interface: en or id"), _lang),
+    "hours_per_week": Setting(N_("study hours a week, for the plan's dates"), _number(0.5, 168, False)),
+    "stack": Setting(N_("the stack whose resources the plan prefers (python, java, ...)"), _token),
+    "focus": Setting(N_("how many skills you work on at once"), _number(1, 10, True)),
+    "stale_months": Setting(N_("ratings older than this many months are stale"), _number(1, 120, True)),
+    "author": Setting(N_("your commit e-mail, for `careerctl evidence scan`"), _text),
 }
 
 
@@ -169,10 +169,14 @@ def parse_value(key: str, text: str) -> Any:
 
 def dump_config(settings: Mapping[str, Any]) -> bytes:
     """The settings as TOML, in the order SETTINGS lists them, each with its meaning as a comment."""
-    lines = ["# careerctl settings: `careerctl config set KEY VALUE`; flags on the command line win.\n"]
+    lines = [
+        "# "
+        + _("careerctl settings: `careerctl config set KEY VALUE`; flags on the command line win.")
+        + "\n"
+    ]
     for key, setting in SETTINGS.items():
         if key in settings:
-            lines.append(f"# {setting.help}\n{key} = {_toml_value(settings[key])}\n")
+            lines.append(f"# {_(setting.help)}\n{key} = {_toml_value(settings[key])}\n")
     return "".join(lines).encode("utf-8")
 
 
@@ -183,6 +187,8 @@ def _toml_value(value: Any) -> str:
             {"\\": "\\\\", '"': '\\"'}.get(ch, ch) if ch.isprintable() else _escape(ch) for ch in value
         )
         return f'"{escaped}"'
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # 8, as it was typed, not 8.0 (it reads back as the same hours)
     return repr(value)
 
 

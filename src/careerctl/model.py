@@ -175,6 +175,20 @@ class KnowledgeBase(msgspec.Struct, frozen=True, gc=False):
         """
         return self.terms.get(kind, {}).get(name, name)
 
+    def track_order(self) -> dict[str, int]:
+        """Each track's place: the order its first role comes in the KB (a backend KB lists backend first)."""
+        order: dict[str, int] = {}
+        for role in self.roles.values():
+            order.setdefault(role.track, len(order))
+        return order
+
+    def category_order(self) -> dict[str, int]:
+        """Each category's place: the order its first skill comes in the KB."""
+        order: dict[str, int] = {}
+        for skill in self.skills.values():
+            order.setdefault(skill.category, len(order))
+        return order
+
     def uses_default_effort(self) -> bool:
         """Whether some skill's hours come from the default effort table (so hours are rough)."""
         return any(skill.default_effort for skill in self.skills.values())

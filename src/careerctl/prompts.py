@@ -291,9 +291,12 @@ def _answer_with_the_name(question: Any, names: dict[str, str]) -> Any:
 
 
 def role_title(role: Role, tracks: Mapping[str, str] | None = None) -> str:
-    """A role as a menu shows it: name, aliases (so typing `sre` finds it), track and rung."""
-    aliases = f"{', '.join(role.aliases)}; " if role.aliases else ""
-    return _("{name}  ({aliases}{track}, rung {rung})").format(
+    """A role as a menu shows it: name, track and rung, then the aliases (so typing `sre` finds it).
+
+    The aliases come last: a narrow terminal cuts the line's end, and the track and rung should stay.
+    """
+    aliases = f"; {', '.join(role.aliases)}" if role.aliases else ""
+    return _("{name}  ({track}, rung {rung}{aliases})").format(
         name=role.name, aliases=aliases, track=(tracks or {}).get(role.track, role.track), rung=role.seniority
     )
 

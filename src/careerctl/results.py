@@ -923,6 +923,19 @@ class ScanDoc(Entry):
     accepted: Annotated[list[Id], Meta(description="Skills whose suggestion --accept added to the log.")]
 
 
+class ConfigDoc(Entry):
+    """careerctl.config/1: the settings file and the settings it holds."""
+
+    schema: Literal["careerctl.config/1"]
+    file: Annotated[str, Meta(description="The settings file; it need not exist yet.")]
+    settings: Annotated[
+        dict[str, Union[str, int, float]],
+        Meta(
+            description="Each setting the file holds, as checked when read; a setting not in the file is absent."
+        ),
+    ]
+
+
 DOCUMENTS: dict[str, type[Entry]] = {
     "roles": RolesDoc,
     "skills": SkillsDoc,
@@ -942,6 +955,7 @@ DOCUMENTS: dict[str, type[Entry]] = {
     "calibration": CalibrationDoc,
     "evidence": EvidenceDoc,
     "scan": ScanDoc,
+    "config": ConfigDoc,
 }
 """Every document kind, by the name in its schema tag careerctl.KIND/1."""
 
@@ -975,9 +989,10 @@ class RolesResult(Result[RolesDoc]):
 
 
 class SkillsResult(Result[SkillsDoc]):
-    """`skills`: the chosen skills."""
+    """`skills`: the chosen skills, and the KB for the words of their categories."""
 
     skills: list[Skill]
+    kb: KnowledgeBase
 
 
 class ShowResult(Result[Union[RoleDoc, SkillDoc]]):
@@ -1083,6 +1098,12 @@ class CalibrationResult(Result[CalibrationDoc]):
 class EvidenceResult(Result[EvidenceDoc]):
     kb: KnowledgeBase
     items: list[Evidence]
+
+
+class ConfigResult(Result[ConfigDoc]):
+    """`config show`: the settings, and the file's text as `config set` wrote it."""
+
+    text: str
 
 
 class ScanResult(Result[ScanDoc]):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from careerctl.i18n import _, ngettext
 from careerctl.render.charts import GapTree, bar_rows, readiness_gauge
-from careerctl.render.rich import lit, table
+from careerctl.render.rich import hanging, lit, table
 from careerctl.text import figure, month, month_span, number, percent, years
 
 if TYPE_CHECKING:
@@ -177,7 +177,7 @@ def print_blocks(
     )
     for block in blocks[:limit]:
         items = ", ".join(f"{kb.skills[i.skill].name} {i.from_level}→{i.to_level}" for i in block.items)
-        console.print(lit(f"  {month_span(block.start, block.end)}: {items}"))
+        console.print(hanging(console, f"{month_span(block.start, block.end)}: {items}"))
     if limit is not None and len(blocks) > limit:
         more = len(blocks) - limit
         console.print(

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from careerctl.i18n import _, ngettext
 from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Profile
-from careerctl.render.charts import gap_tree, readiness_gauge, sparkline
-from careerctl.render.rich import lit, steps_table, table
+from careerctl.render.charts import readiness_gauge, sparkline
+from careerctl.render.planview import steps_table
+from careerctl.render.rich import lit, table
 from careerctl.text import percent
 
 if TYPE_CHECKING:  # annotations only: the app hands these over, already computed
@@ -25,7 +26,8 @@ SHOWN_ASSESSMENTS = 5  # columns of `progress`; the sparkline covers them all
 def print_assessment(
     console: Console, kb: KnowledgeBase, outcome: Outcome, readiness: float, plan: Plan | None, levels: Levels
 ) -> None:
-    """Readiness for the target after an assessment, and the first five steps of the plan."""
+    """Readiness for the target after an assessment, the first five steps of the plan (as `plan` shows
+    them) and how many skills are still short: short enough for a 24-line terminal."""
     item = outcome.assessment
     target = kb.roles[item.target]
     head = lit(
@@ -41,10 +43,19 @@ def print_assessment(
         console.print(lit(_("You already meet every requirement of {role}.").format(role=target.name)))
         return
     console.print(Text(_("Your next steps"), style="bold"))
-    console.print(steps_table(console, kb, plan.steps[:5], brief=True))
-    console.print(gap_tree(kb, levels, target))
+    console.print(steps_table(console, kb, plan.steps[:5]))
+    short = sum(levels.get(r.skill, 0) < r.level for r in target.needed())
     console.print(
-        lit(_("`careerctl plan` shows the whole plan; `careerctl progress` shows change over time."), "dim")
+        lit(
+            ngettext(
+                "{n} skill is still short of {role}: `careerctl plan` has the whole plan, "
+                "`careerctl progress` the change over time.",
+                "{n} skills are still short of {role}: `careerctl plan` has the whole plan, "
+                "`careerctl progress` the change over time.",
+                short,
+            ).format(n=short, role=target.name),
+            "dim",
+        )
     )
 
 
@@ -95,19 +106,21 @@ def print_progress(console: Console, kb: KnowledgeBase, progress: Progress) -> N
     points = progress.points
     shown = points[-SHOWN_ASSESSMENTS:]
     labels = column_labels(points)[-SHOWN_ASSESSMENTS:]
-    grid = table(console, _("skill"), *labels, _("trend"), _("change"))
+    over_time = len(points) > 1  # one assessment has no trend and no change to show
+    grid = table(console, _("skill"), *labels, *((_("trend"), _("change")) if over_time else ()))
     for column in grid.columns[1 : 1 + len(shown)]:
         column.justify = "center"
     changed = {c.skill: c for c in progress.changes}
     for trend in progress.trends:
-        cells = [NOT_ASKED if v is None else str(v) for v in trend.levels[-SHOWN_ASSESSMENTS:]]
-        grid.add_row(
-            lit(kb.skills[trend.skill].name),
-            *cells,
-            sparkline(trend.levels, 0, LEVEL_MAX),
-            lit(change_text(changed.get(trend.skill))),
-        )
+        cells: list[RenderableType] = [
+            NOT_ASKED if v is None else str(v) for v in trend.levels[-SHOWN_ASSESSMENTS:]
+        ]
+        if over_time:
+            cells += [sparkline(trend.levels, 0, LEVEL_MAX), lit(change_text(changed.get(trend.skill)))]
+        grid.add_row(lit(kb.skills[trend.skill].name), *cells)
     console.print(grid)
+    if not over_time:
+        console.print(lit(_("One assessment so far: the next `careerctl assess` starts the trend."), "dim"))
     if any(not p.complete for p in shown):
         console.print(lit(_("* unfinished assessment"), "dim"))
     if progress.target:

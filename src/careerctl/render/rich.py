@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 from rich.tree import Tree
 
@@ -36,6 +38,22 @@ def block(console: Console, value: object, style: str = "") -> Text:
     width = max(20, console.width - 2)
     lines = [part for line in str(value).split("\n") for part in textwrap.wrap(visible(line), width) or [""]]
     return Text("\n".join("  " + line for line in lines), style=style)
+
+
+def hanging(console: Console, line: object, style: str = "") -> Text:
+    """One line of careerctl's at two spaces in, wrapped at whole words with its wrapped lines four
+    spaces in, so a long schedule line stays under the one it continues."""
+    import textwrap
+
+    wrapped = textwrap.wrap(
+        visible(line),
+        max(20, console.width),
+        initial_indent="  ",
+        subsequent_indent="    ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return Text("\n".join(wrapped), style=style)
 
 
 def lit(value: object, style: str = "") -> Text:
@@ -77,8 +95,84 @@ def table(console: Console, *columns: str, title: str | Text | None = None) -> T
     return grid
 
 
+def keep_whole(grid: Table, *columns: int) -> None:
+    """Never cut the values of these columns (ids): they do not wrap, and are as wide as the widest."""
+    for index in columns:
+        column = grid.columns[index]
+        column.no_wrap = True
+        column.min_width = max(
+            (c.cell_len if isinstance(c, Text) else cell_len(str(c)) for c in column.cells), default=1
+        )
+
+
+COMFORT = 16
+"""Columns narrower than this (in cells) make a table hard to read: `fit` drops a column sooner."""
+
+
+def fit(console: Console, grid: Table, *optional: int) -> list[str]:
+    """Drop the fewest of the `optional` columns (the first given goes first) for the table to fit.
+
+    A table's width here counts every unwrappable column (ids) whole and every other one at its
+    longest word or COMFORT cells, whichever is wider. Returns the headers of the columns dropped.
+    """
+    from itertools import combinations
+
+    every = list(grid.columns)
+    choices = [grid.columns[i] for i in optional]
+    for count in range(len(choices) + 1):
+        for dropped in combinations(choices, count):
+            grid.columns = [column for column in every if column not in dropped]
+            if needed_width(console, grid) <= console.width:
+                return [str(column.header) for column in dropped]
+    for column in [c for c in grid.columns if c.no_wrap]:
+        fold_at_hyphens(console, grid, column)
+    return [str(column.header) for column in choices]
+
+
+def fold_at_hyphens(console: Console, grid: Table, column: Column) -> None:
+    """The last resort for ids too long for the room left (an imported taxonomy's): break each one
+    after a hyphen, so no word of it is cut and a line of it never ends mid-word."""
+    room = console.width - (needed_width(console, grid) - (column.min_width or 0))
+    cells = list(column.cells)
+    pieces = [
+        re.findall(r"[^-]*-|[^-]+$", cell.plain if isinstance(cell, Text) else str(cell)) for cell in cells
+    ]
+    room = max([room, *(len(piece) for parts in pieces for piece in parts)])
+    folded: list[RenderableType] = []
+    for cell, parts in zip(cells, pieces, strict=True):
+        lines = [""]
+        for piece in parts:
+            if lines[-1] and len(lines[-1]) + len(piece) > room:
+                lines.append("")
+            lines[-1] += piece
+        folded.append(Text("\n".join(lines), style=cell.style if isinstance(cell, Text) else ""))
+    column._cells = folded  # noqa: SLF001 - rich keeps a column's cells here; the ids are re-laid out
+    column.min_width = max(cell_len(line) for text in folded for line in str(text).split("\n"))
+
+
+def needed_width(console: Console, grid: Table) -> int:
+    """The cells `grid` needs to show its ids whole and its other columns readably (see `fit`)."""
+    from rich.measure import Measurement
+
+    wide = console.options.update_width(10_000)
+    total = len(grid.columns) + 1  # the rules between the columns and at the edges
+    for column in grid.columns:
+        sizes = [Measurement.get(console, wide, cell) for cell in (column.header, *column.cells)]
+        longest = max(size.maximum for size in sizes)
+        shortest = longest if column.no_wrap else max(size.minimum for size in sizes)
+        total += max(shortest, min(longest, COMFORT)) + 2  # and one space of padding either side
+    return total
+
+
+def left_out(console: Console, headers: list[str], where: str) -> None:
+    """A line under a table that `fit` narrowed: which columns it left out, and where they are."""
+    if headers:
+        said = _("Left out to fit {width} columns: {columns}; {where}.")
+        console.print(lit(said.format(width=console.width, columns=", ".join(headers), where=where), "dim"))
+
+
 def print_roles(console: Console, kb: KnowledgeBase, roles: Iterable[Role]) -> None:
-    """The roles table (transitions are in `roles --tree` and `show`)."""
+    """The roles table (transitions are in `roles --tree` and `show`); narrow, without the aliases."""
     grid = table(console, _("id"), _("name"), _("aliases"), _("track"), _("rung"), _("skills"))
 
     for role in roles:
@@ -90,7 +184,10 @@ def print_roles(console: Console, kb: KnowledgeBase, roles: Iterable[Role]) -> N
             str(role.seniority),
             str(len(role.requirements)),
         )
+    keep_whole(grid, 0)
+    dropped = fit(console, grid, 5, 2)
     console.print(grid)
+    left_out(console, dropped, _("`careerctl show ROLE` has them"))
 
 
 def short_aliases(aliases: tuple[str, ...], shown: int = 3) -> str:
@@ -105,7 +202,7 @@ def print_ladders(console: Console, kb: KnowledgeBase, roles: Iterable[Role]) ->
     for role in roles:
         by_track[role.track].append(role)
     root = Tree(lit(_("career map") if not kb.about.name else kb.about.name, "bold"))
-    for track in sorted(by_track):
+    for track in sorted(by_track, key=kb.track_order().__getitem__):
         branch = root.add(lit(kb.term("tracks", track), "bold cyan"))
         for role in sorted(by_track[track], key=lambda r: (r.seniority, r.id)):
             label = lit(f"{role.seniority}  {role.name}", "bold")
@@ -120,7 +217,7 @@ def print_ladders(console: Console, kb: KnowledgeBase, roles: Iterable[Role]) ->
     console.print(root)
 
 
-def print_skills(console: Console, skills: Iterable[Skill]) -> None:
+def print_skills(console: Console, kb: KnowledgeBase, skills: Iterable[Skill]) -> None:
     """The skills table."""
     grid = table(console, _("id"), _("name"), _("category"), _("needs first"), _("hours to 5"))
     for skill in skills:
@@ -128,11 +225,14 @@ def print_skills(console: Console, skills: Iterable[Skill]) -> None:
         grid.add_row(
             lit(skill.id, "bold"),
             lit(skill.name),
-            lit(skill.category),
+            lit(kb.term("categories", skill.category)),
             lit(", ".join(f"{k} {v}" for k, v in sorted(needs.items()))),
             str(sum(skill.effort)),
         )
+    keep_whole(grid, 0)
+    dropped = fit(console, grid, 3)
     console.print(grid)
+    left_out(console, dropped, _("`careerctl show SKILL` has them"))
 
 
 def print_role(console: Console, kb: KnowledgeBase, role: Role) -> None:
@@ -212,10 +312,18 @@ def resource_details(res: Resource, kb: KnowledgeBase | None = None) -> str:
     """What a resource is, in brackets: its author, kind, cost, stack and language (when not English)."""
     parts = [res.author] if res.author else []
     parts.append(kb.term("kinds", res.kind) if kb else res.kind)
-    parts += [res.cost] if res.cost else []
+    parts += [_(COSTS.get(res.cost, res.cost))] if res.cost else []
     parts += [", ".join(res.stack)] if res.stack else []
-    parts += [_("in {language}").format(language=res.language)] if res.language != "en" else []
+    if res.language != "en":
+        parts.append(_("in {language}").format(language=_(LANGUAGES.get(res.language, res.language))))
     return f" ({'; '.join(parts)})"
+
+
+COSTS = {"free": N_("free"), "paid": N_("paid")}
+"""A resource's cost as the KB says it, and the word shown for it."""
+
+LANGUAGES = {"en": N_("English"), "id": N_("Indonesian")}
+"""A resource's language code, and the language's name ("in Indonesian"); other codes are shown as they are."""
 
 
 SEARCH_WORDS = {
@@ -253,6 +361,8 @@ def print_hits(console: Console, hits: list[SearchHitEntry]) -> None:
             search_word(hit.match),
             lit(f"{fields}: {hit.excerpt}" if hit.fields else ""),
         )
+    keep_whole(grid, 2)
+    fit(console, grid, 4)  # the rank already says how good a match is
     console.print(grid)
 
 
@@ -358,29 +468,22 @@ def print_plan(
     )
 
 
-def steps_table(console: Console, kb: KnowledgeBase, steps: list[Step], brief: bool = False) -> Table:
-    """Plan steps as a table; `brief` leaves out the running total and the resource."""
-    columns = (
-        ["#", _("skill"), _("level"), _("why"), _("hours"), _("ready")]
-        if brief
-        else ["#", _("skill"), _("level"), _("why"), _("hours"), _("total h"), _("ready"), _("resource")]
-    )
+def steps_table(console: Console, kb: KnowledgeBase, steps: list[Step]) -> Table:
+    """Plan steps as a table, with the running total and a resource for each."""
+    columns = ["#", _("skill"), _("level"), _("why"), _("hours"), _("total h"), _("ready"), _("resource")]
     grid = table(console, *columns)
     for step in steps:
-        cells: list[str | Text] = [
+        resource = step.resource
+        grid.add_row(
             str(step.rank),
             lit(kb.skills[step.skill].name),
             f"{step.from_level} -> {step.to_level}",
             lit(short_why(kb, step)),
             str(step.hours),
-        ]
-        if not brief:
-            resource = step.resource
-            cells.append(str(step.cumulative_hours))
-        cells.append(percent(step.target_readiness_after))
-        if not brief:
-            cells.append(lit(f"{resource.title} ({kb.term('kinds', resource.kind)})" if resource else "-"))
-        grid.add_row(*cells)
+            str(step.cumulative_hours),
+            percent(step.target_readiness_after),
+            lit(f"{resource.title} ({kb.term('kinds', resource.kind)})" if resource else "-"),
+        )
     return grid
 
 
@@ -468,7 +571,11 @@ def print_routes(
 
 
 def print_matches(
-    console: Console, rows: list[MatchRow], current: str | None = None, below: Iterable[str] = ()
+    console: Console,
+    kb: KnowledgeBase,
+    rows: list[MatchRow],
+    current: str | None = None,
+    below: Iterable[str] = (),
 ) -> None:
     """Roles ranked by fit, a legend above them, the current role marked, each row's why under it."""
     legend = _("fit: how close your skills are to the role's; ready: share of its needs you meet")
@@ -487,7 +594,7 @@ def print_matches(
         grid.add_row(
             str(row.rank),
             name,
-            lit(row.track),
+            lit(kb.term("tracks", row.track)),
             percent(row.fit),
             percent(row.readiness),
             f"{number(row.hours_needed)}",

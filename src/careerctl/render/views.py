@@ -13,6 +13,7 @@ from careerctl.i18n import _
 from careerctl.results import (
     AssessResult,
     CalibrationResult,
+    ConfigResult,
     EvidenceResult,
     MatchResult,
     Packet,
@@ -77,7 +78,7 @@ def roles_dot(result: RolesResult, env: Env) -> None:
 def skills_table(result: SkillsResult, env: Env) -> None:
     from careerctl.render.rich import print_skills
 
-    print_skills(console(env), result.skills)
+    print_skills(console(env), result.kb, result.skills)
 
 
 def show_item(result: ShowResult, env: Env) -> None:
@@ -199,7 +200,7 @@ def route_dot(result: RouteResult, env: Env) -> None:
 def matches_table(result: MatchResult, env: Env) -> None:
     from careerctl.render.rich import print_matches
 
-    print_matches(console(env), result.rows, result.current, result.below)
+    print_matches(console(env), result.kb, result.rows, result.current, result.below)
     effort_note(result.kb, env)
 
 
@@ -289,6 +290,10 @@ def packet_html(result: Packet, env: Env) -> None:
     env.stdout.write(html_packet(result))
 
 
+def config_text(result: ConfigResult, env: Env) -> None:
+    env.stdout.write(result.text)
+
+
 def packet_markdown(result: Packet, env: Env) -> None:
     from careerctl.render.packet import markdown_packet
 
@@ -323,6 +328,7 @@ VIEWS: dict[tuple[type, str], View] = {
     (CalibrationResult, "rich"): calibration_table,
     (EvidenceResult, "rich"): evidence_table,
     (ScanResult, "rich"): scan_table,
+    (ConfigResult, "rich"): config_text,
     (Packet, "html"): packet_html,
     (Packet, "markdown"): packet_markdown,
 }

@@ -37,8 +37,10 @@ except ImportError:  # PyYAML built without libyaml
 
 from careerctl.errors import InputError, StorageError
 from careerctl.files import STALE_SECONDS, atomic_write, describe_os_error, sync_folder
+from careerctl.i18n import _, ngettext
 from careerctl.kb.yamlio import clip, env_int, os_problem
 from careerctl.slug import slugify
+from careerctl.text import number as thousands
 
 __all__ = ["slugify"]  # the importers' slugs, from careerctl.slug
 
@@ -110,23 +112,33 @@ def plural(count: int, noun: str) -> str:
 
 
 def build_report(
-    noun: str,
+    source: str,
     skills: Sequence[Any],
     roles: Sequence[Mapping[str, Any]],
     skipped: tuple[str, ...],
     why_skipped: str,
 ) -> ImportReport:
-    """Count what an import wrote and say it in one sentence."""
+    """Count what an import of `source` ("O*NET 29.3") wrote and say it in one sentence.
+
+    `why_skipped` is marked with N_ and said in the interface's language.
+    """
     requirements = sum(len(r["skills"]) for r in roles)
     transitions = sum(len(r.get("next", ())) for r in roles)
-    summary = (
-        f"Imported {plural(len(roles), noun)}"
-        f" ({plural(len(skills), 'skill')}, {plural(requirements, 'requirement')},"
-        f" {plural(transitions, 'transition')})"
+    wrote = ngettext("Imported {n} {source} occupation", "Imported {n} {source} occupations", len(roles))
+    counts = (
+        ngettext("{n} skill", "{n} skills", len(skills)).format(n=thousands(len(skills))),
+        ngettext("{n} requirement", "{n} requirements", requirements).format(n=thousands(requirements)),
+        ngettext("{n} transition", "{n} transitions", transitions).format(n=thousands(transitions)),
     )
+    summary = f"{wrote.format(n=thousands(len(roles)), source=source)} ({', '.join(counts)})"
     if skipped:
         examples = ", ".join(skipped[:3]) + (", ..." if len(skipped) > 3 else "")
-        summary += f"; skipped {plural(len(skipped), 'occupation')} {why_skipped} ({examples})"
+        left = ngettext(
+            "; skipped {n} occupation {why} ({examples})",
+            "; skipped {n} occupations {why} ({examples})",
+            len(skipped),
+        )
+        summary += left.format(n=thousands(len(skipped)), why=_(why_skipped), examples=examples)
     return ImportReport(len(roles), len(skills), requirements, transitions, skipped, summary + ".")
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from careerctl.errors import InputError
+from careerctl.i18n import N_
 from careerctl.kb.importers import (
     IMPORTED_CHECKS,
     KB_VERSION,
@@ -94,7 +95,7 @@ def import_esco(src: Path, out: Path, progress: Progress = quiet) -> ImportRepor
         {"version": KB_VERSION, "checks": IMPORTED_CHECKS, "about": _about(), "roles": roles},
     )
     skipped = tuple(f"{o.code} {o.label}" for u, o in sorted(occupations.items()) if u not in role_ids)
-    return build_report(f"ESCO v{VERSION} occupation", skills, roles, skipped, "with no skills")
+    return build_report(f"ESCO v{VERSION}", skills, roles, skipped, N_("with no skills"))
 
 
 def _read_major_groups(path: Path) -> dict[str, str]:

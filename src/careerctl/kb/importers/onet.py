@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from careerctl.errors import InputError
+from careerctl.i18n import N_
 from careerctl.kb.importers import (
     IMPORTED_CHECKS,
     KB_VERSION,
@@ -139,7 +140,7 @@ def import_onet(src: Path, out: Path, progress: Progress = quiet) -> ImportRepor
         {"version": KB_VERSION, "checks": IMPORTED_CHECKS, "about": _about(version), "roles": roles},
     )
     skipped = tuple(f"{c} {occupations[c].title}" for c in sorted(occupations) if c not in requirements)
-    return build_report(f"O*NET {version} occupation", skills, roles, skipped, "with no usable skill ratings")
+    return build_report(f"O*NET {version}", skills, roles, skipped, N_("with no usable skill ratings"))
 
 
 def _read_ratings(path: Path) -> Ratings:
