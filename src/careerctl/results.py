@@ -200,7 +200,7 @@ class SkillDoc(Entry):
             "beside practice at work. 0 when the entry rung does not need the skill; null when the KB has no "
             "entry rung."
         ),
-    ] = None
+    ]
 
 
 class SearchHitEntry(Entry):
