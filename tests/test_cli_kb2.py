@@ -40,7 +40,9 @@ def test_kb_stats_meets_the_issue(runner: CliRunner) -> None:
 
 def test_from_nothing_to_junior_is_600_to_1200_hours(runner: CliRunner) -> None:
     code, out, _ = run(runner, "plan", "--target", "junior", "--set", "programming-languages=0", "--json")
-    assert code == 0 and 600 <= json.loads(out)["total_hours"] <= 1200
+    # hours_direct: the junior rung alone. With every level 0 the current role is a guess (the
+    # role cheapest to reach), and the route from it may climb through other rungs first.
+    assert code == 0 and 600 <= json.loads(out)["hours_direct"] <= 1200
 
 
 @pytest.mark.parametrize(
