@@ -394,3 +394,18 @@ def test_the_hours_line_gives_way_to_the_rough_line_on_default_effort(
         (kb / name).write_text(text, encoding="utf-8")
     out = run(runner, "--kb", str(kb), "path", "junior", "senior")[1]
     assert "Hours are rough" in out and STUDY_LINE not in out
+
+
+def test_show_skill_without_an_entry_rung_says_what_hours_count_in_general(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # No intern rung (seniority 0) on any track: no first job to draw the line at.
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    data = Path(__file__).resolve().parents[1] / "data"
+    (kb / "skills.yaml").write_text((data / "skills.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    roles = (data / "roles.yaml").read_text(encoding="utf-8").replace("seniority: 0", "seniority: 1")
+    (kb / "roles.yaml").write_text(roles, encoding="utf-8")
+    code, out, _ = run(runner, "--kb", str(kb), "show", "sql")
+    assert code == 0 and STUDY_LINE in " ".join(out.split())
+    assert json.loads(run(runner, "--kb", str(kb), "show", "sql", "--json")[1])["first_job_level"] is None
