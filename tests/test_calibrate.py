@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+import factories
 from careerctl.errors import InvalidKB, Problem
-from careerctl.kb.calibrate import RULES, hours_from_nothing, title_word
+from careerctl.kb.calibrate import RULES, first_job_levels, hours_from_nothing, title_word
 from careerctl.kb.load import bundled_kb_dir, load_kb
 from careerctl.names import find_role
 from careerctl.plan import build_plan
@@ -228,3 +229,50 @@ def test_hours_from_nothing_is_the_plans_total_on_the_bundled_kb() -> None:
     kb = load_kb(bundled_kb_dir()).kb
     junior = find_role(kb, "junior")
     assert hours_from_nothing(kb.skills, junior) == build_plan(kb, junior.id, {}).total_hours
+
+
+def test_first_job_levels_are_the_entry_rungs_closed_needs() -> None:
+    skills = [
+        factories.skill("coding"),
+        factories.skill("sql", requires={3: {"coding": 3}}),
+        factories.skill("design", requires={2: {"sql": 3}}),
+        factories.skill("docker"),
+    ]
+    roles = [
+        factories.role("intern", {"coding": 1}, seniority=0),
+        # The entry rung: the lowest rung above the intern rung. sql 3 needs coding 3 first,
+        # so a first job needs coding 3 though the rung asks for coding 2.
+        factories.role("junior", {"coding": 2, "sql": 3}, seniority=1),
+        factories.role("senior", {"coding": 4, "design": 2, "docker": 2}, seniority=2),
+        factories.role("manager", {"design": 1}, track="management", seniority=1),  # no intern rung
+    ]
+    kb = factories.kb(skills, roles)
+    assert first_job_levels(kb.skills, kb.roles.values()) == {"coding": 3, "sql": 3}
+
+
+def test_no_entry_rung_means_no_first_job_levels() -> None:
+    kb = factories.kb(roles=[factories.role("dev", {"coding": 2}, seniority=1)])
+    assert first_job_levels(kb.skills, kb.roles.values()) is None
+
+
+def test_the_bundled_kb_prices_levels_above_a_first_job_as_study_beside_it() -> None:
+    """The calibration rule of docs/kb-format.md, level by level: at most a fifth of full-time study.
+
+    The full-time figures are not in the KB, so the check is on the shape: a level 1 or 2 that
+    a first job does not need costs at most 15 h, every first-job level 10 h or more, and from
+    junior the way to senior comes out within a year of the typical 5 years at 6 h/week.
+    """
+    kb = load_kb(bundled_kb_dir()).kb
+    first_job = first_job_levels(kb.skills, kb.roles.values())
+    assert first_job is not None and first_job["sql"] == 2 and "caching" not in first_job
+    for skill in kb.skills.values():
+        for level in (1, 2):
+            hours = skill.hours(level)
+            if level > first_job.get(skill.id, 0):
+                assert 5 <= hours <= 15, (skill.id, level, hours)
+            else:
+                assert hours >= 10, (skill.id, level, hours)
+    junior = find_role(kb, "junior")
+    plan = build_plan(kb, "senior-backend-developer", junior.required(), junior.id)
+    assert plan.total_hours == 1860
+    assert 5 <= plan.total_hours / 6 / 52.18 <= 6

@@ -40,7 +40,11 @@ def test_kb_stats_meets_the_issue(runner: CliRunner) -> None:
 
 def test_from_nothing_to_junior_is_600_to_1200_hours(runner: CliRunner) -> None:
     code, out, _ = run(runner, "plan", "--target", "junior", "--set", "programming-languages=0", "--json")
-    assert code == 0 and 600 <= json.loads(out)["total_hours"] <= 1200
+    doc = json.loads(out)
+    assert code == 0 and 600 <= doc["total_hours"] == doc["hours_direct"] <= 1200
+    # Levels all 0 stand on the lowest rung, not on the cheapest role to meet: Associate Product
+    # Manager's levels cost a fifth of a first job's (study beside a job), and would win on hours.
+    assert doc["current"]["id"] == "backend-intern"
 
 
 @pytest.mark.parametrize(

@@ -114,7 +114,9 @@ def test_plan_human_output_is_short_with_a_closing_line(runner: CliRunner) -> No
     assert "more steps in this phase (--all shows every step)" in out
     assert "Phase 2 of 2: Senior Backend Developer" in out
     assert "still needs" not in out  # the gap tree is for --all
-    assert lines[-1].startswith("Senior Backend Developer about ") and " h of study at 10 h/week" in lines[-1]
+    closing, hours_line = lines[-2:]  # the closing line, then what the hours count
+    assert closing.startswith("Senior Backend Developer about ") and " h of study at 10 h/week" in closing
+    assert hours_line.startswith("Hours are deliberate study")
 
 
 def test_plan_all_prints_every_step_and_the_gap_tree(runner: CliRunner) -> None:
@@ -362,6 +364,73 @@ def test_path_to_a_role_already_met_says_plan_has_nothing_to_learn(runner: CliRu
 
 
 def test_path_gives_the_study_at_the_pace_and_the_typical_years(runner: CliRunner) -> None:
-    # junior -> senior: 1,305 + 1,845 = 3,150 h; at 6 h/week 525 weeks, 10.1 years; 2 + 3 typical years
+    # junior -> senior: 520 + 1,340 = 1,860 h; at 6 h/week 310 weeks, 5.9 years; 2 + 3 typical years
     out = run(runner, "path", "junior", "senior")[1]
-    assert "total: 3,150 hours of study (about 10.1 years at 6 h/week); typically 5 years in the roles" in out
+    assert "total: 1,860 hours of study (about 5.9 years at 6 h/week); typically 5 years in the roles" in out
+
+
+STUDY_LINE = "Hours are deliberate study; above what a first job needs, they assume practice at work too."
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("path", "junior", "senior"), ("plan", "--from", "junior", "--target", "senior")],
+)
+def test_plan_and_path_say_what_their_hours_count(runner: CliRunner, args: tuple[str, ...]) -> None:
+    code, out, _ = run(runner, *args)
+    assert code == 0 and out.rstrip().endswith(STUDY_LINE)
+
+
+def test_the_hours_line_is_in_indonesian_too(runner: CliRunner) -> None:
+    out = run(runner, "--lang", "id", "path", "junior", "senior")[1]
+    assert out.rstrip().endswith(
+        "Jam ini belajar yang disengaja; di atas kebutuhan pekerjaan pertama, jam ini mengandaikan latihan "
+        "di tempat kerja juga."
+    )
+    assert STUDY_LINE not in out
+
+
+@pytest.mark.parametrize(
+    ("skill", "first_job", "line"),
+    [
+        # A junior needs SQL 2: levels 1-2 (40, 80 h) are full-time study, 3-5 (40, 70, 120 h) beside work.
+        ("sql", 2, "Hours are deliberate study: full time up to level 2, as a first job needs it; above that, "
+         "beside practice at work."),
+        ("caching", 0, "Hours are deliberate study beside practice at work: a first job does not need this skill."),
+    ],
+)  # fmt: skip
+def test_show_skill_says_where_full_time_study_ends(
+    runner: CliRunner, skill: str, first_job: int, line: str
+) -> None:
+    code, out, _ = run(runner, "show", skill)
+    assert code == 0 and line in " ".join(out.split())
+    assert json.loads(run(runner, "show", skill, "--json")[1])["first_job_level"] == first_job
+
+
+def test_the_hours_line_gives_way_to_the_rough_line_on_default_effort(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    for name in ("roles.yaml", "skills.yaml"):
+        text = (Path(__file__).resolve().parents[1] / "data" / name).read_text(encoding="utf-8")
+        if name == "skills.yaml":
+            text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("effort:"))
+        (kb / name).write_text(text, encoding="utf-8")
+    out = run(runner, "--kb", str(kb), "path", "junior", "senior")[1]
+    assert "Hours are rough" in out and STUDY_LINE not in out
+
+
+def test_show_skill_without_an_entry_rung_says_what_hours_count_in_general(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # No intern rung (seniority 0) on any track: no first job to draw the line at.
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    data = Path(__file__).resolve().parents[1] / "data"
+    (kb / "skills.yaml").write_text((data / "skills.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    roles = (data / "roles.yaml").read_text(encoding="utf-8").replace("seniority: 0", "seniority: 1")
+    (kb / "roles.yaml").write_text(roles, encoding="utf-8")
+    code, out, _ = run(runner, "--kb", str(kb), "show", "sql")
+    assert code == 0 and STUDY_LINE in " ".join(out.split())
+    assert json.loads(run(runner, "--kb", str(kb), "show", "sql", "--json")[1])["first_job_level"] is None

@@ -101,8 +101,8 @@ def test_path_mermaid_starts_with_flowchart_and_highlights_the_route(bundled: Kn
     assert on_route == ["Junior Backend Developer", "Backend Developer", "Senior Backend Developer"]
     highlighted = [chart.edges[i] for i in chart.link_styles]
     assert [(chart.nodes[s][0], label) for s, _, label, _ in highlighted] == [
-        ("Junior Backend Developer", "~2 years, 1,305 h"),
-        ("Backend Developer", "~3 years, 1,845 h"),
+        ("Junior Backend Developer", "~2 years, 520 h"),
+        ("Backend Developer", "~3 years, 1,340 h"),
     ]
     senior = next(lines for lines in chart.nodes.values() if lines[0] == "Senior Backend Developer")
     assert "System design 2→4" in senior and len(senior) == 1 + len(route.legs[1].raises)

@@ -233,7 +233,16 @@ def show(env: Env, name: str) -> ShowResult:
     if isinstance(item, Role):
         return ShowResult(RoleDoc("careerctl.role/1", kb_ref(kb), role_entry(item)), kb, item)
     say_technology(env, kb, item, name)
-    return ShowResult(SkillDoc("careerctl.skill/1", kb_ref(kb), skill_entry(item)), kb, item)
+    doc = SkillDoc("careerctl.skill/1", kb_ref(kb), skill_entry(item), first_job_level(kb, item))
+    return ShowResult(doc, kb, item)
+
+
+def first_job_level(kb: KnowledgeBase, skill: Skill) -> int | None:
+    """The highest level of `skill` a first job needs (priced as full-time study); None without an entry rung."""
+    from careerctl.kb.calibrate import first_job_levels
+
+    levels = first_job_levels(kb.skills, kb.roles.values())
+    return None if levels is None else levels.get(skill.id, 0)
 
 
 def say_technology(env: Env, kb: KnowledgeBase, skill: Skill, name: str) -> None:

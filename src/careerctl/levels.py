@@ -131,10 +131,19 @@ def choose_roles(
 
 
 def guess_current(kb: KnowledgeBase, levels: Mapping[str, int]) -> str:
-    """The role a person's levels fit best: where they stand when nobody said."""
+    """The role a person's levels fit best: where they stand when nobody said.
+
+    Levels that are all 0 fit every role equally (not at all), so they stand on the lowest
+    rung, and match's order decides among those: a beginner starts at an intern rung, not at
+    whichever role is cheapest to meet (a product rung, whose levels are priced as study beside
+    a job, would be).
+    """
     from careerctl.match import match_roles
 
-    return match_roles(kb, levels, top=1)[0].role
+    if any(level > 0 for level in levels.values()):
+        return match_roles(kb, levels, top=1)[0].role
+    rows = match_roles(kb, levels)
+    return min(rows, key=lambda row: (kb.roles[row.role].seniority, row.rank)).role
 
 
 def default_target(kb: KnowledgeBase, current: str, levels: Mapping[str, int]) -> str:

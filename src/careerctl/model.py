@@ -71,7 +71,12 @@ class Skill(msgspec.Struct, frozen=True, gc=False):
         return self.levels[level - 1]
 
     def hours(self, level: int) -> int:
-        """Hours to reach `level` from the level below it."""
+        """Hours of deliberate study to reach `level` from the level below it.
+
+        Not all the learning: in the bundled KB a level above what a first job needs is priced
+        as the study beside a job, whose practice the typical years in a role stand for
+        (README: What an hour counts).
+        """
         return self.effort[level - 1]
 
     def prerequisites(self, level: int) -> dict[str, int]:

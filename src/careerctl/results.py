@@ -192,6 +192,15 @@ class SkillDoc(Entry):
     schema: Literal["careerctl.skill/1"]
     kb: KbRef
     skill: SkillEntry
+    first_job_level: Annotated[
+        int | None,
+        Meta(
+            description="The highest level of this skill that the KB's entry rung (the rung above its intern "
+            "rung) needs, prerequisites included: the effort up to it is full-time study, above it the study "
+            "beside practice at work. 0 when the entry rung does not need the skill; null when the KB has no "
+            "entry rung."
+        ),
+    ]
 
 
 class SearchHitEntry(Entry):

@@ -14,7 +14,7 @@ at the top of roles.yaml (a company ladder may well have a rung that needs level
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -197,6 +197,12 @@ def hours_from_nothing(skills: dict[str, Skill], role: Role) -> int:
     Each skill is raised to the highest level that the role or a prerequisite chain needs; the
     same total the plan gives for that role from nothing.
     """
+    needed = closed_needs(skills, role)
+    return sum(sum(skills[name].effort[:level]) for name, level in needed.items())
+
+
+def closed_needs(skills: Mapping[str, Skill], role: Role) -> dict[str, int]:
+    """The level of each skill that `role` needs, directly or through a chain of prerequisites."""
     needed: dict[str, int] = {}
     todo = [(need.skill, need.level) for need in role.requirements]
     while todo:
@@ -206,7 +212,25 @@ def hours_from_nothing(skills: dict[str, Skill], role: Role) -> int:
             continue
         needed[name] = level
         todo.extend(skill.prerequisites(level).items())
-    return sum(sum(skills[name].effort[:level]) for name, level in needed.items())
+    return needed
+
+
+def first_job_levels(skills: Mapping[str, Skill], roles: Iterable[Role]) -> dict[str, int] | None:
+    """Per skill, the highest level an entry rung needs (prerequisites included); None without one.
+
+    This is the line the effort model draws (docs/kb-format.md, Calibration): the levels a
+    first job needs are priced as full-time study, as a bootcamp teaches them; every level
+    above is priced as the deliberate study beside a job that gives the practice. A skill
+    that no entry rung needs is absent (its first-job level is 0).
+    """
+    entries = entry_rungs(list(roles))
+    if not entries:
+        return None
+    levels: dict[str, int] = {}
+    for role in entries:
+        for name, level in closed_needs(skills, role).items():
+            levels[name] = max(levels.get(name, 0), level)
+    return levels
 
 
 def entry_rungs(roles: list[Role]) -> list[Role]:

@@ -65,6 +65,8 @@ def finish_sentence(report: Report) -> str:
         study += _(
             "; rough: the knowledge base gives no effort for some skills, so the default table applies"
         )
+    else:
+        study += _("; deliberate study, which above what a first job needs assumes practice at work too")
     return study
 
 

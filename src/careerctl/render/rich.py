@@ -273,8 +273,8 @@ def print_role(console: Console, kb: KnowledgeBase, role: Role) -> None:
             )
 
 
-def print_skill(console: Console, kb: KnowledgeBase, skill: Skill) -> None:
-    """One skill: its anchors, prerequisites and resources."""
+def print_skill(console: Console, kb: KnowledgeBase, skill: Skill, hours_note: str = "") -> None:
+    """One skill: its anchors, prerequisites and resources; `hours_note` under the table says what its hours count."""
     title = lit(skill.name, "bold")
     title.append(lit(f"  {skill.id}, {kb.term('categories', skill.category)}", "dim"))
     console.print(title)
@@ -295,6 +295,8 @@ def print_skill(console: Console, kb: KnowledgeBase, skill: Skill) -> None:
             lit(", ".join(f"{k} {v}" for k, v in sorted(needs.items()))),
         )
     console.print(grid)
+    if hours_note:
+        console.print(lit(hours_note, "dim"))
     if skill.resources:
         console.print(Text(_("Resources"), style="bold"))
         for res in sorted(skill.resources, key=lambda r: (r.level, r.title)):

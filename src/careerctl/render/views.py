@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from careerctl.i18n import _
+from careerctl.model import LEVEL_MAX
 from careerctl.results import (
     AssessResult,
     CalibrationResult,
@@ -28,6 +29,7 @@ from careerctl.results import (
     ScanResult,
     SearchResult,
     ShowResult,
+    SkillDoc,
     SkillsResult,
     StatsResult,
     TeamResult,
@@ -88,9 +90,12 @@ def show_item(result: ShowResult, env: Env) -> None:
     if isinstance(result.item, Role):
         print_role(console(env), result.kb, result.item)
     else:
-        print_skill(console(env), result.kb, result.item)
         if result.item.default_effort:
+            print_skill(console(env), result.kb, result.item)
             env.stdout.write(rough_skill_hours() + "\n")
+        else:
+            first_job = result.doc.first_job_level if isinstance(result.doc, SkillDoc) else None
+            print_skill(console(env), result.kb, result.item, skill_hours(first_job))
 
 
 def hits_table(result: SearchResult, env: Env) -> None:
@@ -124,7 +129,7 @@ def plan_view(result: PlanResult, env: Env) -> None:
         from careerctl.render.planview import print_plan_view
 
         print_plan_view(console(where), result)
-        effort_note(result.kb, where)
+        hours_note(result.kb, where)
 
     paged(env, draw, result.paged)
 
@@ -133,6 +138,38 @@ def effort_note(kb: KnowledgeBase, env: Env) -> None:
     """One line under output that shows hours, when some of them come from the default effort table."""
     if kb.uses_default_effort():
         env.stdout.write(rough_hours() + "\n")
+
+
+def hours_note(kb: KnowledgeBase, env: Env) -> None:
+    """One line under a plan or a route: what its hours count, or that they are rough."""
+    if kb.uses_default_effort():
+        env.stdout.write(rough_hours() + "\n")
+    else:
+        note(env, study_hours())
+
+
+def note(env: Env, line: str) -> None:
+    """A dim line under a table, wrapped to the output's width."""
+    from careerctl.render.rich import lit
+
+    console(env).print(lit(line, "dim"))
+
+
+def study_hours() -> str:
+    """What the hours of a KB's `effort` count (README: How careerctl decides, Hours)."""
+    return _("Hours are deliberate study; above what a first job needs, they assume practice at work too.")
+
+
+def skill_hours(first_job: int | None) -> str:
+    """What one skill's hours count: full-time study up to what a first job needs, study beside work above it."""
+    if first_job is None or first_job >= LEVEL_MAX:
+        return study_hours()
+    if first_job == 0:
+        return _("Hours are deliberate study beside practice at work: a first job does not need this skill.")
+    return _(
+        "Hours are deliberate study: full time up to level {level}, as a first job needs it; above that, "
+        "beside practice at work."
+    ).format(level=first_job)
 
 
 def rough_hours() -> str:
@@ -178,7 +215,7 @@ def routes_view(result: RouteResult, env: Env) -> None:
     from careerctl.render.rich import print_routes
 
     print_routes(console(env), result.kb, result.routes, result.hours_per_week)
-    effort_note(result.kb, env)
+    hours_note(result.kb, env)
 
 
 def route_mermaid(result: RouteResult, env: Env) -> None:
