@@ -53,7 +53,7 @@ def test_path_junior_cto_climbs_the_backend_ladder_then_says_where_it_switches_t
         "engineering-manager",
         "cto",
     ]
-    assert (route["hours"], route["track_changes"]) == (4380, 1)
+    assert (route["hours"], route["track_changes"]) == (2840, 1)
     code, out, _ = run(runner, "path", "junior", "cto")
     switches = [line for line in out.splitlines() if "switches track" in line]
     assert switches == ["├── switches track: backend -> management at Engineering Manager"]
