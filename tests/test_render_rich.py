@@ -6,7 +6,8 @@ import io
 
 from rich.console import Console
 
-from careerctl.render.rich import MAX_ROWS, table
+from careerctl.render.rich import table
+from careerctl.render.tables import MAX_ROWS
 
 
 def test_a_long_table_shows_its_first_rows_and_counts_the_rest() -> None:

@@ -6,12 +6,10 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from rich import box
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-from rich.table import Column, Table
+from rich.console import Console, RenderableType
 from rich.text import Text
 from rich.tree import Tree
 
@@ -21,6 +19,8 @@ from careerctl.model import STANDARDS, KnowledgeBase, Levels, Resource, Role, Sk
 from careerctl.text import duration, figure, hours, number, percent, visible, years
 
 if TYPE_CHECKING:  # the renderers only read these; importing them would slow every command down
+    from rich.table import Column, Table
+
     from careerctl.context import Env
     from careerctl.errors import Problem
     from careerctl.kb.stats import Stats
@@ -87,6 +87,10 @@ def make_console(env: Env) -> Console:
 
 def table(console: Console, *columns: str, title: str | Text | None = None) -> Table:
     """A table with box characters on a terminal and plain ASCII when piped."""
+    from rich import box
+
+    from careerctl.render.tables import CappedTable  # rich.table: only commands that draw one
+
     style = box.ROUNDED if console.is_terminal else box.ASCII
     grid = CappedTable(*columns, box=style, title=title, title_justify="left", show_lines=False)
     for column in grid.columns:
@@ -604,29 +608,3 @@ def print_matches(
     console.print(grid)
     if lower:
         console.print(lit(_("Rungs below your role come last; --all lists every role by fit alone."), "dim"))
-
-
-MAX_ROWS = 200
-"""Rows a table lays out (Rich takes about 1.3 ms a row; an ESCO-sized KB has 14,000 skills)."""
-
-
-class CappedTable(Table):
-    """A table that lays out its first MAX_ROWS rows and says, below it, how many it left out."""
-
-    left_out = 0
-
-    def add_row(self, *renderables: RenderableType | None, **options: Any) -> None:
-        if self.row_count < MAX_ROWS:
-            super().add_row(*renderables, **options)
-            return
-        self.left_out += 1
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield from super().__rich_console__(console, options)
-        if self.left_out:
-            more = ngettext(
-                "... and {n} more row: --json lists them all",
-                "... and {n} more rows: --json lists them all",
-                self.left_out,
-            )
-            yield Text(more.format(n=number(self.left_out)), style="dim")
