@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import sys
@@ -13,6 +12,7 @@ import pexpect
 import pytest
 
 from ladder import write_ladder
+from terminal import terminal_env
 
 DOWN, ENTER, CTRL_C = "\x1b[B", "\r", "\x03"
 CAREERCTL = shutil.which("careerctl", path=str(Path(sys.executable).parent))
@@ -24,15 +24,7 @@ class Session:
 
     def __init__(self, home: Path, *args: str, shell: str | None = None) -> None:
         """Run `careerctl ARGS`, or with `shell`, that shell command line (careerctl is "$CAREERCTL")."""
-        env = {
-            **os.environ,
-            "CAREERCTL_KB": str(home / "kb"),
-            "CAREERCTL_PROFILE": str(home / "profile.yaml"),
-            "CAREERCTL_CACHE_DIR": str(home / "cache"),
-            "PROMPT_TOOLKIT_NO_CPR": "1",  # else every prompt waits ~1 s for a cursor position reply
-            "TERM": "xterm",
-            "NO_COLOR": "1",
-        }
+        env = {**terminal_env(home), "CAREERCTL_KB": str(home / "kb")}
         program, argv = (str(CAREERCTL), list(args)) if shell is None else ("/bin/sh", ["-c", shell])
         env["CAREERCTL"] = str(CAREERCTL)
         self.child = pexpect.spawn(program, argv, env=env, encoding="utf-8", timeout=20, dimensions=(40, 120))

@@ -17,6 +17,7 @@ import yaml
 
 from careerctl import i18n
 from careerctl.context import Env
+from terminal import terminal_env
 
 REPO = Path(__file__).resolve().parents[1]
 CAREERCTL = shutil.which("careerctl", path=str(Path(sys.executable).parent))
@@ -119,14 +120,7 @@ def overlay_is_read() -> bool:
 
 
 def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
-    env = {
-        **os.environ,
-        "CAREERCTL_PROFILE": str(tmp_path / "profile.yaml"),
-        "CAREERCTL_CACHE_DIR": str(tmp_path / "cache"),
-        "PROMPT_TOOLKIT_NO_CPR": "1",
-        "TERM": "xterm",
-        "NO_COLOR": "1",
-    }
+    env = terminal_env(tmp_path)
     child = pexpect.spawn(
         str(CAREERCTL), list(args), env=env, encoding="utf-8", timeout=30, dimensions=(50, 120)
     )

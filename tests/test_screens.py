@@ -3,7 +3,6 @@ KB's own tracks first, short screens, and every word in the interface's language
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import sys
@@ -17,6 +16,7 @@ from careerctl.assess import role_menu
 from careerctl.cli import app
 from careerctl.context import Env
 from kbfiles import MINI_ROLES, write_kb
+from terminal import terminal_env
 
 ESCO_EXCERPT = Path(__file__).parent / "fixtures" / "esco_excerpt"
 CAREERCTL = shutil.which("careerctl", path=str(Path(sys.executable).parent))
@@ -105,14 +105,7 @@ def test_the_kb_lists_its_own_track_first_in_every_listing(runner: CliRunner) ->
 def test_the_role_menu_on_an_80_column_terminal_starts_with_backend_and_shows_the_rung(
     tmp_path: Path,
 ) -> None:
-    env = {
-        **os.environ,
-        "CAREERCTL_PROFILE": str(tmp_path / "profile.yaml"),
-        "CAREERCTL_CACHE_DIR": str(tmp_path / "cache"),
-        "PROMPT_TOOLKIT_NO_CPR": "1",
-        "TERM": "xterm",
-        "NO_COLOR": "1",
-    }
+    env = terminal_env(tmp_path)
     env.pop("CAREERCTL_KB", None)
     child = pexpect.spawn(
         str(CAREERCTL), ["assess"], env=env, encoding="utf-8", timeout=20, dimensions=(24, 80)
