@@ -29,10 +29,9 @@ from msgspec import Struct
 from careerctl.climb import Climber, needs_of
 from careerctl.errors import InputError, NoResult, UnknownName
 from careerctl.kb.yamlio import clip
-from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role, Skill
+from careerctl.model import LEVEL_MAX, KnowledgeBase, Levels, Role
 
 Path = tuple[str, ...]
-Edge = tuple[str, str]
 _Entry = tuple[int, int, int, Path]  # (track changes, hours, hops, roles): the order routes rank in
 MAX_ALTERNATIVES = 20
 """The most alternative routes `path --alternatives K` searches for."""
@@ -67,13 +66,6 @@ class Route(Struct, frozen=True):
     legs: list[Leg]
     hours: int
     years: float
-
-
-def hours_to_raise(skill: Skill, from_level: int, to_level: int) -> int:
-    """Hours to take `skill` from `from_level` up to `to_level` (0 if already there)."""
-    if to_level <= from_level:
-        return 0
-    return sum(skill.effort[max(from_level, 0) : to_level])
 
 
 class _Graph:
